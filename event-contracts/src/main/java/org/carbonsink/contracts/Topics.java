@@ -1,0 +1,32 @@
+package org.carbonsink.contracts;
+
+import java.util.List;
+
+/**
+ * Topic names, {@code <service>.<aggregate>.v<N>}. A topic may carry several event types; the
+ * {@link EventHeaders#EVENT_TYPE} header names the record.
+ */
+public final class Topics {
+
+    /** {@link ProjectRegistered}; keyed by project id. */
+    public static final String REGISTRY_PROJECTS = "registry.projects.v1";
+    /** {@link CreditsIssued}, {@link CreditsRetired}; keyed by project id. */
+    public static final String REGISTRY_CREDITS = "registry.credits.v1";
+    /** {@link CreditsHeld}, {@link CreditHoldRejected}, {@link CreditsDelivered}, {@link CreditDeliveryFailed}; keyed by instrument id. */
+    public static final String REGISTRY_HOLDS = "registry.holds.v1";
+    /** {@link MonitoringReportVerified}; keyed by project id. */
+    public static final String VERIFICATION_REPORTS = "verification.reports.v1";
+    /** {@link CreditHoldRequested}; keyed by instrument id. */
+    public static final String TRADING_ORDERS = "trading.orders.v1";
+    /** {@link TradeExecuted}; keyed by instrument id. */
+    public static final String TRADING_TRADES = "trading.trades.v1";
+
+    /** Messages a consumer cannot read go to {@code <topic>-dlt} (Spring Kafka 4 default). */
+    public static final String DEAD_LETTER_SUFFIX = "-dlt";
+
+    public static final List<String> ALL = List.of(REGISTRY_PROJECTS, REGISTRY_CREDITS, REGISTRY_HOLDS,
+            VERIFICATION_REPORTS, TRADING_ORDERS, TRADING_TRADES);
+
+    private Topics() {
+    }
+}

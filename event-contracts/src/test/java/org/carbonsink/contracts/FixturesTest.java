@@ -1,0 +1,63 @@
+package org.carbonsink.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class FixturesTest {
+
+    static final List<Class<? extends Record>> EVENTS = List.of(ProjectRegistered.class,
+            MonitoringReportVerified.class, CreditsIssued.class, CreditHoldRequested.class, CreditsHeld.class,
+            CreditHoldRejected.class, TradeExecuted.class, CreditsDelivered.class, CreditDeliveryFailed.class,
+            CreditsRetired.class);
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    static Stream<Class<? extends Record>> events() {
+        return EVENTS.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void fixtureReadsIntoItsRecordAndWritesBackUnchanged(Class<? extends Record> type) throws IOException {
+        JsonNode fixture = json.readTree(fixture(type));
+
+        Record event = json.treeToValue(fixture, type);
+        JsonNode written = json.readTree(json.writeValueAsString(event));
+
+        assertThat(written).isEqualTo(fixture);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void fixtureSetsEveryComponent(Class<? extends Record> type) throws IOException {
+        JsonNode fixture = json.readTree(fixture(type));
+
+        assertThat(fixture.propertyNames())
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList());
+        assertThat(fixture.get("eventId").asString()).isNotBlank();
+    }
+
+    @Test
+    void everyEventRecordInThePackageHasAFixture() {
+        assertThat(EVENTS).hasSize(10);
+        assertThat(Topics.ALL).doesNotHaveDuplicates().allMatch(t -> t.matches("[a-z]+\\.[a-z]+\\.v\\d+"));
+    }
+
+    private static InputStream fixture(Class<?> type) {
+        InputStream in = type.getResourceAsStream("fixtures/" + type.getSimpleName() + ".json");
+        assertThat(in).as("fixture for %s", type.getSimpleName()).isNotNull();
+        return in;
+    }
+}

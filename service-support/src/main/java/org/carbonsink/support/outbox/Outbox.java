@@ -1,0 +1,39 @@
+package org.carbonsink.support.outbox;
+
+import org.carbonsink.support.messaging.Events;
+import org.carbonsink.support.web.CorrelationId;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes an event to the outbox table in the caller's transaction; {@link OutboxRelay} sends it
+ * to Kafka after the commit. The event is a record with a {@code UUID eventId} component.
+ */
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public Outbox(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publish(String topic, Object key, Record event) {
+        jdbc.sql("""
+                insert into outbox_event (event_id, topic, event_key, event_type, payload, correlation_id)
+                values (:eventId, :topic, :key, :type, :payload, :correlationId)
+                """)
+                .param("eventId", Events.idOf(event))
+                .param("topic", topic)
+                .param("key", key.toString())
+                .param("type", event.getClass().getSimpleName())
+                .param("payload", json.writeValueAsString(event))
+                .param("correlationId", MDC.get(CorrelationId.MDC_KEY))
+                .update();
+    }
+}

@@ -1,0 +1,163 @@
+package org.carbonsink.support.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.carbonsink.support.web.ProblemException.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error leaves as an RFC 9457 problem with a stable {@code type}; invalid input is a 400
+ * naming each field and the rule it breaks, never a 500.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    public static final String TYPE_PREFIX = "urn:carbonsink:problem:";
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> refused(ProblemException e, WebRequest request) {
+        ProblemDetail body = problem(e.status(), e.slug(), e.title(), e.getMessage());
+        e.properties().forEach(body::setProperty);
+        return handleExceptionInternal(e, body, new HttpHeaders(), e.status(), request);
+    }
+
+    /** The database enforces the invariants too; a request that reaches one of its constraints conflicts. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> constraint(DataIntegrityViolationException e, WebRequest request) {
+        log.warn("request stopped by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        ProblemDetail body = problem(HttpStatus.CONFLICT, "constraint-violation", "Conflicting change",
+                "the change breaks a rule the registry enforces: " + e.getMostSpecificCause().getMessage());
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        log.error("unexpected error", e);
+        ProblemDetail body = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "the service could not complete the request; the correlation id identifies it in the logs");
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            errors.add(new FieldProblem(error.getField(), error.getCode(), error.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
+                new FieldProblem(error.getObjectName(), error.getCode(), error.getDefaultMessage())));
+        return invalid(e, errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
+            String[] codes = error.getCodes();
+            String rule = codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
+            errors.add(new FieldProblem(result.getMethodParameter().getParameterName(), rule,
+                    error.getDefaultMessage()));
+        }));
+        return invalid(e, errors, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return invalid(e, List.of(new FieldProblem(field, "type", "must be a valid " + type)), request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String field = path(json);
+            return invalid(e, List.of(new FieldProblem(field, "type", "cannot be read: " + json.getOriginalMessage())),
+                    request);
+        }
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+                "the request body is missing or is not valid JSON");
+        return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e instanceof MissingRequestHeaderException missing) {
+            return invalid(e, List.of(new FieldProblem(missing.getHeaderName(), "required", "header is required")),
+                    request);
+        }
+        return super.handleServletRequestBindingException(e, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail detail && detail.getType() != null
+                && "about:blank".equals(detail.getType().toString())) {
+            detail.setType(URI.create(TYPE_PREFIX + slugOf(status)));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private ResponseEntity<Object> invalid(Exception e, List<FieldProblem> errors, WebRequest request) {
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create(TYPE_PREFIX + slug));
+        body.setTitle(title);
+        return body;
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String slugOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? String.valueOf(status.value())
+                : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

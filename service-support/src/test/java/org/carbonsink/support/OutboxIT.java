@@ -1,0 +1,135 @@
+package org.carbonsink.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.carbonsink.contracts.EventHeaders;
+import org.carbonsink.support.SampleApplication.SampleHappened;
+import org.carbonsink.support.outbox.Outbox;
+import org.carbonsink.testsupport.InProcessKafkaBroker;
+import org.carbonsink.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox against a real PostgreSQL and a real broker that this test stops and starts: an event
+ * committed while Kafka is unreachable is delivered once it is back.
+ */
+@SpringBootTest(properties = "carbonsink.outbox.poll-interval=50ms")
+class OutboxIT {
+
+    // A broker of this test's own: it is stopped mid-test, which must not disturb other tests.
+    static final InProcessKafkaBroker broker = InProcessKafkaBroker.onFreePort().start();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.springProperties("support_outbox").forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.stop();
+    }
+
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void deliversAnEventCommittedWhileKafkaIsUnreachableOnceKafkaIsBack() {
+        broker.stop();
+        UUID eventId = UUID.randomUUID();
+        MDC.put("correlationId", "corr-outbox-1");
+        try {
+            tx.executeWithoutResult(s -> outbox.publish(SampleApplication.TOPIC, "key-1",
+                    new SampleHappened(eventId, Instant.now(), "while-down")));
+        } finally {
+            MDC.remove("correlationId");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> attempts(eventId) >= 1);
+        assertThat(published(eventId)).isFalse();
+
+        broker.start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> published(eventId));
+        List<ConsumerRecord<String, String>> received = readTopic();
+        assertThat(received).filteredOn(r -> header(r, EventHeaders.EVENT_ID).equals(eventId.toString()))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.key()).isEqualTo("key-1");
+                    assertThat(r.value()).contains("\"name\":\"while-down\"");
+                    assertThat(header(r, EventHeaders.EVENT_TYPE)).isEqualTo("SampleHappened");
+                    assertThat(header(r, EventHeaders.CORRELATION_ID)).isEqualTo("corr-outbox-1");
+                });
+        // the consumer of the sample service applied it, once
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(eventId) == 1);
+    }
+
+    @Test
+    void anEventRolledBackWithItsTransactionIsNeverSent() {
+        UUID eventId = UUID.randomUUID();
+        tx.executeWithoutResult(s -> {
+            outbox.publish(SampleApplication.TOPIC, "key-2", new SampleHappened(eventId, Instant.now(), "rolled-back"));
+            s.setRollbackOnly();
+        });
+
+        assertThat(jdbc.sql("select count(*) from outbox_event where event_id = :id").param("id", eventId)
+                .query(Long.class).single()).isZero();
+    }
+
+    private int attempts(UUID eventId) {
+        return jdbc.sql("select attempts from outbox_event where event_id = :id").param("id", eventId)
+                .query(Integer.class).single();
+    }
+
+    private boolean published(UUID eventId) {
+        return jdbc.sql("select published_at is not null from outbox_event where event_id = :id").param("id", eventId)
+                .query(Boolean.class).single();
+    }
+
+    private long effects(UUID eventId) {
+        return jdbc.sql("select count(*) from sample_effect where event_id = :id").param("id", eventId)
+                .query(Long.class).single();
+    }
+
+    private List<ConsumerRecord<String, String>> readTopic() {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers(),
+                "group.id", "outbox-it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(SampleApplication.TOPIC));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (records.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,5 @@
+create table sample_effect (
+    id         bigserial primary key,
+    event_id   uuid not null,
+    name       text not null
+);
