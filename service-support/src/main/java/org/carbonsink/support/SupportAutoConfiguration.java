@@ -2,9 +2,11 @@ package org.carbonsink.support;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.carbonsink.support.inbox.Inbox;
+import org.carbonsink.support.messaging.EventRefused;
 import org.carbonsink.support.messaging.IncomingEvents;
 import org.carbonsink.support.messaging.UnreadableEvent;
 import org.carbonsink.support.outbox.Outbox;
@@ -14,6 +16,7 @@ import org.carbonsink.support.web.CorrelationId;
 import org.carbonsink.support.web.ProblemHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -38,6 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @EnableScheduling
 public class SupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     Outbox outbox(JdbcClient jdbc, JsonMapper json) {
@@ -72,7 +81,7 @@ public class SupportAutoConfiguration {
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka) {
         DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka),
                 new FixedBackOff(500, 2));
-        handler.addNotRetryableExceptions(UnreadableEvent.class);
+        handler.addNotRetryableExceptions(UnreadableEvent.class, EventRefused.class);
         return handler;
     }
 

@@ -7,6 +7,8 @@ import org.carbonsink.support.web.ProblemException.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,7 @@ import tools.jackson.core.JacksonException;
  * naming each field and the rule it breaks, never a 500.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_PREFIX = "urn:carbonsink:problem:";

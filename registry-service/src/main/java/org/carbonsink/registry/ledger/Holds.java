@@ -1,0 +1,58 @@
+package org.carbonsink.registry.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Holds {
+
+    private static final String SELECT = "select id, account_id, project_id, vintage, instrument_id, quantity, "
+            + "delivered, status, created_at from hold ";
+
+    private final JdbcClient jdbc;
+
+    Holds(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(Hold h) {
+        jdbc.sql("insert into hold (id, account_id, project_id, vintage, instrument_id, quantity, delivered, status, "
+                + "created_at) values (:id, :account, :project, :vintage, :instrument, :quantity, 0, 'ACTIVE', :at)")
+                .param("id", h.id()).param("account", h.accountId()).param("project", h.projectId())
+                .param("vintage", h.vintage()).param("instrument", h.instrumentId()).param("quantity", h.quantity())
+                .param("at", Timestamp.from(h.createdAt())).update();
+    }
+
+    void reject(UUID holdId, String reason, Instant at) {
+        jdbc.sql("insert into hold_rejection (hold_id, reason, rejected_at) values (:id, :reason, :at)")
+                .param("id", holdId).param("reason", reason).param("at", Timestamp.from(at)).update();
+    }
+
+    boolean known(UUID holdId) {
+        return jdbc.sql("select exists (select 1 from hold where id = :id) or exists "
+                + "(select 1 from hold_rejection where hold_id = :id)").param("id", holdId).query(Boolean.class).single();
+    }
+
+    Optional<Hold> lock(UUID holdId) {
+        return jdbc.sql(SELECT + "where id = :id for update").param("id", holdId).query(Holds::map).optional();
+    }
+
+    void deliver(UUID holdId, long quantity) {
+        jdbc.sql("update hold set delivered = delivered + :q, "
+                + "status = case when delivered + :q = quantity then 'SPENT' else 'ACTIVE' end where id = :id")
+                .param("q", quantity).param("id", holdId).update();
+    }
+
+    private static Hold map(ResultSet rs, int row) throws SQLException {
+        return new Hold(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+                rs.getObject("project_id", UUID.class), rs.getInt("vintage"), rs.getString("instrument_id"),
+                rs.getLong("quantity"), rs.getLong("delivered"), Hold.Status.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,96 @@
+package org.carbonsink.registry.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.carbonsink.registry.participant.Accounts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recomputes the ledger invariants from the rows themselves, independently of the code that
+ * moves serials and of the database constraints that guard it.
+ */
+@Component
+public class LedgerCheck {
+
+    private final JdbcClient jdbc;
+
+    LedgerCheck(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Invariant 1 per project and vintage: issued = available + held + retired + cancelled + buffer,
+     * where buffer is what the buffer pool holds.
+     */
+    public record VintageBalance(UUID projectId, String projectCode, int vintage, long issued, long available,
+            long held, long retired, long cancelled, long buffer) {
+
+        public boolean balanced() {
+            return issued == available + held + retired + cancelled + buffer;
+        }
+    }
+
+    public record Report(List<VintageBalance> balances, List<String> violations) {
+
+        public boolean sound() {
+            return violations.isEmpty();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Report run(UUID projectId) {
+        List<VintageBalance> balances = jdbc.sql("""
+                with issued as (
+                    select project_id, vintage, sum(verified_credits) as issued from issuance
+                    where cast(:project as uuid) is null or project_id = :project group by project_id, vintage),
+                blocks as (
+                    select project_id, vintage,
+                        sum(last_serial - first_serial + 1) filter (where state = 'AVAILABLE' and account_id <> :buffer) as available,
+                        sum(last_serial - first_serial + 1) filter (where state = 'HELD') as held,
+                        sum(last_serial - first_serial + 1) filter (where state = 'RETIRED') as retired,
+                        sum(last_serial - first_serial + 1) filter (where state = 'CANCELLED') as cancelled,
+                        sum(last_serial - first_serial + 1) filter (where state = 'AVAILABLE' and account_id = :buffer) as buffer
+                    from serial_block where cast(:project as uuid) is null or project_id = :project
+                    group by project_id, vintage)
+                select coalesce(i.project_id, b.project_id) as project_id, p.code, coalesce(i.vintage, b.vintage) as vintage,
+                       coalesce(i.issued, 0) as issued, coalesce(b.available, 0) as available, coalesce(b.held, 0) as held,
+                       coalesce(b.retired, 0) as retired, coalesce(b.cancelled, 0) as cancelled, coalesce(b.buffer, 0) as buffer
+                from issued i full join blocks b on b.project_id = i.project_id and b.vintage = i.vintage
+                join project p on p.id = coalesce(i.project_id, b.project_id)
+                order by p.code, vintage
+                """).param("project", projectId).param("buffer", Accounts.BUFFER_POOL)
+                .query((rs, n) -> new VintageBalance(rs.getObject("project_id", UUID.class), rs.getString("code"),
+                        rs.getInt("vintage"), rs.getLong("issued"), rs.getLong("available"), rs.getLong("held"),
+                        rs.getLong("retired"), rs.getLong("cancelled"), rs.getLong("buffer")))
+                .list();
+
+        List<String> violations = new ArrayList<>();
+        balances.stream().filter(b -> !b.balanced()).forEach(b -> violations.add("conservation: " + b.projectCode()
+                + " vintage " + b.vintage() + " issued " + b.issued() + " but the ledger accounts for "
+                + (b.available() + b.held() + b.retired() + b.cancelled() + b.buffer())));
+        jdbc.sql("""
+                select a.id as a, b.id as b from serial_block a join serial_block b
+                  on a.id < b.id and a.first_serial <= b.last_serial and b.first_serial <= a.last_serial
+                """).query((rs, n) -> "overlap: serial blocks " + rs.getLong("a") + " and " + rs.getLong("b"))
+                .list().forEach(violations::add);
+        jdbc.sql("""
+                select r.id, r.quantity, coalesce(sum(b.last_serial - b.first_serial + 1), 0) as covered
+                from retirement r left join serial_block b on b.retirement_id = r.id and b.state = 'RETIRED'
+                group by r.id, r.quantity having r.quantity <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
+                """).query((rs, n) -> "retirement " + rs.getObject("id") + " records " + rs.getLong("quantity")
+                        + " credits but its serials cover " + rs.getLong("covered"))
+                .list().forEach(violations::add);
+        jdbc.sql("""
+                select h.id, h.quantity - h.delivered as remaining, coalesce(sum(b.last_serial - b.first_serial + 1), 0) as covered
+                from hold h left join serial_block b on b.hold_id = h.id and b.state = 'HELD'
+                group by h.id, h.quantity, h.delivered
+                having h.quantity - h.delivered <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
+                """).query((rs, n) -> "hold " + rs.getObject("id") + " has " + rs.getLong("remaining")
+                        + " credits left but holds serials for " + rs.getLong("covered"))
+                .list().forEach(violations::add);
+        return new Report(balances, violations);
+    }
+}

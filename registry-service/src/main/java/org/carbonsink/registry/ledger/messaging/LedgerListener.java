@@ -1,0 +1,52 @@
+package org.carbonsink.registry.ledger.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.carbonsink.contracts.CreditHoldRequested;
+import org.carbonsink.contracts.MonitoringReportVerified;
+import org.carbonsink.contracts.Topics;
+import org.carbonsink.contracts.TradeExecuted;
+import org.carbonsink.registry.ledger.DeliveringCredits;
+import org.carbonsink.registry.ledger.DeliveringCredits.DeliverCredits;
+import org.carbonsink.registry.ledger.HoldingCredits;
+import org.carbonsink.registry.ledger.HoldingCredits.HoldCredits;
+import org.carbonsink.registry.ledger.IssuingCredits;
+import org.carbonsink.registry.ledger.IssuingCredits.IssueCredits;
+import org.carbonsink.support.messaging.IncomingEvents;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** What the ledger does on verification and exchange events. */
+@Component
+class LedgerListener {
+
+    private final IncomingEvents.Handlers verified;
+    private final IncomingEvents.Handlers orders;
+    private final IncomingEvents.Handlers trades;
+
+    LedgerListener(IncomingEvents events, IssuingCredits issuing, HoldingCredits holding, DeliveringCredits delivering) {
+        this.verified = events.consumer("registry.issuing").on(MonitoringReportVerified.class,
+                e -> issuing.issue(new IssueCredits(e.reportId(), e.projectId(), e.ownerId(), e.vintage(),
+                        e.verifiedCredits(), e.bufferCredits())));
+        this.orders = events.consumer("registry.holding").on(CreditHoldRequested.class,
+                e -> holding.hold(new HoldCredits(e.holdId(), e.instrumentId(), e.participantId(), e.projectId(),
+                        e.vintage(), e.quantity())));
+        this.trades = events.consumer("registry.delivering").on(TradeExecuted.class,
+                e -> delivering.deliver(new DeliverCredits(e.tradeId(), e.instrumentId(), e.holdId(), e.sellerId(),
+                        e.buyerId(), e.quantity())));
+    }
+
+    @KafkaListener(topics = Topics.VERIFICATION_REPORTS, groupId = "${spring.kafka.consumer.group-id}")
+    void onVerification(ConsumerRecord<String, String> record) {
+        verified.handle(record);
+    }
+
+    @KafkaListener(topics = Topics.TRADING_ORDERS, groupId = "${spring.kafka.consumer.group-id}")
+    void onOrder(ConsumerRecord<String, String> record) {
+        orders.handle(record);
+    }
+
+    @KafkaListener(topics = Topics.TRADING_TRADES, groupId = "${spring.kafka.consumer.group-id}")
+    void onTrade(ConsumerRecord<String, String> record) {
+        trades.handle(record);
+    }
+}

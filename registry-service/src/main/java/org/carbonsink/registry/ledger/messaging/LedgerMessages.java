@@ -1,0 +1,67 @@
+package org.carbonsink.registry.ledger.messaging;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.carbonsink.contracts.CreditDeliveryFailed;
+import org.carbonsink.contracts.CreditHoldRejected;
+import org.carbonsink.contracts.CreditsDelivered;
+import org.carbonsink.contracts.CreditsHeld;
+import org.carbonsink.contracts.CreditsIssued;
+import org.carbonsink.contracts.CreditsRetired;
+import org.carbonsink.contracts.SerialRange;
+import org.carbonsink.contracts.Topics;
+import org.carbonsink.registry.ledger.Issuance;
+import org.carbonsink.registry.ledger.Retirement;
+import org.carbonsink.support.outbox.Outbox;
+import org.springframework.stereotype.Component;
+
+/** Turns ledger facts into events on the outbox, in the caller's transaction. */
+@Component
+public class LedgerMessages {
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    LedgerMessages(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public void issued(Issuance i, UUID ownerId) {
+        outbox.publish(Topics.REGISTRY_CREDITS, i.projectId(), new CreditsIssued(UUID.randomUUID(), clock.instant(),
+                i.id(), i.reportId(), i.projectId(), i.projectCode(), i.vintage(), ownerId, i.ownerQuantity(),
+                i.bufferQuantity(), contract(i.ownerRange()), contract(i.bufferRange())));
+    }
+
+    public void held(UUID holdId, String instrumentId, long quantity) {
+        outbox.publish(Topics.REGISTRY_HOLDS, instrumentId,
+                new CreditsHeld(UUID.randomUUID(), clock.instant(), holdId, instrumentId, quantity));
+    }
+
+    public void holdRejected(UUID holdId, String instrumentId, String reason) {
+        outbox.publish(Topics.REGISTRY_HOLDS, instrumentId,
+                new CreditHoldRejected(UUID.randomUUID(), clock.instant(), holdId, instrumentId, reason));
+    }
+
+    public void delivered(UUID tradeId, String instrumentId, UUID buyerId, long quantity,
+            List<org.carbonsink.registry.ledger.SerialRange> serials) {
+        outbox.publish(Topics.REGISTRY_HOLDS, instrumentId, new CreditsDelivered(UUID.randomUUID(), clock.instant(),
+                tradeId, instrumentId, buyerId, quantity, serials.stream().map(LedgerMessages::contract).toList()));
+    }
+
+    public void deliveryFailed(UUID tradeId, String instrumentId, String reason) {
+        outbox.publish(Topics.REGISTRY_HOLDS, instrumentId,
+                new CreditDeliveryFailed(UUID.randomUUID(), clock.instant(), tradeId, instrumentId, reason));
+    }
+
+    public void retired(Retirement r) {
+        outbox.publish(Topics.REGISTRY_CREDITS, r.projectId(), new CreditsRetired(UUID.randomUUID(), clock.instant(),
+                r.id(), r.projectId(), r.vintage(), r.holderId(), r.quantity(), r.beneficiary(), r.purpose(),
+                r.serials().stream().map(LedgerMessages::contract).toList()));
+    }
+
+    private static SerialRange contract(org.carbonsink.registry.ledger.SerialRange range) {
+        return range == null ? null : new SerialRange(range.serial(), range.first(), range.last());
+    }
+}

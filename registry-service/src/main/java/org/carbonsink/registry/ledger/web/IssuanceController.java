@@ -1,0 +1,73 @@
+package org.carbonsink.registry.ledger.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.carbonsink.registry.ledger.Issuance;
+import org.carbonsink.registry.ledger.Issuances;
+import org.carbonsink.registry.ledger.LedgerCheck;
+import org.carbonsink.support.web.Page;
+import org.carbonsink.support.web.ProblemException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public disclosure of issuances and of the ledger's balance per project and vintage. */
+@RestController
+class IssuanceController {
+
+    private final Issuances issuances;
+    private final LedgerCheck check;
+
+    IssuanceController(Issuances issuances, LedgerCheck check) {
+        this.issuances = issuances;
+        this.check = check;
+    }
+
+    record IssuanceView(UUID id, UUID reportId, UUID projectId, String projectCode, int vintage, long verifiedCredits,
+            long ownerQuantity, long bufferQuantity, SerialRangeView ownerSerials, SerialRangeView bufferSerials,
+            UUID ownerAccountId, Instant issuedAt) {
+
+        static IssuanceView of(Issuance i) {
+            return new IssuanceView(i.id(), i.reportId(), i.projectId(), i.projectCode(), i.vintage(),
+                    i.verifiedCredits(), i.ownerQuantity(), i.bufferQuantity(), SerialRangeView.of(i.ownerRange()),
+                    SerialRangeView.of(i.bufferRange()), i.ownerAccountId(), i.issuedAt());
+        }
+    }
+
+    @GetMapping("/issuances")
+    Page<IssuanceView> list(@RequestParam(required = false) UUID projectId,
+            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        return new Page<>(issuances.list(projectId, limit, offset).stream().map(IssuanceView::of).toList(), limit,
+                offset, issuances.count(projectId));
+    }
+
+    @GetMapping("/issuances/{id}")
+    IssuanceView get(@PathVariable UUID id) {
+        return issuances.find(id).map(IssuanceView::of).orElseThrow(() -> ProblemException.notFound("issuance", id));
+    }
+
+    record BalanceView(UUID projectId, String projectCode, int vintage, long issued, long available, long held,
+            long retired, long cancelled, long buffer, boolean balanced) {
+
+        static BalanceView of(LedgerCheck.VintageBalance b) {
+            return new BalanceView(b.projectId(), b.projectCode(), b.vintage(), b.issued(), b.available(), b.held(),
+                    b.retired(), b.cancelled(), b.buffer(), b.balanced());
+        }
+    }
+
+    record LedgerCheckView(boolean sound, List<BalanceView> balances, List<String> violations) {
+    }
+
+    /** Recomputes the ledger invariants; {@code projectId} narrows it to one project. */
+    @GetMapping("/ledger/check")
+    LedgerCheckView check(@RequestParam(required = false) UUID projectId) {
+        LedgerCheck.Report report = check.run(projectId);
+        return new LedgerCheckView(report.sound(), report.balances().stream().map(BalanceView::of).toList(),
+                report.violations());
+    }
+}

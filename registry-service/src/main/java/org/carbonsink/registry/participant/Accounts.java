@@ -1,0 +1,57 @@
+package org.carbonsink.registry.participant;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.carbonsink.support.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Registry accounts: each participant has one holding account; the buffer pool has its own. */
+@Repository
+public class Accounts {
+
+    public static final UUID BUFFER_POOL = UUID.fromString("00000000-0000-0000-0000-00000000b002");
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void open(Account account) {
+        jdbc.sql("insert into account (id, participant_id, kind) values (:id, :participant, :kind)")
+                .param("id", account.id()).param("participant", account.participantId())
+                .param("kind", account.kind().name()).update();
+    }
+
+    public Optional<Account> find(UUID id) {
+        return jdbc.sql("select id, participant_id, kind from account where id = :id").param("id", id)
+                .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getObject("participant_id", UUID.class),
+                        Account.Kind.valueOf(rs.getString("kind"))))
+                .optional();
+    }
+
+    public Optional<Account> holdingAccountOf(UUID participantId) {
+        return jdbc.sql("select id, participant_id, kind from account where participant_id = :p and kind = 'HOLDING'")
+                .param("p", participantId)
+                .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getObject("participant_id", UUID.class),
+                        Account.Kind.valueOf(rs.getString("kind"))))
+                .optional();
+    }
+
+    /** The account, if the caller holds it; someone else's account answers 403, an unknown one 404. */
+    public Account heldBy(UUID accountId, UUID callerId) {
+        Account account = find(accountId).orElseThrow(() -> ProblemException.notFound("account", accountId));
+        if (!account.participantId().equals(callerId)) {
+            throw ProblemException.forbidden("account " + accountId + " is not held by participant " + callerId);
+        }
+        return account;
+    }
+
+    public record Account(UUID id, UUID participantId, Kind kind) {
+
+        public enum Kind {
+            HOLDING, BUFFER_POOL
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package org.carbonsink.registry.participant;
+
+/** What a participant does in the market; see architecture.md, "Who uses it". */
+public enum ParticipantRole {
+    PROJECT_OWNER, VERIFIER, REGISTRY_ADMINISTRATOR, TRADER, EXCHANGE_OPERATOR, SYSTEM
+}

@@ -1,0 +1,61 @@
+package org.carbonsink.registry.participant.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.carbonsink.registry.participant.Accounts;
+import org.carbonsink.registry.participant.Participant;
+import org.carbonsink.registry.participant.ParticipantRole;
+import org.carbonsink.registry.participant.Participants;
+import org.carbonsink.registry.participant.RegisteringParticipant;
+import org.carbonsink.registry.participant.RegisteringParticipant.RegisterParticipant;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/participants")
+class ParticipantController {
+
+    private final RegisteringParticipant registering;
+    private final Participants participants;
+    private final Accounts accounts;
+
+    ParticipantController(RegisteringParticipant registering, Participants participants, Accounts accounts) {
+        this.registering = registering;
+        this.participants = participants;
+        this.accounts = accounts;
+    }
+
+    record RegisterParticipantRequest(@NotBlank @Size(max = 200) String name, @NotNull ParticipantRole role) {
+    }
+
+    record ParticipantView(UUID id, String name, ParticipantRole role, UUID accountId, Instant createdAt) {
+
+        static ParticipantView of(Participant p, UUID accountId) {
+            return new ParticipantView(p.id(), p.name(), p.role(), accountId, p.createdAt());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<ParticipantView> register(@Valid @RequestBody RegisterParticipantRequest request) {
+        var registered = registering.register(new RegisterParticipant(request.name(), request.role()));
+        ParticipantView view = ParticipantView.of(registered.participant(), registered.account().id());
+        return ResponseEntity.created(URI.create("/participants/" + view.id())).body(view);
+    }
+
+    @GetMapping("/{id}")
+    ParticipantView get(@PathVariable UUID id) {
+        Participant participant = participants.get(id);
+        UUID accountId = accounts.holdingAccountOf(id).map(Accounts.Account::id).orElse(null);
+        return ParticipantView.of(participant, accountId);
+    }
+}

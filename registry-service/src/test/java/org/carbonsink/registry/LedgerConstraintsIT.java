@@ -1,0 +1,74 @@
+package org.carbonsink.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.carbonsink.contracts.MonitoringReportVerified;
+import org.carbonsink.contracts.Topics;
+import org.carbonsink.testsupport.TestEvents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The database itself refuses what would break the ledger invariants, whatever the code does. */
+class LedgerConstraintsIT extends RegistryIT {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void theDatabaseRefusesOverlapsMovesOfRetiredSerialsAndLostCredits() {
+        UUID owner = id(registerParticipant("Hubei Wetland Trust", "PROJECT_OWNER"));
+        UUID projectId = id(registeredProject(owner));
+        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner, UUID.randomUUID(),
+                LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), 2023, new BigDecimal("50.0000"), 50, 5));
+        UUID account = UUID.fromString(api().get("/participants/" + owner).expect(200).get("accountId").asString());
+        await().atMost(EVENTUALLY).until(() -> count("select count(*) from serial_block where account_id = '" + account + "'") == 1);
+        api().as(owner).post("/accounts/" + account + "/retirements", Map.of("projectId", projectId, "vintage", 2023,
+                "quantity", 10, "beneficiary", "Wuhan Metro", "purpose", "Event neutrality")).expect(201);
+
+        var block = jdbc.sql("select id, issuance_id, first_serial, last_serial from serial_block "
+                + "where account_id = :a and state = 'AVAILABLE'").param("a", account).query().singleRow();
+
+        // invariant 2: serial ranges never overlap
+        assertThatThrownBy(() -> jdbc.sql("insert into serial_block (issuance_id, project_id, vintage, first_serial, "
+                + "last_serial, account_id, state) values (:i, :p, 2023, :f, :f, :a, 'AVAILABLE')")
+                .param("i", block.get("issuance_id")).param("p", projectId).param("f", block.get("first_serial"))
+                .param("a", account).update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("serial_block_int8range_excl");
+
+        // invariant 3: a retired serial never moves again
+        assertThatThrownBy(() -> jdbc.sql("update serial_block set account_id = :a where state = 'RETIRED' "
+                + "and account_id = :a").param("a", account).update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("never moves again");
+
+        // invariant 1: credits cannot vanish from an issuance
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.sql("delete from serial_block where id = :id")
+                .param("id", block.get("id")).update())).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("would cover");
+
+        // invariant 6: one issuance per report
+        assertThatThrownBy(() -> jdbc.sql("insert into issuance select gen_random_uuid(), report_id, project_id, "
+                + "vintage, verified_credits, owner_quantity, buffer_quantity, first_serial + 1000000, "
+                + "last_serial + 1000000, owner_account_id, issued_at from issuance where id = :i")
+                .param("i", block.get("issuance_id")).update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("issuance_report_id_key");
+
+        assertThat(api().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}

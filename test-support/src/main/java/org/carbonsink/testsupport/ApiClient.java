@@ -1,0 +1,112 @@
+package org.carbonsink.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small JSON-over-HTTP client for tests that call a service or the gateway as a user would:
+ * real HTTP, real status codes, the body as a JSON tree.
+ */
+public final class ApiClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final Map<String, String> headers;
+
+    public ApiClient(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private ApiClient(String baseUrl, Map<String, String> headers) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.headers = headers;
+    }
+
+    /** The same client with one more header on every request. */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, more);
+    }
+
+    /** Requests on behalf of a participant (the placeholder identity header). */
+    public ApiClient as(UUID participantId) {
+        return withHeader("X-Participant-Id", participantId.toString());
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public Response send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json");
+        headers.forEach(request::header);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response: status, raw body, headers, and the body as JSON. */
+    public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+
+        public JsonNode json() {
+            return body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        /** The body as JSON, after checking the status; the message shows the body when it differs. */
+        public JsonNode expect(int expectedStatus) {
+            if (status != expectedStatus) {
+                throw new AssertionError("expected HTTP " + expectedStatus + " but got " + status + ": " + body);
+            }
+            return json();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
