@@ -1,0 +1,34 @@
+package org.carbonsink.verification.calculation;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The deduction for a report's relative uncertainty at 90% confidence: the band with the smallest
+ * upper bound at or above it. Above the highest band a report is not accepted: more sample plots are
+ * needed.
+ */
+public final class UncertaintyDeduction {
+
+    private final List<UncertaintyBand> bands;
+
+    public UncertaintyDeduction(List<UncertaintyBand> bands) {
+        this.bands = bands.stream().sorted(Comparator.comparing(UncertaintyBand::upperPercent)).toList();
+    }
+
+    /** The deduction rate, or empty when the uncertainty is too high to accept the report. */
+    public Optional<BigDecimal> rateFor(BigDecimal relativeUncertaintyPercent) {
+        if (relativeUncertaintyPercent.signum() < 0) {
+            throw new IllegalArgumentException("uncertainty must not be negative: " + relativeUncertaintyPercent);
+        }
+        return bands.stream().filter(band -> relativeUncertaintyPercent.compareTo(band.upperPercent()) <= 0)
+                .findFirst().map(UncertaintyBand::deductionRate);
+    }
+
+    /** The highest uncertainty accepted, in percent; none when there are no bands. */
+    public Optional<BigDecimal> maximumPercent() {
+        return bands.isEmpty() ? Optional.empty() : Optional.of(bands.get(bands.size() - 1).upperPercent());
+    }
+}

@@ -1,0 +1,5 @@
+package org.carbonsink.verification.report;
+
+public enum ReportStatus {
+    SUBMITTED, VERIFIED, REJECTED
+}

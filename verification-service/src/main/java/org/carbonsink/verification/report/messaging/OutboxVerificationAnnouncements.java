@@ -1,0 +1,32 @@
+package org.carbonsink.verification.report.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.carbonsink.contracts.MonitoringReportVerified;
+import org.carbonsink.contracts.Topics;
+import org.carbonsink.support.outbox.Outbox;
+import org.carbonsink.verification.report.MonitoringReport;
+import org.carbonsink.verification.report.VerificationAnnouncements;
+import org.springframework.stereotype.Component;
+
+/** Publishes {@link MonitoringReportVerified} through the outbox, keyed by project id. */
+@Component
+class OutboxVerificationAnnouncements implements VerificationAnnouncements {
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    OutboxVerificationAnnouncements(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public void reportVerified(MonitoringReport report) {
+        outbox.publish(Topics.VERIFICATION_REPORTS, report.projectId(), new MonitoringReportVerified(
+                UUID.randomUUID(), Instant.now(clock), report.id(), report.projectId(), report.ownerId(),
+                report.verifierId(), report.periodStart(), report.periodEnd(), report.vintage(),
+                report.netRemovals(), report.verifiedCredits(), report.bufferCredits()));
+    }
+}

@@ -1,0 +1,335 @@
+package org.carbonsink.verification.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.carbonsink.contracts.MonitoringReportVerified;
+import org.carbonsink.contracts.ProjectRegistered;
+import org.carbonsink.contracts.Topics;
+import org.carbonsink.testsupport.ApiClient.Response;
+import org.carbonsink.testsupport.TestEvents;
+import org.carbonsink.verification.ServiceIntegration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A monitoring report from the registry's ProjectRegistered to the MonitoringReportVerified the
+ * registry issues from, over HTTP, PostgreSQL and Kafka; and the rules that refuse a report.
+ */
+class ReportLifecycleIT extends ServiceIntegration {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void computesTheRemovalsAndAnnouncesTheApprovedReport() {
+        ProjectRegistered project = registered(projectRegistered());
+        UUID verifier = UUID.randomUUID();
+
+        Response submitted = api().as(project.ownerId()).post("/reports",
+                report(project, verifier, "2021-01-01", "2025-12-31", "8.5", stratum("CHINESE_FIR", "100", "20", "80")));
+
+        JsonNode created = submitted.expect(201);
+        String id = created.get("id").asString();
+        assertThat(submitted.header("Location")).endsWith("/reports/" + id);
+        assertThat(created.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(created.get("projectId").asString()).isEqualTo(project.projectId().toString());
+        assertThat(created.get("vintage").asInt()).isEqualTo(2025);
+        JsonNode stratum = created.get("strata").get(0);
+        assertThat(stratum.get("factor").decimalValue()).isEqualByComparingTo("1.191745");
+        assertThat(stratum.get("carbonStart").decimalValue()).isEqualByComparingTo("2383.4895");
+        assertThat(stratum.get("carbonEnd").decimalValue()).isEqualByComparingTo("9533.9579");
+        assertThat(stratum.get("carbonFraction").decimalValue()).isEqualByComparingTo("0.520");
+        assertThat(created.get("deltaCTree").decimalValue()).isEqualByComparingTo("7150.4684");
+        assertThat(created.get("netRemovals").decimalValue()).isEqualByComparingTo("7150.4684");
+        assertThat(created.get("deductionRate").decimalValue()).isZero();
+        assertThat(created.get("verifiedCredits").asLong()).isEqualTo(7150);
+        assertThat(created.get("bufferCredits").asLong()).isEqualTo(715);
+
+        // public disclosure: anyone reads it, without naming themselves
+        assertThat(api().get("/reports/" + id).expect(200).get("netRemovals").decimalValue())
+                .isEqualByComparingTo("7150.4684");
+        JsonNode page = api().get("/reports?projectId=" + project.projectId() + "&status=SUBMITTED").expect(200);
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(page.get("limit").asInt()).isEqualTo(50);
+        assertThat(api().get("/reports?limit=501").status()).isEqualTo(400);
+
+        JsonNode approved = api().as(verifier).post("/reports/" + id + "/decision",
+                Map.of("decision", "APPROVE", "comment", "42 sample plots re-measured")).expect(200);
+
+        assertThat(approved.get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(approved.get("decision").get("decidedBy").asString()).isEqualTo(verifier.toString());
+        assertThat(approved.get("decision").get("decidedAt").isNull()).isFalse();
+        List<MonitoringReportVerified> announced = TestEvents.await(Topics.VERIFICATION_REPORTS,
+                MonitoringReportVerified.class, e -> e.reportId().toString().equals(id), PATIENCE);
+        assertThat(announced).singleElement().satisfies(event -> {
+            assertThat(event.projectId()).isEqualTo(project.projectId());
+            assertThat(event.ownerId()).isEqualTo(project.ownerId());
+            assertThat(event.verifierId()).isEqualTo(verifier);
+            assertThat(event.periodStart()).hasToString("2021-01-01");
+            assertThat(event.periodEnd()).hasToString("2025-12-31");
+            assertThat(event.vintage()).isEqualTo(2025);
+            assertThat(event.netRemovals()).isEqualByComparingTo("7150.4684");
+            assertThat(event.verifiedCredits()).isEqualTo(7150);
+            assertThat(event.bufferCredits()).isEqualTo(715);
+            assertThat(event.eventId()).isNotNull();
+            assertThat(event.occurredAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void deductsForUncertaintyAndRoundsTheBufferUp() {
+        ProjectRegistered project = registered(projectRegistered());
+
+        JsonNode created = api().as(project.ownerId()).post("/reports", report(project, UUID.randomUUID(),
+                "2021-01-01", "2025-12-31", "15", stratum("CHINESE_FIR", "100", "20", "80"))).expect(201);
+
+        assertThat(created.get("deductionRate").decimalValue()).isEqualByComparingTo("0.06");
+        assertThat(created.get("verifiedCredits").asLong()).isEqualTo(6721);
+        assertThat(created.get("bufferCredits").asLong()).isEqualTo(673);
+    }
+
+    @Test
+    void aRedeliveredProjectRegisteredChangesNothing() {
+        ProjectRegistered project = registered(projectRegistered());
+        String before = api().get("/projects/" + project.projectId()).expect(200).toString();
+
+        // the same event id again, once as it was and once with another area: both are skipped
+        TestEvents.send(Topics.REGISTRY_PROJECTS, project.projectId().toString(), project);
+        TestEvents.send(Topics.REGISTRY_PROJECTS, project.projectId().toString(), new ProjectRegistered(
+                project.eventId(), project.occurredAt(), project.projectId(), project.projectCode(), project.name(),
+                project.ownerId(), project.methodologyCode(), project.ecosystemType(), project.province(),
+                new BigDecimal("5000.00"), project.bufferRate(), project.validatorId()));
+        // a marker on the same key, so once it shows the copies before it were consumed
+        ProjectRegistered marker = projectRegistered();
+        TestEvents.send(Topics.REGISTRY_PROJECTS, project.projectId().toString(), marker);
+        await().atMost(PATIENCE).until(() -> api().get("/projects/" + marker.projectId()).status() == 200);
+
+        assertThat(api().get("/projects/" + project.projectId()).expect(200).toString()).isEqualTo(before);
+        assertThat(api().get("/projects/" + project.projectId()).expect(200).get("areaHectares").decimalValue())
+                .isEqualByComparingTo("100");
+    }
+
+    @Test
+    void refusesInvalidFieldsNamingThemAndSavesNothing() {
+        ProjectRegistered project = registered(projectRegistered());
+        Map<String, Object> body = report(project, UUID.randomUUID(), "2021-01-01", "2025-12-31", "150");
+        body.remove("periodStart");
+        body.put("strata", List.of());
+
+        Response missing = api().as(project.ownerId()).post("/reports", body);
+
+        assertThat(missing.expect(400).get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
+        assertThat(fields(missing)).contains("periodStart", "strata", "relativeUncertaintyPercent");
+
+        Response negative = api().as(project.ownerId()).post("/reports", report(project, UUID.randomUUID(),
+                "2021-01-01", "2025-12-31", "5", stratum("CHINESE_FIR", "0", "-1", "80")));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(fields(negative)).contains("strata[0].areaHectares", "strata[0].volumeStartPerHectare");
+
+        Response tooEarly = api().as(project.ownerId()).post("/reports", report(project, UUID.randomUUID(),
+                "2020-09-21", "2099-01-01", "5", stratum("CHINESE_FIR", "100", "20", "80")));
+        assertThat(tooEarly.status()).isEqualTo(400);
+        assertThat(rules(tooEarly)).contains("periodStart:on-or-after-2020-09-22", "periodEnd:not-in-future");
+
+        Response backwards = api().as(project.ownerId()).post("/reports", report(project, UUID.randomUUID(),
+                "2023-01-01", "2022-12-31", "5", stratum("CHINESE_FIR", "100", "20", "80")));
+        assertThat(rules(backwards)).contains("periodEnd:after-period-start");
+
+        assertThat(reportsOf(project)).isZero();
+    }
+
+    @Test
+    void onlyTheOwnerOfARegisteredProjectSubmits() {
+        ProjectRegistered project = registered(projectRegistered());
+        Map<String, Object> body = report(project, UUID.randomUUID(), "2021-01-01", "2025-12-31", "5",
+                stratum("CHINESE_FIR", "100", "20", "80"));
+
+        assertThat(api().as(UUID.randomUUID()).post("/reports", body).expect(403).get("type").asString())
+                .isEqualTo("urn:carbonsink:problem:forbidden");
+        assertThat(api().post("/reports", body).status()).isEqualTo(401);
+
+        body.put("projectId", UUID.randomUUID().toString());
+        JsonNode unknown = api().as(project.ownerId()).post("/reports", body).expect(404);
+        assertThat(unknown.get("type").asString()).isEqualTo("urn:carbonsink:problem:project-not-registered");
+        assertThat(unknown.get("detail").asString()).contains("not registered");
+        assertThat(reportsOf(project)).isZero();
+    }
+
+    @Test
+    void theProjectsValidatorMayNotVerifyItsReports() {
+        ProjectRegistered project = registered(projectRegistered());
+
+        Response refused = api().as(project.ownerId()).post("/reports", report(project, project.validatorId(),
+                "2021-01-01", "2025-12-31", "5", stratum("CHINESE_FIR", "100", "20", "80")));
+
+        assertThat(refused.expect(422).get("type").asString())
+                .isEqualTo("urn:carbonsink:problem:verifier-validated-project");
+        assertThat(fields(refused)).containsExactly("verifierId");
+        assertThat(reportsOf(project)).isZero();
+    }
+
+    @Test
+    void refusesClaimsTheProjectAndTheParametersDoNotSupport() {
+        ProjectRegistered project = registered(projectRegistered());
+        UUID verifier = UUID.randomUUID();
+        var owner = api().as(project.ownerId());
+
+        Response uncertain = owner.post("/reports", report(project, verifier, "2021-01-01", "2025-12-31", "30.01",
+                stratum("CHINESE_FIR", "100", "20", "80")));
+        assertThat(uncertain.expect(422).get("type").asString())
+                .isEqualTo("urn:carbonsink:problem:uncertainty-too-high");
+        assertThat(uncertain.json().get("detail").asString()).contains("more sample plots");
+        assertThat(fields(uncertain)).containsExactly("relativeUncertaintyPercent");
+
+        Response oak = owner.post("/reports", report(project, verifier, "2021-01-01", "2025-12-31", "5",
+                stratum("POPLAR", "50", "20", "80"), stratum("OAK", "10", "20", "80")));
+        assertThat(oak.expect(422).get("type").asString()).isEqualTo("urn:carbonsink:problem:unknown-species");
+        assertThat(fields(oak)).containsExactly("strata[1].species");
+
+        Response tooLarge = owner.post("/reports", report(project, verifier, "2021-01-01", "2025-12-31", "5",
+                stratum("POPLAR", "60", "20", "80"), stratum("EUCALYPTUS", "40.0001", "20", "80")));
+        assertThat(tooLarge.expect(422).get("type").asString())
+                .isEqualTo("urn:carbonsink:problem:strata-exceed-project-area");
+        assertThat(fields(tooLarge)).containsExactly("strata");
+
+        assertThat(reportsOf(project)).isZero();
+    }
+
+    @Test
+    void periodsOfLiveReportsDoNotOverlapButARejectedOneFreesItsPeriod() {
+        ProjectRegistered project = registered(projectRegistered());
+        UUID verifier = UUID.randomUUID();
+        var owner = api().as(project.ownerId());
+        String first = owner.post("/reports", report(project, verifier, "2021-01-01", "2022-12-31", "5",
+                stratum("CHINESE_FIR", "100", "20", "40"))).expect(201).get("id").asString();
+
+        Response overlapping = owner.post("/reports", report(project, verifier, "2022-12-31", "2024-12-31", "5",
+                stratum("CHINESE_FIR", "100", "40", "60")));
+        assertThat(overlapping.expect(409).get("type").asString())
+                .isEqualTo("urn:carbonsink:problem:overlapping-period");
+        assertThat(overlapping.json().get("overlappingReportId").asString()).isEqualTo(first);
+        owner.post("/reports", report(project, verifier, "2023-01-01", "2024-12-31", "5",
+                stratum("CHINESE_FIR", "100", "40", "60"))).expect(201);
+
+        api().as(verifier).post("/reports/" + first + "/decision",
+                Map.of("decision", "REJECT", "comment", "plot 7 measured twice")).expect(200);
+        owner.post("/reports", report(project, verifier, "2021-01-01", "2022-12-31", "5",
+                stratum("CHINESE_FIR", "100", "20", "38"))).expect(201);
+    }
+
+    @Test
+    void onlyTheNamedVerifierDecidesAndOnlyOnce() {
+        ProjectRegistered project = registered(projectRegistered());
+        UUID verifier = UUID.randomUUID();
+        String id = api().as(project.ownerId()).post("/reports", report(project, verifier, "2021-01-01",
+                "2025-12-31", "5", stratum("MASSON_PINE", "80", "20", "80"))).expect(201).get("id").asString();
+
+        assertThat(api().as(project.ownerId()).post("/reports/" + id + "/decision", Map.of("decision", "APPROVE"))
+                .expect(403).get("type").asString()).isEqualTo("urn:carbonsink:problem:forbidden");
+        assertThat(api().as(UUID.randomUUID()).post("/reports/" + id + "/decision", Map.of("decision", "APPROVE"))
+                .status()).isEqualTo(403);
+        assertThat(api().get("/reports/" + id).expect(200).get("status").asString()).isEqualTo("SUBMITTED");
+
+        Response noReason = api().as(verifier).post("/reports/" + id + "/decision", Map.of("decision", "REJECT"));
+        assertThat(rules(noReason)).containsExactly("comment:required-to-reject");
+
+        JsonNode rejected = api().as(verifier).post("/reports/" + id + "/decision",
+                Map.of("decision", "REJECT", "comment", "volumes do not match the plot sheets")).expect(200);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("decision").get("comment").asString()).isEqualTo("volumes do not match the plot sheets");
+
+        assertThat(api().as(verifier).post("/reports/" + id + "/decision", Map.of("decision", "APPROVE"))
+                .expect(409).get("type").asString()).isEqualTo("urn:carbonsink:problem:already-decided");
+        assertThat(api().get("/reports/" + id).expect(200).get("status").asString()).isEqualTo("REJECTED");
+        // a rejected report is not announced
+        assertThat(jdbc.sql("select count(*) from outbox_event where payload like :id").param("id", "%" + id + "%")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aReportWithoutCreditsCannotBeApproved() {
+        ProjectRegistered project = registered(projectRegistered());
+        UUID verifier = UUID.randomUUID();
+        JsonNode loss = api().as(project.ownerId()).post("/reports", report(project, verifier, "2021-01-01",
+                "2025-12-31", "5", stratum("POPLAR", "10", "80", "20"))).expect(201);
+        assertThat(loss.get("netRemovals").decimalValue()).isNegative();
+        assertThat(loss.get("verifiedCredits").asLong()).isZero();
+
+        Response approve = api().as(verifier).post("/reports/" + loss.get("id").asString() + "/decision",
+                Map.of("decision", "APPROVE"));
+
+        assertThat(approve.expect(422).get("type").asString()).isEqualTo("urn:carbonsink:problem:no-credits");
+    }
+
+    @Test
+    void theDatabaseRefusesOverlapsAndSecondDecisionsOnItsOwn() {
+        ProjectRegistered project = registered(projectRegistered());
+        UUID verifier = UUID.randomUUID();
+        String id = api().as(project.ownerId()).post("/reports", report(project, verifier, "2021-01-01",
+                "2025-12-31", "5", stratum("CHINESE_FIR", "100", "20", "80"))).expect(201).get("id").asString();
+        api().as(verifier).post("/reports/" + id + "/decision", Map.of("decision", "APPROVE")).expect(200);
+
+        // the same rows the service writes, bypassing its checks
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into monitoring_report (id, project_id, owner_id, verifier_id, period_start, period_end,
+                    relative_uncertainty_percent, baseline_removals, leakage, project_emissions, delta_c_tree,
+                    net_removals, deduction_rate, verified_credits, buffer_rate, buffer_credits, vintage, status,
+                    submitted_at)
+                select gen_random_uuid(), project_id, owner_id, verifier_id, date '2025-06-01', date '2026-01-31',
+                    relative_uncertainty_percent, baseline_removals, leakage, project_emissions, delta_c_tree,
+                    net_removals, deduction_rate, verified_credits, buffer_rate, buffer_credits, 2026, 'SUBMITTED',
+                    now()
+                from monitoring_report where id = :id
+                """).param("id", UUID.fromString(id)).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("periods_do_not_overlap");
+        assertThatThrownBy(() -> jdbc.sql("""
+                update monitoring_report set status = 'REJECTED', decision_comment = 'changed my mind' where id = :id
+                """).param("id", UUID.fromString(id)).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("already decided");
+    }
+
+    private long reportsOf(ProjectRegistered project) {
+        return api().get("/reports?projectId=" + project.projectId()).expect(200).get("total").asLong();
+    }
+
+    private static Map<String, Object> report(ProjectRegistered project, UUID verifier, String start, String end,
+            String uncertainty, Map<?, ?>... strata) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("projectId", project.projectId().toString());
+        body.put("periodStart", start);
+        body.put("periodEnd", end);
+        body.put("verifierId", verifier.toString());
+        body.put("relativeUncertaintyPercent", new BigDecimal(uncertainty));
+        body.put("strata", List.of(strata));
+        return body;
+    }
+
+    private static Map<String, Object> stratum(String species, String area, String start, String end) {
+        return Map.of("species", species, "areaHectares", new BigDecimal(area),
+                "volumeStartPerHectare", new BigDecimal(start), "volumeEndPerHectare", new BigDecimal(end));
+    }
+
+    private static List<String> fields(Response response) {
+        List<String> fields = new ArrayList<>();
+        response.json().path("errors").forEach(e -> fields.add(e.get("field").asString()));
+        return fields;
+    }
+
+    private static List<String> rules(Response response) {
+        List<String> rules = new ArrayList<>();
+        response.json().path("errors").forEach(e -> rules.add(e.get("field").asString() + ":" + e.get("rule").asString()));
+        return rules;
+    }
+}
