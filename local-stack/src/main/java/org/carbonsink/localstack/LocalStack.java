@@ -1,0 +1,198 @@
+package org.carbonsink.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.carbonsink.testsupport.ApiClient;
+import org.carbonsink.testsupport.InProcessKafkaBroker;
+
+/**
+ * Starts the whole system on one machine without Docker: an embedded PostgreSQL (or an external
+ * server when {@code LOCAL_STACK_POSTGRES_URL} is set) with a database per service, a Kafka broker
+ * in KRaft mode in this JVM on a fixed port, the three services and the gateway. Prints the URLs
+ * once everything reports healthy; Ctrl-C stops everything.
+ *
+ * <p>Options: {@code --demo} runs the lifecycle through the gateway and prints each step;
+ * {@code --exit-after-demo} stops afterwards; {@code --kafka-port=N} (default 9092),
+ * {@code --gateway-port=N} (8080), {@code --postgres-port=N} (15432, embedded server only),
+ * {@code --verbose} keeps the services' INFO logs.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("registry", "verification", "trading");
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private Services services;
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Instant begin = Instant.now();
+        LocalStack stack = new LocalStack();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the local stack...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start(options);
+        } catch (RuntimeException e) {
+            System.err.println("The local stack could not start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+        }
+        Duration ready = Duration.between(begin, Instant.now());
+        stack.printUrls(ready);
+        if (options.demo()) {
+            new Lifecycle(new ApiClient(stack.services.gatewayUrl()), System.out::println).run();
+            if (options.exitAfterDemo()) {
+                System.exit(0);
+            }
+        }
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    void start(Options options) {
+        System.out.println("Starting PostgreSQL...");
+        Map<String, Database> databases = startPostgres(options);
+        System.out.println("Starting Kafka on 127.0.0.1:" + options.kafkaPort() + "...");
+        InProcessKafkaBroker broker = new InProcessKafkaBroker(options.kafkaPort(), tempDir("local-stack-kafka-"));
+        started.add(broker);
+        broker.start();
+        System.out.println("Starting the services and the gateway...");
+        List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
+        if (!options.verbose()) {
+            arguments.addAll(List.of("--logging.level.root=WARN", "--logging.level.org.carbonsink=INFO",
+                    "--logging.level.org.carbonsink.testsupport=WARN"));
+        }
+        services = Services.start(databases, broker.bootstrapServers(),
+                new Services.Ports(options.gatewayPort(), 8081, 8082, 8083), arguments);
+    }
+
+    private Map<String, Database> startPostgres(Options options) {
+        String external = System.getenv("LOCAL_STACK_POSTGRES_URL");
+        if (external != null && !external.isBlank()) {
+            String user = env("LOCAL_STACK_POSTGRES_USER", "postgres");
+            String password = env("LOCAL_STACK_POSTGRES_PASSWORD", "");
+            return createDatabases(external, user, password, "carbonsink_");
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(options.postgresPort()).start();
+            started.add(postgres);
+            return createDatabases(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL on port " + options.postgresPort(), e);
+        }
+    }
+
+    /** One database per service on the server behind {@code adminUrl}, created when missing. */
+    static Map<String, Database> createDatabases(String adminUrl, String user, String password, String prefix) {
+        Map<String, Database> databases = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+            for (String service : SERVICES) {
+                String name = prefix + service;
+                try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                    if (!rs.next()) {
+                        s.execute("create database " + name);
+                    }
+                }
+                String base = adminUrl.substring(0, adminUrl.indexOf('/', "jdbc:postgresql://".length()) + 1);
+                databases.put(service, new Database(base + name, user, password));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the databases on " + adminUrl + ": " + e.getMessage(), e);
+        }
+        return databases;
+    }
+
+    private void printUrls(Duration ready) {
+        Map<String, String> urls = services.urls();
+        System.out.printf("%nThe local stack is ready in %.1f s.%n", ready.toMillis() / 1000.0);
+        System.out.println("  gateway       " + urls.get("gateway") + "   (API under /api/registry, /api/verification, /api/trading)");
+        for (String service : SERVICES) {
+            System.out.printf("  %-13s %s   (OpenAPI at /v3/api-docs, health at /actuator/health)%n", service,
+                    urls.get(service));
+        }
+        System.out.println("  registry administrator: X-Participant-Id: 00000000-0000-0000-0000-00000000a001");
+    }
+
+    @Override
+    public void close() {
+        if (services != null) {
+            services.close();
+            services = null;
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    record Options(boolean demo, boolean exitAfterDemo, boolean verbose, int kafkaPort, int gatewayPort,
+            int postgresPort) {
+
+        static Options parse(String[] args) {
+            boolean demo = false;
+            boolean exit = false;
+            boolean verbose = false;
+            int kafka = Integer.parseInt(env("LOCAL_STACK_KAFKA_PORT", "9092"));
+            int gateway = Integer.parseInt(env("GATEWAY_PORT", "8080"));
+            int postgres = Integer.parseInt(env("LOCAL_STACK_POSTGRES_PORT", "15432"));
+            for (String arg : args) {
+                if (arg.equals("--demo")) {
+                    demo = true;
+                } else if (arg.equals("--exit-after-demo")) {
+                    demo = true;
+                    exit = true;
+                } else if (arg.equals("--verbose")) {
+                    verbose = true;
+                } else if (arg.startsWith("--kafka-port=")) {
+                    kafka = port(arg);
+                } else if (arg.startsWith("--gateway-port=")) {
+                    gateway = port(arg);
+                } else if (arg.startsWith("--postgres-port=")) {
+                    postgres = port(arg);
+                } else {
+                    throw new IllegalArgumentException("unknown option " + arg + "; see the README");
+                }
+            }
+            return new Options(demo, exit, verbose, kafka, gateway, postgres);
+        }
+
+        private static int port(String arg) {
+            return Integer.parseInt(arg.substring(arg.indexOf('=') + 1));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.carbonsink.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import org.carbonsink.gateway.GatewayApplication;
+import org.carbonsink.registry.RegistryApplication;
+import org.carbonsink.trading.TradingApplication;
+import org.carbonsink.verification.VerificationApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three services and the gateway, each a Spring application of its own in this JVM. The
+ * services start together; the gateway starts once it knows their ports. {@link #start} returns
+ * when every one answers its health endpoint with UP.
+ */
+public final class Services implements AutoCloseable {
+
+    /** Ports to listen on; 0 picks a free one. */
+    public record Ports(int gateway, int registry, int verification, int trading) {
+
+        public static Ports random() {
+            return new Ports(0, 0, 0, 0);
+        }
+
+        public static Ports standard() {
+            return new Ports(8080, 8081, 8082, 8083);
+        }
+    }
+
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final Map<String, String> urls = new LinkedHashMap<>();
+
+    private Services() {
+    }
+
+    /**
+     * Starts the services on their databases and the broker, then the gateway in front of them.
+     * {@code extraArguments} go to every application (e.g. logging levels).
+     */
+    public static Services start(Map<String, Database> databases, String kafkaBootstrapServers, Ports ports,
+            List<String> extraArguments) {
+        Services services = new Services();
+        try {
+            var registry = CompletableFuture.supplyAsync(() -> run(RegistryApplication::application,
+                    serviceArguments(databases.get("registry"), kafkaBootstrapServers, ports.registry(), extraArguments)));
+            var verification = CompletableFuture.supplyAsync(() -> run(VerificationApplication::application,
+                    serviceArguments(databases.get("verification"), kafkaBootstrapServers, ports.verification(),
+                            extraArguments)));
+            var trading = CompletableFuture.supplyAsync(() -> run(TradingApplication::application,
+                    serviceArguments(databases.get("trading"), kafkaBootstrapServers, ports.trading(), extraArguments)));
+            services.add("registry", registry.join());
+            services.add("verification", verification.join());
+            services.add("trading", trading.join());
+
+            List<String> gatewayArguments = new ArrayList<>(extraArguments);
+            gatewayArguments.add("--server.port=" + ports.gateway());
+            gatewayArguments.add("--REGISTRY_URL=" + services.urls.get("registry"));
+            gatewayArguments.add("--VERIFICATION_URL=" + services.urls.get("verification"));
+            gatewayArguments.add("--TRADING_URL=" + services.urls.get("trading"));
+            services.add("gateway", run(GatewayApplication::application, gatewayArguments));
+            services.urls.values().forEach(url -> awaitHealthy(url, Duration.ofSeconds(60)));
+            return services;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Base URLs by name: gateway, registry, verification, trading. */
+    public Map<String, String> urls() {
+        return Map.copyOf(urls);
+    }
+
+    public String gatewayUrl() {
+        return urls.get("gateway");
+    }
+
+    /** Stops the gateway first, then the services. */
+    @Override
+    public void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            contexts.get(i).close();
+        }
+        contexts.clear();
+    }
+
+    private void add(String name, ConfigurableApplicationContext context) {
+        contexts.add(context);
+        urls.put(name, "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static List<String> serviceArguments(Database db, String kafka, int port, List<String> extra) {
+        List<String> args = new ArrayList<>(extra);
+        // The gateway's jars share this JVM's classpath; its auto-configuration is not the services' business.
+        args.add("--spring.autoconfigure.exclude=org.springframework.cloud.gateway.config.GatewayClassPathWarningAutoConfiguration");
+        args.add("--spring.cloud.gateway.server.webflux.enabled=false");
+        args.add("--spring.datasource.url=" + db.jdbcUrl());
+        args.add("--spring.datasource.username=" + db.username());
+        args.add("--spring.datasource.password=" + db.password());
+        args.add("--spring.kafka.bootstrap-servers=" + kafka);
+        args.add("--server.port=" + port);
+        return args;
+    }
+
+    private static ConfigurableApplicationContext run(Supplier<SpringApplication> application, List<String> args) {
+        SpringApplication app = application.get();
+        app.setRegisterShutdownHook(false);
+        return app.run(args.toArray(String[]::new));
+    }
+
+    private static void awaitHealthy(String baseUrl, Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (Exception e) {
+                last = e.toString();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(baseUrl + " did not report healthy within " + timeout + ": " + last);
+    }
+}

@@ -1,0 +1,78 @@
+package org.carbonsink.trading.cash;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cash accounts. Each change is one conditional update, so two transactions never both spend the
+ * same available cash; the table's checks (reserved within balance, nothing negative) back that up.
+ */
+@Repository
+public class CashAccounts {
+
+    private final JdbcClient jdbc;
+
+    CashAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<CashAccount> find(UUID participantId) {
+        return jdbc.sql("select participant_id, currency, balance, reserved, opened_at from cash_account"
+                + " where participant_id = :id").param("id", participantId).query(CashAccounts::map).optional();
+    }
+
+    /** Adds to the balance, opening the account if the participant has none. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void credit(UUID participantId, BigDecimal amount, Instant at) {
+        jdbc.sql("""
+                insert into cash_account (participant_id, currency, balance, reserved, opened_at)
+                values (:id, 'CNY', :amount, 0, :at)
+                on conflict (participant_id) do update set balance = cash_account.balance + excluded.balance
+                """).param("id", participantId).param("amount", amount).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Reserves the amount if that much is available; answers false, changing nothing, if not. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean reserve(UUID participantId, BigDecimal amount) {
+        return jdbc.sql("""
+                update cash_account set reserved = reserved + :amount
+                where participant_id = :id and balance - reserved >= :amount
+                """).param("id", participantId).param("amount", amount).update() == 1;
+    }
+
+    /** Gives reserved cash back to the available balance. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(UUID participantId, BigDecimal amount) {
+        expectOne(jdbc.sql("update cash_account set reserved = reserved - :amount where participant_id = :id")
+                .param("id", participantId).param("amount", amount).update(), participantId);
+    }
+
+    /** Pays out reserved cash: it leaves both the balance and the reservation. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void debitReserved(UUID participantId, BigDecimal amount) {
+        expectOne(jdbc.sql("""
+                update cash_account set balance = balance - :amount, reserved = reserved - :amount
+                where participant_id = :id
+                """).param("id", participantId).param("amount", amount).update(), participantId);
+    }
+
+    private static void expectOne(int updated, UUID participantId) {
+        if (updated != 1) {
+            throw new IllegalStateException("no cash account for participant " + participantId);
+        }
+    }
+
+    private static CashAccount map(ResultSet rs, int row) throws SQLException {
+        return new CashAccount(rs.getObject("participant_id", UUID.class), rs.getString("currency"),
+                rs.getBigDecimal("balance"), rs.getBigDecimal("reserved"), rs.getTimestamp("opened_at").toInstant());
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Instruments: what can be traded, one per project and vintage, listed when the registry issues
+ * credits for it.
+ */
+package org.carbonsink.trading.instrument;

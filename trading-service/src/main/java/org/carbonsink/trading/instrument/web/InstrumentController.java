@@ -1,0 +1,37 @@
+package org.carbonsink.trading.instrument.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.carbonsink.support.web.Page;
+import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.trading.instrument.Instruments;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public market data: what can be traded. */
+@RestController
+@RequestMapping("/instruments")
+class InstrumentController {
+
+    private final Instruments instruments;
+
+    InstrumentController(Instruments instruments) {
+        this.instruments = instruments;
+    }
+
+    @GetMapping
+    Page<InstrumentView> list(@RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        return new Page<>(instruments.list(limit, offset).stream().map(InstrumentView::of).toList(), limit, offset,
+                instruments.count());
+    }
+
+    @GetMapping("/{id}")
+    InstrumentView get(@PathVariable String id) {
+        return instruments.find(id).map(InstrumentView::of)
+                .orElseThrow(() -> ProblemException.notFound("instrument", id));
+    }
+}

@@ -1,0 +1,5 @@
+package org.carbonsink.trading.matching;
+
+public enum Side {
+    BUY, SELL
+}

@@ -1,0 +1,11 @@
+package org.carbonsink.trading.order;
+
+public enum OrderStatus {
+    /** A sell order waiting for the registry to hold its credits; not in the book. */
+    PENDING_HOLD,
+    /** In the book, possibly partly filled. */
+    OPEN,
+    FILLED,
+    /** The registry would not hold the credits of a sell order. */
+    REJECTED
+}

@@ -1,0 +1,55 @@
+package org.carbonsink.trading.trade;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.carbonsink.trading.cash.CashAccounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Settles the cash leg once the credits are delivered: in one transaction the buyer pays the
+ * reserved amount, the seller receives it and the trade is SETTLED (invariant 5).
+ */
+@Component
+public class SettlingTrade {
+
+    private static final Logger log = LoggerFactory.getLogger(SettlingTrade.class);
+
+    private final Trades trades;
+    private final CashAccounts accounts;
+    private final Clock clock;
+
+    SettlingTrade(Trades trades, CashAccounts accounts, Clock clock) {
+        this.trades = trades;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void settle(SettleTrade command) {
+        Trade trade = trades.lock(command.tradeId())
+                .orElseThrow(() -> new IllegalStateException("credits delivered for unknown trade " + command.tradeId()));
+        if (trade.status() != TradeStatus.PENDING_DELIVERY) {
+            log.warn("trade {} is already {}; delivery ignored", trade.id(), trade.status());
+            return;
+        }
+        if (!trade.buyerId().equals(command.buyerId()) || trade.quantity() != command.quantity()) {
+            throw new IllegalStateException("delivery of " + command.quantity() + " to " + command.buyerId()
+                    + " does not match trade " + trade.id() + " of " + trade.quantity() + " to " + trade.buyerId());
+        }
+        // both accounts in participant id order, so that concurrent settlements cannot deadlock
+        Stream.of(trade.buyerId(), trade.sellerId()).distinct().sorted(Comparator.naturalOrder()).forEach(participant -> {
+            if (participant.equals(trade.buyerId())) {
+                accounts.debitReserved(participant, trade.amount());
+            }
+            if (participant.equals(trade.sellerId())) {
+                accounts.credit(participant, trade.amount(), Instant.now(clock));
+            }
+        });
+        trades.close(trade.id(), TradeStatus.SETTLED, null, Instant.now(clock));
+    }
+}

@@ -1,0 +1,93 @@
+package org.carbonsink.trading.trade;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+public class Trades {
+
+    private static final String COLUMNS = """
+            id, instrument_id, buy_order_id, sell_order_id, buyer_id, seller_id, quantity, price, amount, currency,
+            status, failure_reason, executed_at, closed_at""";
+
+    private final JdbcClient jdbc;
+
+    Trades(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Trade> find(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from trade where id = :id").param("id", id).query(Trades::map)
+                .optional();
+    }
+
+    /** Trades newest first, of one instrument or of all when {@code instrumentId} is null. */
+    public List<Trade> list(String instrumentId, int limit, long offset) {
+        return jdbc.sql("select " + COLUMNS + " from trade where (cast(:instrumentId as text) is null"
+                + " or instrument_id = :instrumentId) order by seq desc limit :limit offset :offset")
+                .param("instrumentId", instrumentId).param("limit", limit).param("offset", offset)
+                .query(Trades::map).list();
+    }
+
+    public long count(String instrumentId) {
+        return jdbc.sql("select count(*) from trade where cast(:instrumentId as text) is null"
+                + " or instrument_id = :instrumentId").param("instrumentId", instrumentId).query(Long.class).single();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Trade> lock(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from trade where id = :id for update").param("id", id)
+                .query(Trades::map).optional();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void add(Trade trade) {
+        jdbc.sql("""
+                insert into trade (id, instrument_id, buy_order_id, sell_order_id, buyer_id, seller_id, quantity, price,
+                                   amount, currency, status, executed_at)
+                values (:id, :instrumentId, :buyOrderId, :sellOrderId, :buyerId, :sellerId, :quantity, :price,
+                        :amount, :currency, :status, :executedAt)
+                """)
+                .param("id", trade.id())
+                .param("instrumentId", trade.instrumentId())
+                .param("buyOrderId", trade.buyOrderId())
+                .param("sellOrderId", trade.sellOrderId())
+                .param("buyerId", trade.buyerId())
+                .param("sellerId", trade.sellerId())
+                .param("quantity", trade.quantity())
+                .param("price", trade.price())
+                .param("amount", trade.amount())
+                .param("currency", trade.currency())
+                .param("status", trade.status().name())
+                .param("executedAt", Timestamp.from(trade.executedAt()))
+                .update();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void close(UUID id, TradeStatus status, String failureReason, Instant at) {
+        jdbc.sql("""
+                update trade set status = :status, failure_reason = :reason, closed_at = :at
+                where id = :id and status = 'PENDING_DELIVERY'
+                """).param("id", id).param("status", status.name()).param("reason", failureReason)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    private static Trade map(ResultSet rs, int row) throws SQLException {
+        Timestamp closedAt = rs.getTimestamp("closed_at");
+        return new Trade(rs.getObject("id", UUID.class), rs.getString("instrument_id"),
+                rs.getObject("buy_order_id", UUID.class), rs.getObject("sell_order_id", UUID.class),
+                rs.getObject("buyer_id", UUID.class), rs.getObject("seller_id", UUID.class), rs.getLong("quantity"),
+                rs.getBigDecimal("price"), rs.getBigDecimal("amount"), rs.getString("currency"),
+                TradeStatus.valueOf(rs.getString("status")), rs.getString("failure_reason"),
+                rs.getTimestamp("executed_at").toInstant(), closedAt == null ? null : closedAt.toInstant());
+    }
+}

@@ -1,0 +1,102 @@
+package org.carbonsink.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** What the API refuses, and whose data each participant may see. */
+class OrderRequestsIT extends TradingIntegration {
+
+    @Test
+    void anInvalidOrderIsRefusedNamingEachField() {
+        var response = as(UUID.randomUUID()).post("/orders",
+                Map.of("instrumentId", "", "quantity", 0, "limitPrice", new BigDecimal("1.234")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+                .containsExactlyInAnyOrder("instrumentId", "side", "quantity", "limitPrice");
+    }
+
+    @Test
+    void anUnknownSideIsRefusedNamingTheField() {
+        var response = as(UUID.randomUUID()).post("/orders",
+                "{\"instrumentId\":\"P000001-2025\",\"side\":\"HOLD\",\"quantity\":1,\"limitPrice\":1.00}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("side");
+    }
+
+    @Test
+    void anOrderForAnUnlistedInstrumentIsRefused() {
+        var response = as(UUID.randomUUID()).post("/orders", order("P999999-1999", "SELL", 1, "1.00"));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:unknown-instrument");
+    }
+
+    @Test
+    void anOrderIsVisibleToItsOwnerOnly() {
+        Listed instrument = listInstrument(10);
+        UUID owner = UUID.randomUUID();
+        UUID orderId = UUID.fromString(placeOrder(owner, instrument.instrumentId(), "SELL", 1, "1.00").get("id")
+                .asString());
+
+        assertThat(as(UUID.randomUUID()).get("/orders/" + orderId).status()).isEqualTo(403);
+        assertThat(as(owner).get("/orders/" + orderId).status()).isEqualTo(200);
+        assertThat(as(owner).get("/orders/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(api().get("/orders/" + orderId).status()).as("without a participant").isEqualTo(401);
+    }
+
+    @Test
+    void listsTheCallersOwnOrdersByStatus() {
+        Listed instrument = listInstrument(10);
+        UUID owner = UUID.randomUUID();
+        placeOrder(owner, instrument.instrumentId(), "SELL", 1, "1.00");
+        placeOrder(owner, instrument.instrumentId(), "SELL", 2, "2.00");
+        placeOrder(UUID.randomUUID(), instrument.instrumentId(), "SELL", 3, "3.00");
+
+        JsonNode page = as(owner).get("/orders?status=PENDING_HOLD&limit=1").expect(200);
+
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("items").get(0).get("quantity").asLong()).as("newest first").isEqualTo(2);
+        assertThat(as(owner).get("/orders?status=OPEN").expect(200).get("total").asLong()).isZero();
+        assertThat(as(owner).get("/orders?limit=501").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCashAccountIsUsedByItsOwnerOnly() {
+        UUID owner = UUID.randomUUID();
+        deposit(owner, "10.00");
+
+        assertThat(as(UUID.randomUUID()).get("/cash-accounts/" + owner).status()).isEqualTo(403);
+        assertThat(as(UUID.randomUUID()).post("/cash-accounts/" + owner + "/deposits", Map.of("amount", 5)).status())
+                .isEqualTo(403);
+        assertThat(money(deposit(owner, "5.50").get("balance"))).isEqualByComparingTo("15.50");
+    }
+
+    @Test
+    void describesItsApi() {
+        JsonNode docs = api().get("/v3/api-docs").expect(200);
+
+        assertThat(docs.get("paths").propertyNames()).contains("/orders", "/orders/{id}", "/instruments/{id}/book",
+                "/cash-accounts/{participantId}/deposits", "/trades/{id}");
+    }
+
+    @Test
+    void aDepositIsPositiveWithAtMostTwoDecimals() {
+        UUID owner = UUID.randomUUID();
+
+        for (String amount : new String[] {"0", "-1.00", "1.001"}) {
+            var response = as(owner).post("/cash-accounts/" + owner + "/deposits", "{\"amount\":" + amount + "}");
+            assertThat(response.status()).as(amount).isEqualTo(400);
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("amount");
+        }
+        assertThat(as(owner).get("/cash-accounts/" + owner).status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,127 @@
+package org.carbonsink.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.carbonsink.contracts.CreditHoldRequested;
+import org.carbonsink.contracts.CreditsHeld;
+import org.carbonsink.contracts.CreditsIssued;
+import org.carbonsink.contracts.SerialRange;
+import org.carbonsink.contracts.Topics;
+import org.carbonsink.testsupport.ApiClient;
+import org.carbonsink.testsupport.TestEvents;
+import org.carbonsink.testsupport.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one context configuration of the service's integration tests (real PostgreSQL and Kafka), and
+ * the steps they share. The test plays the registry: it sends the registry's events and reads the
+ * requests the exchange publishes. Each test uses fresh participants and instruments.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + TradingApplication.CONFIG_NAME)
+abstract class TradingIntegration {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.springProperties("trading").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api() {
+        return new ApiClient("http://localhost:" + port);
+    }
+
+    ApiClient as(UUID participant) {
+        return api().as(participant);
+    }
+
+    record Listed(String instrumentId, UUID projectId, String projectCode, int vintage) {
+    }
+
+    /** The registry issues credits of a new project; answers the instrument once the exchange lists it. */
+    Listed listInstrument(long quantity) {
+        String projectCode = "P" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        int vintage = 2025;
+        UUID projectId = UUID.randomUUID();
+        TestEvents.send(Topics.REGISTRY_CREDITS, projectId.toString(), new CreditsIssued(UUID.randomUUID(),
+                Instant.now(), UUID.randomUUID(), UUID.randomUUID(), projectId, projectCode, vintage, UUID.randomUUID(),
+                quantity, 0, new SerialRange(projectCode + "-2025", 1, quantity), null));
+        String instrumentId = projectCode + "-" + vintage;
+        await().atMost(PATIENCE).until(() -> api().get("/instruments/" + instrumentId).status() == 200);
+        return new Listed(instrumentId, projectId, projectCode, vintage);
+    }
+
+    JsonNode deposit(UUID participant, String amount) {
+        return as(participant).post("/cash-accounts/" + participant + "/deposits", Map.of("amount", new BigDecimal(amount)))
+                .expect(201);
+    }
+
+    JsonNode cashAccount(UUID participant) {
+        return as(participant).get("/cash-accounts/" + participant).expect(200);
+    }
+
+    JsonNode placeOrder(UUID participant, String instrumentId, String side, long quantity, String limitPrice) {
+        return as(participant).post("/orders", order(instrumentId, side, quantity, limitPrice)).expect(201);
+    }
+
+    static Map<String, Object> order(String instrumentId, String side, long quantity, String limitPrice) {
+        return Map.of("instrumentId", instrumentId, "side", side, "quantity", quantity, "limitPrice",
+                new BigDecimal(limitPrice));
+    }
+
+    /** Places a sell order, checks the hold the exchange asks for, and answers it as the registry holding the credits. */
+    UUID sellWithCreditsHeld(UUID seller, Listed instrument, long quantity, String limitPrice) {
+        UUID orderId = UUID.fromString(placeOrder(seller, instrument.instrumentId(), "SELL", quantity, limitPrice)
+                .get("id").asString());
+        CreditHoldRequested request = holdRequestedFor(orderId);
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsHeld(UUID.randomUUID(),
+                Instant.now(), request.holdId(), request.instrumentId(), request.quantity()));
+        awaitOrder(seller, orderId, "OPEN");
+        return orderId;
+    }
+
+    CreditHoldRequested holdRequestedFor(UUID orderId) {
+        List<CreditHoldRequested> requests = TestEvents.await(Topics.TRADING_ORDERS, CreditHoldRequested.class,
+                e -> e.holdId().equals(orderId), PATIENCE);
+        assertThat(requests).as("CreditHoldRequested for order %s", orderId).hasSize(1);
+        return requests.get(0);
+    }
+
+    JsonNode awaitOrder(UUID owner, UUID orderId, String status) {
+        await().atMost(PATIENCE).until(() -> as(owner).get("/orders/" + orderId).expect(200).get("status").asString(),
+                status::equals);
+        return as(owner).get("/orders/" + orderId).expect(200);
+    }
+
+    JsonNode awaitTrade(UUID tradeId, String status) {
+        await().atMost(PATIENCE).until(() -> api().get("/trades/" + tradeId).expect(200).get("status").asString(),
+                status::equals);
+        return api().get("/trades/" + tradeId).expect(200);
+    }
+
+    List<JsonNode> trades(String instrumentId) {
+        return api().get("/trades?instrumentId=" + instrumentId).expect(200).get("items").valueStream().toList();
+    }
+
+    /** An amount or price from a response; fails if it has fractions of a fen. */
+    static BigDecimal money(JsonNode node) {
+        return node.decimalValue().setScale(2, RoundingMode.UNNECESSARY);
+    }
+}

@@ -1,0 +1,192 @@
+package org.carbonsink.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.carbonsink.contracts.CreditDeliveryFailed;
+import org.carbonsink.contracts.CreditHoldRejected;
+import org.carbonsink.contracts.CreditHoldRequested;
+import org.carbonsink.contracts.CreditsDelivered;
+import org.carbonsink.contracts.CreditsHeld;
+import org.carbonsink.contracts.SerialRange;
+import org.carbonsink.contracts.Topics;
+import org.carbonsink.contracts.TradeExecuted;
+import org.carbonsink.testsupport.TestEvents;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** From listing to settlement, with the test playing the registry on Kafka. */
+class TradingLifecycleIT extends TradingIntegration {
+
+    @Test
+    void listsSellsMatchesAndSettlesATradeOnceWhenTheRegistryDeliversTwice() {
+        Listed instrument = listInstrument(1000);
+        JsonNode listed = api().get("/instruments/" + instrument.instrumentId()).expect(200);
+        assertThat(listed.get("projectCode").asString()).isEqualTo(instrument.projectCode());
+        assertThat(listed.get("vintage").asInt()).isEqualTo(2025);
+        assertThat(listed.get("issuedQuantity").asLong()).isEqualTo(1000);
+
+        UUID seller = UUID.randomUUID();
+        JsonNode sell = placeOrder(seller, instrument.instrumentId(), "SELL", 100, "50.00");
+        assertThat(sell.get("status").asString()).isEqualTo("PENDING_HOLD");
+        UUID sellId = UUID.fromString(sell.get("id").asString());
+        CreditHoldRequested hold = holdRequestedFor(sellId);
+        assertThat(hold.instrumentId()).isEqualTo(instrument.instrumentId());
+        assertThat(hold.participantId()).isEqualTo(seller);
+        assertThat(hold.projectId()).isEqualTo(instrument.projectId());
+        assertThat(hold.vintage()).isEqualTo(2025);
+        assertThat(hold.quantity()).isEqualTo(100);
+        assertThat(api().get("/instruments/" + instrument.instrumentId() + "/book").expect(200).get("asks").isEmpty())
+                .as("a sell order is not in the book before its credits are held").isTrue();
+
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsHeld(
+                UUID.randomUUID(), Instant.now(), sellId, instrument.instrumentId(), 100));
+        awaitOrder(seller, sellId, "OPEN");
+        JsonNode ask = api().get("/instruments/" + instrument.instrumentId() + "/book").expect(200).get("asks").get(0);
+        assertThat(ask.get("price").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(ask.get("quantity").asLong()).isEqualTo(100);
+
+        UUID buyer = UUID.randomUUID();
+        JsonNode account = deposit(buyer, "10000.00");
+        assertThat(money(account.get("balance"))).isEqualByComparingTo("10000.00");
+        assertThat(money(account.get("available"))).isEqualByComparingTo("10000.00");
+        JsonNode buy = placeOrder(buyer, instrument.instrumentId(), "BUY", 60, "55.00");
+        assertThat(buy.get("status").asString()).isEqualTo("FILLED");
+        assertThat(buy.get("filledQuantity").asLong()).isEqualTo(60);
+
+        List<JsonNode> trades = trades(instrument.instrumentId());
+        assertThat(trades).hasSize(1);
+        assertThat(api().get("/trades").expect(200).get("items").valueStream().map(t -> t.get("id")))
+                .as("all instruments' trades").contains(trades.get(0).get("id"));
+        JsonNode trade = trades.get(0);
+        assertThat(trade.get("status").asString()).isEqualTo("PENDING_DELIVERY");
+        assertThat(trade.get("quantity").asLong()).isEqualTo(60);
+        assertThat(money(trade.get("price"))).as("the resting order's price").isEqualByComparingTo("50.00");
+        assertThat(money(trade.get("amount"))).isEqualByComparingTo("3000.00");
+        UUID tradeId = UUID.fromString(trade.get("id").asString());
+        List<TradeExecuted> executed = TestEvents.await(Topics.TRADING_TRADES, TradeExecuted.class,
+                e -> e.tradeId().equals(tradeId), PATIENCE);
+        assertThat(executed).singleElement().satisfies(e -> {
+            assertThat(e.instrumentId()).isEqualTo(instrument.instrumentId());
+            assertThat(e.holdId()).isEqualTo(sellId);
+            assertThat(e.sellerId()).isEqualTo(seller);
+            assertThat(e.buyerId()).isEqualTo(buyer);
+            assertThat(e.quantity()).isEqualTo(60);
+            assertThat(e.price()).isEqualByComparingTo("50.00");
+            assertThat(e.currency()).isEqualTo("CNY");
+        });
+        // 60 × 55.00 was reserved for the order; 60 × 50.00 stays reserved for the trade, 60 × 5.00 is free again
+        assertCash(buyer, "10000.00", "3000.00");
+        JsonNode restingSell = as(seller).get("/orders/" + sellId).expect(200);
+        assertThat(restingSell.get("status").asString()).isEqualTo("OPEN");
+        assertThat(restingSell.get("remainingQuantity").asLong()).isEqualTo(40);
+
+        CreditsDelivered delivered = new CreditsDelivered(UUID.randomUUID(), Instant.now(), tradeId,
+                instrument.instrumentId(), buyer, 60, List.of(new SerialRange(instrument.instrumentId(), 1, 60)));
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), delivered);
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), delivered);
+        // a later event on the same key: once it is applied, both copies of the delivery were seen
+        placeSellAndReject(UUID.randomUUID(), instrument, "marker");
+
+        assertThat(awaitTrade(tradeId, "SETTLED").get("closedAt").isNull()).isFalse();
+        assertCash(buyer, "7000.00", "0.00");
+        assertCash(seller, "3000.00", "0.00");
+    }
+
+    @Test
+    void aBuyOrderWalksTheAsksAndRestsWhatIsLeftWithItsCashReserved() {
+        Listed instrument = listInstrument(500);
+        UUID cheap = UUID.randomUUID();
+        UUID dear = UUID.randomUUID();
+        sellWithCreditsHeld(cheap, instrument, 10, "10.00");
+        sellWithCreditsHeld(dear, instrument, 10, "11.00");
+        UUID buyer = UUID.randomUUID();
+        deposit(buyer, "1000.00");
+
+        JsonNode buy = placeOrder(buyer, instrument.instrumentId(), "BUY", 25, "11.50");
+
+        assertThat(buy.get("status").asString()).isEqualTo("OPEN");
+        assertThat(buy.get("filledQuantity").asLong()).isEqualTo(20);
+        assertThat(money(buy.get("reservedCash"))).isEqualByComparingTo("57.50");
+        assertThat(trades(instrument.instrumentId())).extracting(t -> t.get("quantity").asLong() + "@"
+                + money(t.get("price")).toPlainString()).containsExactly("10@11.00", "10@10.00");
+        // 10 × 10.00 and 10 × 11.00 for the trades, 5 × 11.50 for what is still open
+        assertCash(buyer, "1000.00", "267.50");
+        JsonNode book = api().get("/instruments/" + instrument.instrumentId() + "/book").expect(200);
+        assertThat(book.get("asks").isEmpty()).isTrue();
+        assertThat(money(book.get("bids").get(0).get("price"))).isEqualByComparingTo("11.50");
+        assertThat(book.get("bids").get(0).get("quantity").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void aBuyWithoutEnoughCashIsRefusedAndReservesNothing() {
+        Listed instrument = listInstrument(100);
+        UUID buyer = UUID.randomUUID();
+        deposit(buyer, "100.00");
+
+        var refused = as(buyer).post("/orders", order(instrument.instrumentId(), "BUY", 10, "20.00"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:insufficient-cash");
+        assertCash(buyer, "100.00", "0.00");
+        assertThat(as(buyer).get("/orders").expect(200).get("total").asLong()).isZero();
+        UUID noAccount = UUID.randomUUID();
+        assertThat(as(noAccount).post("/orders", order(instrument.instrumentId(), "BUY", 1, "1.00")).status())
+                .isEqualTo(422);
+    }
+
+    @Test
+    void aSellOrderWhoseCreditsTheRegistryWillNotHoldIsRejected() {
+        Listed instrument = listInstrument(100);
+        UUID seller = UUID.randomUUID();
+
+        UUID orderId = placeSellAndReject(seller, instrument, "the account holds 0 credits of this vintage");
+
+        JsonNode order = as(seller).get("/orders/" + orderId).expect(200);
+        assertThat(order.get("rejectionReason").asString()).isEqualTo("the account holds 0 credits of this vintage");
+        assertThat(api().get("/instruments/" + instrument.instrumentId() + "/book").expect(200).get("asks").isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void aFailedDeliveryFailsTheTradeAndReleasesTheBuyersCash() {
+        Listed instrument = listInstrument(100);
+        UUID seller = UUID.randomUUID();
+        sellWithCreditsHeld(seller, instrument, 10, "30.00");
+        UUID buyer = UUID.randomUUID();
+        deposit(buyer, "1000.00");
+        placeOrder(buyer, instrument.instrumentId(), "BUY", 10, "30.00");
+        UUID tradeId = UUID.fromString(trades(instrument.instrumentId()).get(0).get("id").asString());
+        assertCash(buyer, "1000.00", "300.00");
+
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
+                Instant.now(), tradeId, instrument.instrumentId(), "hold released by the registry administrator"));
+
+        JsonNode trade = awaitTrade(tradeId, "FAILED");
+        assertThat(trade.get("failureReason").asString()).isEqualTo("hold released by the registry administrator");
+        assertCash(buyer, "1000.00", "0.00");
+        assertThat(as(seller).get("/cash-accounts/" + seller).status()).as("the seller was paid nothing")
+                .isEqualTo(404);
+    }
+
+    private UUID placeSellAndReject(UUID seller, Listed instrument, String reason) {
+        JsonNode sell = placeOrder(seller, instrument.instrumentId(), "SELL", 5, "99.00");
+        UUID orderId = UUID.fromString(sell.get("id").asString());
+        holdRequestedFor(orderId);
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditHoldRejected(UUID.randomUUID(),
+                Instant.now(), orderId, instrument.instrumentId(), reason));
+        awaitOrder(seller, orderId, "REJECTED");
+        return orderId;
+    }
+
+    private void assertCash(UUID participant, String balance, String reserved) {
+        JsonNode account = cashAccount(participant);
+        assertThat(money(account.get("balance"))).as("balance").isEqualByComparingTo(balance);
+        assertThat(money(account.get("reserved"))).as("reserved").isEqualByComparingTo(reserved);
+        assertThat(money(account.get("available"))).as("available")
+                .isEqualByComparingTo(new BigDecimal(balance).subtract(new BigDecimal(reserved)));
+    }
+}
