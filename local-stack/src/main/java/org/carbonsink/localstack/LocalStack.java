@@ -17,8 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.InProcessKafkaBroker;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Starts the whole system on one machine without Docker: an embedded PostgreSQL (or an external
@@ -40,6 +47,11 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        // before any logger exists: logback.xml configures logging once for all four applications
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        System.setProperty("LOCAL_STACK_LOG_LEVEL", options.verbose() ? "INFO" : "WARN");
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         Instant begin = Instant.now();
         LocalStack stack = new LocalStack();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -75,13 +87,26 @@ public final class LocalStack implements AutoCloseable {
         started.add(broker);
         broker.start();
         System.out.println("Starting the services and the gateway...");
-        List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
-        if (!options.verbose()) {
-            arguments.addAll(List.of("--logging.level.root=WARN", "--logging.level.org.carbonsink=INFO",
-                    "--logging.level.org.carbonsink.testsupport=WARN"));
-        }
+        createTopics(broker.bootstrapServers());
+        List<String> arguments = List.of("--spring.main.banner-mode=off", "--spring.main.log-startup-info=false");
         services = Services.start(databases, broker.bootstrapServers(),
                 new Services.Ports(options.gatewayPort(), 8081, 8082, 8083), arguments);
+    }
+
+    /** Topics up front, so no consumer starts on a topic that does not exist yet. */
+    private static void createTopics(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String topic : Topics.ALL) {
+                topics.add(new NewTopic(topic, 3, (short) 1));
+                topics.add(new NewTopic(topic + Topics.DEAD_LETTER_SUFFIX, 3, (short) 1));
+            }
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create the topics", e);
+            }
+        }
     }
 
     private Map<String, Database> startPostgres(Options options) {
@@ -92,7 +117,9 @@ public final class LocalStack implements AutoCloseable {
             return createDatabases(external, user, password, "carbonsink_");
         }
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(options.postgresPort()).start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(options.postgresPort())
+                    // stopped by close(), after the services: its own hook would race theirs
+                    .setRegisterShutdownHook(false).start();
             started.add(postgres);
             return createDatabases(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "");
         } catch (IOException e) {
