@@ -2,6 +2,7 @@ package org.carbonsink.localstack;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,17 +11,22 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.ApiClient.Response;
+import org.carbonsink.testsupport.TokenClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The whole lifecycle of a sink credit, step by step, through the gateway as its users would
- * call it: participants, project registration, a verified monitoring report, issuance, a sell
- * order held by the registry, a crossing buy, settlement, and a retirement. The demo prints each
- * step; the end-to-end test asserts after each one.
+ * call it, each with a token from the authorization server: participants, project registration,
+ * a verified monitoring report, issuance, a sell order held by the registry, a crossing buy,
+ * settlement, and a retirement. The demo prints each step; the end-to-end test asserts after each.
  */
 public final class Lifecycle {
 
+    /** Subjects of the authorization server's seeded users (docs/identity.md). */
     public static final UUID REGISTRY_ADMINISTRATOR = UUID.fromString("00000000-0000-0000-0000-00000000a001");
+    public static final UUID OWNER = UUID.fromString("10000000-0000-0000-0000-000000000001");
+    public static final UUID VERIFIER = UUID.fromString("10000000-0000-0000-0000-000000000002");
+    public static final UUID TRADER = UUID.fromString("10000000-0000-0000-0000-000000000004");
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
     /** Who plays which part. */
@@ -28,10 +34,13 @@ public final class Lifecycle {
     }
 
     private final ApiClient gateway;
+    private final String authServer;
     private final Consumer<String> out;
+    private final Map<UUID, String> tokens = new HashMap<>();
 
-    public Lifecycle(ApiClient gateway, Consumer<String> out) {
+    public Lifecycle(ApiClient gateway, String authServer, Consumer<String> out) {
         this.gateway = gateway;
+        this.authServer = authServer;
         this.out = out;
     }
 
@@ -62,18 +71,35 @@ public final class Lifecycle {
         out.accept("== Demo complete ==\n");
     }
 
+    /** Logs the seeded users in and has the administrator register them as participants. */
     public Cast registerParticipants() {
-        JsonNode owner = participant("Qiandongnan Forestry Co.", "PROJECT_OWNER");
-        JsonNode validator = participant("China Quality Certification Centre (validation)", "VERIFIER");
-        JsonNode verifier = participant("China Environmental United Certification Center", "VERIFIER");
-        JsonNode buyer = participant("Hangzhou Green Logistics Co., Ltd.", "TRADER");
+        out.accept("0. Users log in at the authorization server (authorization code with PKCE)");
+        tokens.put(REGISTRY_ADMINISTRATOR, TokenClient.login(authServer, "admin", "admin-password"));
+        tokens.put(OWNER, TokenClient.login(authServer, "owner", "owner-password"));
+        tokens.put(VERIFIER, TokenClient.login(authServer, "verifier", "verifier-password"));
+        tokens.put(TRADER, TokenClient.login(authServer, "trader", "trader-password"));
+        JsonNode owner = participant(OWNER, "Qiandongnan Forestry Co.", "PROJECT_OWNER");
+        // the body that validated the project design; it has no login in this demo
+        JsonNode validator = participant(UUID.randomUUID(), "China Quality Certification Centre (validation)",
+                "VERIFIER");
+        JsonNode verifier = participant(VERIFIER, "China Environmental United Certification Center", "VERIFIER");
+        JsonNode buyer = participant(TRADER, "Hangzhou Green Logistics Co., Ltd.", "TRADER");
         return new Cast(id(owner), uuid(owner, "accountId"), id(validator), id(verifier), id(buyer),
                 uuid(buyer, "accountId"));
     }
 
+    /** The gateway, with the participant's token. */
+    public ApiClient as(UUID participant) {
+        String token = tokens.get(participant);
+        if (token == null) {
+            throw new IllegalStateException("no token for participant " + participant);
+        }
+        return gateway.withToken(token);
+    }
+
     public JsonNode applyForRegistration(Cast cast) {
         return step("1. The owner applies to register an afforestation project",
-                gateway.as(cast.owner()).post("/api/registry/projects", Map.of(
+                as(cast.owner()).post("/api/registry/projects", Map.of(
                         "name", "Qiandongnan Chinese fir afforestation", "methodologyCode", "CCER-14-001-V01",
                         "ecosystemType", "FOREST", "province", "Guizhou", "areaHectares", 100,
                         "validatorId", cast.validator())), 201, "code", "status");
@@ -81,7 +107,7 @@ public final class Lifecycle {
 
     public JsonNode registerProject(UUID projectId) {
         return step("1. The registry administrator registers it (ProjectRegistered goes out)",
-                gateway.as(REGISTRY_ADMINISTRATOR).post("/api/registry/projects/" + projectId + "/registration", null),
+                as(REGISTRY_ADMINISTRATOR).post("/api/registry/projects/" + projectId + "/registration", null),
                 200, "code", "status", "bufferRate");
     }
 
@@ -92,7 +118,7 @@ public final class Lifecycle {
 
     public JsonNode submitReport(Cast cast, UUID projectId) {
         return step("2. The owner submits a monitoring report (100 ha of Chinese fir, 20 -> 80 m3/ha)",
-                gateway.as(cast.owner()).post("/api/verification/reports", Map.of(
+                as(cast.owner()).post("/api/verification/reports", Map.of(
                         "projectId", projectId, "periodStart", "2021-01-01", "periodEnd", "2025-12-31",
                         "verifierId", cast.verifier(), "relativeUncertaintyPercent", 8,
                         "strata", List.of(Map.of("species", "CHINESE_FIR", "areaHectares", 100,
@@ -102,7 +128,7 @@ public final class Lifecycle {
 
     public JsonNode approveReport(Cast cast, UUID reportId) {
         return step("2. The verifier approves it (MonitoringReportVerified goes out)",
-                gateway.as(cast.verifier()).post("/api/verification/reports/" + reportId + "/decision",
+                as(cast.verifier()).post("/api/verification/reports/" + reportId + "/decision",
                         Map.of("decision", "APPROVE", "comment", "Plots re-measured; estimates conservative")),
                 200, "status");
     }
@@ -124,19 +150,19 @@ public final class Lifecycle {
 
     public JsonNode deposit(UUID participant, String amount) {
         return step("4. The buyer deposits cash",
-                gateway.as(participant).post("/api/trading/cash-accounts/" + participant + "/deposits",
+                as(participant).post("/api/trading/cash-accounts/" + participant + "/deposits",
                         Map.of("amount", amount)), 201, "balance", "available");
     }
 
     public JsonNode placeOrder(UUID participant, String instrumentId, String side, long quantity, String price) {
         return step("4. A " + side + " order of " + quantity + " t at " + price + " CNY",
-                gateway.as(participant).post("/api/trading/orders", Map.of("instrumentId", instrumentId,
+                as(participant).post("/api/trading/orders", Map.of("instrumentId", instrumentId,
                         "side", side, "quantity", quantity, "limitPrice", price)), 201, "status", "reservedCash");
     }
 
     public JsonNode awaitOrder(UUID participant, UUID orderId, String status) {
         return eventually("4. The registry holds the credits; the sell order opens",
-                () -> gateway.as(participant).get("/api/trading/orders/" + orderId),
+                () -> as(participant).get("/api/trading/orders/" + orderId),
                 r -> r.status() == 200 && r.json().get("status").asString().equals(status), "status");
     }
 
@@ -153,17 +179,17 @@ public final class Lifecycle {
 
     public JsonNode cashAccount(UUID participant) {
         return step("   cash account of " + participant,
-                gateway.as(participant).get("/api/trading/cash-accounts/" + participant), 200, "balance", "reserved");
+                as(participant).get("/api/trading/cash-accounts/" + participant), 200, "balance", "reserved");
     }
 
     public JsonNode account(UUID holder, UUID accountId) {
         return step("   registry account " + accountId,
-                gateway.as(holder).get("/api/registry/accounts/" + accountId), 200, "holdings");
+                as(holder).get("/api/registry/accounts/" + accountId), 200, "holdings");
     }
 
     public JsonNode retire(Cast cast, UUID projectId, int vintage, long quantity) {
         return step("5. The buyer retires " + quantity + " t for a named beneficiary",
-                gateway.as(cast.buyer()).post("/api/registry/accounts/" + cast.buyerAccount() + "/retirements",
+                as(cast.buyer()).post("/api/registry/accounts/" + cast.buyerAccount() + "/retirements",
                         Map.of("projectId", projectId, "vintage", vintage, "quantity", quantity,
                                 "beneficiary", "Hangzhou Green Logistics Co., Ltd.",
                                 "purpose", "Voluntary offset of 2025 fleet emissions")),
@@ -175,9 +201,16 @@ public final class Lifecycle {
                 gateway.get("/api/registry/ledger/check?projectId=" + projectId), 200, "sound", "balances");
     }
 
-    private JsonNode participant(String name, String role) {
-        return step("0. Register " + role + " " + name,
-                gateway.post("/api/registry/participants", Map.of("name", name, "role", role)), 201, "id", "accountId");
+    private JsonNode participant(UUID subject, String name, String role) {
+        ApiClient admin = as(REGISTRY_ADMINISTRATOR);
+        Response registered = admin.post("/api/registry/participants",
+                Map.of("subject", subject, "name", name, "role", role));
+        if (registered.status() == 409) {
+            // registered by an earlier run on the same databases
+            return step("0. " + role + " " + name + " is registered already",
+                    admin.get("/api/registry/participants/" + subject), 200, "id", "accountId");
+        }
+        return step("0. The administrator registers " + role + " " + name, registered, 201, "id", "accountId");
     }
 
     private JsonNode step(String title, Response response, int expectedStatus, String... shown) {

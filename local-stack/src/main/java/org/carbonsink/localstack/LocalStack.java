@@ -36,6 +36,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * <p>Options: {@code --demo} runs the lifecycle through the gateway and prints each step;
  * {@code --exit-after-demo} stops afterwards; {@code --kafka-port=N} (default 9092),
  * {@code --gateway-port=N} (8080), {@code --postgres-port=N} (15432, embedded server only),
+ * {@code --auth-port=N} (9000),
  * {@code --verbose} keeps the services' INFO logs.
  */
 public final class LocalStack implements AutoCloseable {
@@ -70,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
         Duration ready = Duration.between(begin, Instant.now());
         stack.printUrls(ready);
         if (options.demo()) {
-            new Lifecycle(new ApiClient(stack.services.gatewayUrl()), System.out::println).run();
+            new Lifecycle(new ApiClient(stack.services.gatewayUrl()), stack.services.authUrl(), System.out::println).run();
             if (options.exitAfterDemo()) {
                 System.exit(0);
             }
@@ -90,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
         createTopics(broker.bootstrapServers());
         List<String> arguments = List.of("--spring.main.banner-mode=off", "--spring.main.log-startup-info=false");
         services = Services.start(databases, broker.bootstrapServers(),
-                new Services.Ports(options.gatewayPort(), 8081, 8082, 8083), arguments);
+                new Services.Ports(options.gatewayPort(), 8081, 8082, 8083, options.authPort()), arguments);
     }
 
     /** Topics up front, so no consumer starts on a topic that does not exist yet. */
@@ -155,7 +156,8 @@ public final class LocalStack implements AutoCloseable {
             System.out.printf("  %-13s %s   (OpenAPI at /v3/api-docs, health at /actuator/health)%n", service,
                     urls.get(service));
         }
-        System.out.println("  registry administrator: X-Participant-Id: 00000000-0000-0000-0000-00000000a001");
+        System.out.println("  auth server   " + urls.get("auth") + "   (users owner, verifier, admin, trader, operator; "
+                + "password <user>-password; scripts/token.sh)");
     }
 
     @Override
@@ -188,7 +190,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     record Options(boolean demo, boolean exitAfterDemo, boolean verbose, int kafkaPort, int gatewayPort,
-            int postgresPort) {
+            int postgresPort, int authPort) {
 
         static Options parse(String[] args) {
             boolean demo = false;
@@ -197,6 +199,7 @@ public final class LocalStack implements AutoCloseable {
             int kafka = Integer.parseInt(env("LOCAL_STACK_KAFKA_PORT", "9092"));
             int gateway = Integer.parseInt(env("GATEWAY_PORT", "8080"));
             int postgres = Integer.parseInt(env("LOCAL_STACK_POSTGRES_PORT", "15432"));
+            int auth = Integer.parseInt(env("AUTH_PORT", "9000"));
             for (String arg : args) {
                 if (arg.equals("--demo")) {
                     demo = true;
@@ -211,11 +214,13 @@ public final class LocalStack implements AutoCloseable {
                     gateway = port(arg);
                 } else if (arg.startsWith("--postgres-port=")) {
                     postgres = port(arg);
+                } else if (arg.startsWith("--auth-port=")) {
+                    auth = port(arg);
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg + "; see the README");
                 }
             }
-            return new Options(demo, exit, verbose, kafka, gateway, postgres);
+            return new Options(demo, exit, verbose, kafka, gateway, postgres, auth);
         }
 
         private static int port(String arg) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.carbonsink.auth.AuthServerApplication;
 import org.carbonsink.gateway.GatewayApplication;
 import org.carbonsink.registry.RegistryApplication;
 import org.carbonsink.trading.TradingApplication;
@@ -21,23 +22,34 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The three services and the gateway, each a Spring application of its own in this JVM. The
- * services start together; the gateway starts once it knows their ports. {@link #start} returns
- * when every one answers its health endpoint with UP.
+ * The authorization server, the three services and the gateway, each a Spring application of its
+ * own in this JVM. The authorization server starts first (everyone else checks tokens against its
+ * keys), then the services together, then the gateway once it knows their ports. {@link #start}
+ * returns when every one answers its health endpoint with UP.
  */
 public final class Services implements AutoCloseable {
 
     /** Ports to listen on; 0 picks a free one. */
-    public record Ports(int gateway, int registry, int verification, int trading) {
+    public record Ports(int gateway, int registry, int verification, int trading, int auth) {
 
         public static Ports random() {
-            return new Ports(0, 0, 0, 0);
+            return new Ports(0, 0, 0, 0, 0);
         }
 
         public static Ports standard() {
-            return new Ports(8080, 8081, 8082, 8083);
+            return new Ports(8080, 8081, 8082, 8083, 9000);
         }
     }
+
+    /**
+     * Auto-configuration of the other applications that is on this shared classpath: the
+     * gateway's (it refuses to run beside Spring MVC) and the authorization server's (it would add
+     * a second token decoder to every service).
+     */
+    private static final String FOREIGN_AUTO_CONFIGURATION = String.join(",",
+            "org.springframework.cloud.gateway.config.GatewayClassPathWarningAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration");
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
@@ -53,18 +65,29 @@ public final class Services implements AutoCloseable {
             List<String> extraArguments) {
         Services services = new Services();
         try {
+            int authPort = ports.auth() == 0 ? freePort() : ports.auth();
+            String issuer = "http://127.0.0.1:" + authPort;
+            List<String> authArguments = new ArrayList<>(extraArguments);
+            authArguments.add("--server.port=" + authPort);
+            authArguments.add("--AUTH_ISSUER=" + issuer);
+            services.add("auth", run(AuthServerApplication::application, authArguments));
+            List<String> tokenArguments = List.of("--carbonsink.security.issuer=" + issuer,
+                    "--carbonsink.security.jwks-uri=" + issuer + "/oauth2/jwks");
+            extraArguments = new ArrayList<>(extraArguments);
+            extraArguments.addAll(tokenArguments);
+            List<String> common = extraArguments;
             var registry = CompletableFuture.supplyAsync(() -> run(RegistryApplication::application,
-                    serviceArguments(databases.get("registry"), kafkaBootstrapServers, ports.registry(), extraArguments)));
+                    serviceArguments(databases.get("registry"), kafkaBootstrapServers, ports.registry(), common)));
             var verification = CompletableFuture.supplyAsync(() -> run(VerificationApplication::application,
                     serviceArguments(databases.get("verification"), kafkaBootstrapServers, ports.verification(),
-                            extraArguments)));
+                            common)));
             var trading = CompletableFuture.supplyAsync(() -> run(TradingApplication::application,
-                    serviceArguments(databases.get("trading"), kafkaBootstrapServers, ports.trading(), extraArguments)));
+                    serviceArguments(databases.get("trading"), kafkaBootstrapServers, ports.trading(), common)));
             services.add("registry", registry.join());
             services.add("verification", verification.join());
             services.add("trading", trading.join());
 
-            List<String> gatewayArguments = new ArrayList<>(extraArguments);
+            List<String> gatewayArguments = new ArrayList<>(common);
             gatewayArguments.add("--server.port=" + ports.gateway());
             gatewayArguments.add("--REGISTRY_URL=" + services.urls.get("registry"));
             gatewayArguments.add("--VERIFICATION_URL=" + services.urls.get("verification"));
@@ -78,13 +101,17 @@ public final class Services implements AutoCloseable {
         }
     }
 
-    /** Base URLs by name: gateway, registry, verification, trading. */
+    /** Base URLs by name: auth, gateway, registry, verification, trading. */
     public Map<String, String> urls() {
         return Map.copyOf(urls);
     }
 
     public String gatewayUrl() {
         return urls.get("gateway");
+    }
+
+    public String authUrl() {
+        return urls.get("auth");
     }
 
     /** Stops the gateway first, then the services. */
@@ -103,8 +130,7 @@ public final class Services implements AutoCloseable {
 
     private static List<String> serviceArguments(Database db, String kafka, int port, List<String> extra) {
         List<String> args = new ArrayList<>(extra);
-        // The gateway's jars share this JVM's classpath; its auto-configuration is not the services' business.
-        args.add("--spring.autoconfigure.exclude=org.springframework.cloud.gateway.config.GatewayClassPathWarningAutoConfiguration");
+        args.add("--spring.autoconfigure.exclude=" + FOREIGN_AUTO_CONFIGURATION);
         args.add("--spring.cloud.gateway.server.webflux.enabled=false");
         args.add("--spring.datasource.url=" + db.jdbcUrl());
         args.add("--spring.datasource.username=" + db.username());
@@ -118,6 +144,14 @@ public final class Services implements AutoCloseable {
         SpringApplication app = application.get();
         app.setRegisterShutdownHook(false);
         return app.run(args.toArray(String[]::new));
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void awaitHealthy(String baseUrl, Duration timeout) {

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole lifecycle through the gateway, against the three services and the gateway on real
- * PostgreSQL (a database each) and a real Kafka broker, asserting at each step what a user sees.
+ * The whole lifecycle through the gateway, against the authorization server, the three services
+ * and the gateway on real PostgreSQL (a database each) and a real Kafka broker, with real tokens,
+ * asserting at each step what a user sees.
  */
 class LifecycleE2EIT {
 
@@ -45,10 +46,16 @@ class LifecycleE2EIT {
     @Test
     void aSinkProjectGoesFromRegistrationToASettledPartlyRetiredTrade() {
         ApiClient gateway = new ApiClient(services.gatewayUrl());
-        Lifecycle lifecycle = new Lifecycle(gateway, printed::add);
+        Lifecycle lifecycle = new Lifecycle(gateway, services.authUrl(), printed::add);
 
-        // 1. registry: participants, a project applied for and registered
+        // 0. without a token nothing private answers; with one the participants are registered
+        assertThat(gateway.post("/api/registry/participants", Map.of("name", "x")).status()).isEqualTo(401);
         Lifecycle.Cast cast = lifecycle.registerParticipants();
+        assertThat(cast.owner()).isEqualTo(Lifecycle.OWNER);
+        assertThat(lifecycle.as(cast.buyer()).post("/api/registry/participants", Map.of("subject", UUID.randomUUID(),
+                "name", "Self-made administrator", "role", "REGISTRY_ADMINISTRATOR")).status()).isEqualTo(403);
+
+        // 1. registry: a project applied for and registered
         JsonNode applied = lifecycle.applyForRegistration(cast);
         assertThat(applied.get("status").asString()).isEqualTo("REGISTRATION_APPLIED");
         UUID projectId = UUID.fromString(applied.get("id").asString());

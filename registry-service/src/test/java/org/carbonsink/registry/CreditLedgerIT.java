@@ -61,7 +61,7 @@ class CreditLedgerIT extends RegistryIT {
         assertThat(issued.bufferQuantity()).isEqualTo(715);
         assertThat(issued.ownerSerials().serial()).startsWith("CCER-" + code + "-2025-");
 
-        UUID ownerAccount = UUID.fromString(api().get("/participants/" + owner).expect(200).get("accountId").asString());
+        UUID ownerAccount = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId").asString());
         assertThat(holding(owner, ownerAccount, "available")).isEqualTo(6435);
 
         // a redelivered event, and a second event for the same report, issue nothing more
@@ -107,7 +107,7 @@ class CreditLedgerIT extends RegistryIT {
                 e -> e.tradeId().equals(overTrade), EVENTUALLY)).hasSize(1);
 
         // the buyer retires 150 for a beneficiary
-        JsonNode retirement = api().as(buyer).post("/accounts/" + buyerAccount + "/retirements", Map.of(
+        JsonNode retirement = api().as(buyer, "TRADER").post("/accounts/" + buyerAccount + "/retirements", Map.of(
                 "projectId", projectId, "vintage", 2025, "quantity", 150,
                 "beneficiary", "Hangzhou Green Logistics Co., Ltd.", "purpose", "2025 fleet emissions")).expect(201);
         assertThat(retirement.get("quantity").asLong()).isEqualTo(150);
@@ -141,20 +141,20 @@ class CreditLedgerIT extends RegistryIT {
         TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
                 UUID.randomUUID(), Instant.now(), reportId, projectId, owner, UUID.randomUUID(),
                 LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31), 2024, new BigDecimal("100.0000"), 100, 10));
-        UUID account = UUID.fromString(api().get("/participants/" + owner).expect(200).get("accountId").asString());
+        UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId").asString());
         await().atMost(EVENTUALLY).until(() -> holding(owner, account, "available") == 90);
 
-        var tooMany = api().as(owner).post("/accounts/" + account + "/retirements", Map.of("projectId", projectId,
+        var tooMany = api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/retirements", Map.of("projectId", projectId,
                 "vintage", 2024, "quantity", 91, "beneficiary", "X", "purpose", "Y"));
         assertThat(tooMany.status()).isEqualTo(422);
         assertThat(tooMany.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:insufficient-credits");
 
-        var notMine = api().as(stranger).post("/accounts/" + account + "/retirements", Map.of("projectId", projectId,
+        var notMine = api().as(stranger, "TRADER").post("/accounts/" + account + "/retirements", Map.of("projectId", projectId,
                 "vintage", 2024, "quantity", 1, "beneficiary", "X", "purpose", "Y"));
         assertThat(notMine.status()).isEqualTo(403);
         assertThat(api().as(stranger).get("/accounts/" + account).status()).isEqualTo(403);
 
-        var invalid = api().as(owner).post("/accounts/" + account + "/retirements", Map.of("projectId", projectId,
+        var invalid = api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/retirements", Map.of("projectId", projectId,
                 "quantity", -5, "beneficiary", " "));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").findValuesAsString("field"))

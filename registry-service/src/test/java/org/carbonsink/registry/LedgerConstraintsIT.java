@@ -33,9 +33,9 @@ class LedgerConstraintsIT extends RegistryIT {
         TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
                 UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner, UUID.randomUUID(),
                 LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), 2023, new BigDecimal("50.0000"), 50, 5));
-        UUID account = UUID.fromString(api().get("/participants/" + owner).expect(200).get("accountId").asString());
+        UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId").asString());
         await().atMost(EVENTUALLY).until(() -> count("select count(*) from serial_block where account_id = '" + account + "'") == 1);
-        api().as(owner).post("/accounts/" + account + "/retirements", Map.of("projectId", projectId, "vintage", 2023,
+        api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/retirements", Map.of("projectId", projectId, "vintage", 2023,
                 "quantity", 10, "beneficiary", "Wuhan Metro", "purpose", "Event neutrality")).expect(201);
 
         var block = jdbc.sql("select id, issuance_id, first_serial, last_serial from serial_block "

@@ -31,16 +31,24 @@ abstract class RegistryIT {
         return new ApiClient("http://127.0.0.1:" + port);
     }
 
+    static final String ADMINISTRATOR_ROLE = "REGISTRY_ADMINISTRATOR";
+
+    /** The administrator registers a participant for a fresh token subject. */
     JsonNode registerParticipant(String name, String role) {
-        return api().post("/participants", Map.of("name", name, "role", role)).expect(201);
+        return admin().post("/participants", Map.of("subject", UUID.randomUUID(), "name", name, "role", role))
+                .expect(201);
+    }
+
+    ApiClient admin() {
+        return api().as(ADMINISTRATOR, ADMINISTRATOR_ROLE);
     }
 
     /** An owner's project, registered by the administrator. */
     JsonNode registeredProject(UUID ownerId) {
-        JsonNode applied = api().as(ownerId).post("/projects", Map.of("name", "Qiandongnan fir afforestation",
+        JsonNode applied = api().as(ownerId, "PROJECT_OWNER").post("/projects", Map.of("name", "Qiandongnan fir afforestation",
                 "methodologyCode", "CCER-14-001-V01", "ecosystemType", "FOREST", "province", "Guizhou",
                 "areaHectares", 100)).expect(201);
-        return api().as(ADMINISTRATOR).post("/projects/" + applied.get("id").asString() + "/registration", null)
+        return admin().post("/projects/" + applied.get("id").asString() + "/registration", null)
                 .expect(200);
     }
 

@@ -44,9 +44,14 @@ public final class ApiClient {
         return new ApiClient(baseUrl, more);
     }
 
-    /** Requests on behalf of a participant (the placeholder identity header). */
-    public ApiClient as(UUID participantId) {
-        return withHeader("X-Participant-Id", participantId.toString());
+    /** Requests with this bearer token. */
+    public ApiClient withToken(String accessToken) {
+        return withHeader("Authorization", "Bearer " + accessToken);
+    }
+
+    /** Requests on behalf of a participant with the given roles, with a valid token of {@link TestTokens}. */
+    public ApiClient as(UUID participantId, String... roles) {
+        return withToken(TestTokens.forParticipant(participantId, roles));
     }
 
     public Response get(String path) {

@@ -54,7 +54,10 @@ public final class TestInfrastructure {
         return java.util.Optional.ofNullable(inProcessBroker);
     }
 
-    /** Spring Boot properties pointing a service at its fresh database and at the broker. */
+    /**
+     * Spring Boot properties pointing a service at its fresh database, at the broker, and at the
+     * test token issuer ({@link TestTokens}).
+     */
     public static Map<String, Object> springProperties(String purpose) {
         PostgresServer.Database db = postgres().database(purpose);
         Map<String, Object> p = new LinkedHashMap<>();
@@ -62,6 +65,7 @@ public final class TestInfrastructure {
         p.put("spring.datasource.username", db.username());
         p.put("spring.datasource.password", db.password());
         p.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+        p.putAll(TestTokens.springProperties());
         return p;
     }
 

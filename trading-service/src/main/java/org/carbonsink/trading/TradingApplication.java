@@ -1,10 +1,8 @@
 package org.carbonsink.trading;
 
-import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Bean;
 
 /** The exchange: instruments, cash accounts, orders, the order books, trades and settlement. */
 @SpringBootApplication
@@ -23,10 +21,5 @@ public class TradingApplication {
 
     public static void main(String[] args) {
         application().run(args);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

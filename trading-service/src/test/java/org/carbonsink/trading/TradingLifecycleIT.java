@@ -152,10 +152,10 @@ class TradingLifecycleIT extends TradingIntegration {
     }
 
     @Test
-    void aFailedDeliveryFailsTheTradeAndReleasesTheBuyersCash() {
+    void aFailedDeliveryFailsTheTradeReleasesTheBuyersCashAndReopensTheSellOrder() {
         Listed instrument = listInstrument(100);
         UUID seller = UUID.randomUUID();
-        sellWithCreditsHeld(seller, instrument, 10, "30.00");
+        UUID sellOrder = sellWithCreditsHeld(seller, instrument, 10, "30.00");
         UUID buyer = UUID.randomUUID();
         deposit(buyer, "1000.00");
         placeOrder(buyer, instrument.instrumentId(), "BUY", 10, "30.00");
@@ -170,6 +170,14 @@ class TradingLifecycleIT extends TradingIntegration {
         assertCash(buyer, "1000.00", "0.00");
         assertThat(as(seller).get("/cash-accounts/" + seller).status()).as("the seller was paid nothing")
                 .isEqualTo(404);
+
+        // the registry still holds those credits for the sell order: it is open for them again
+        JsonNode reopened = awaitOrder(seller, sellOrder, "OPEN");
+        assertThat(reopened.get("remainingQuantity").asLong()).isEqualTo(10);
+        UUID another = UUID.randomUUID();
+        deposit(another, "1000.00");
+        placeOrder(another, instrument.instrumentId(), "BUY", 4, "30.00");
+        assertThat(awaitOrder(seller, sellOrder, "OPEN").get("remainingQuantity").asLong()).isEqualTo(6);
     }
 
     private UUID placeSellAndReject(UUID seller, Listed instrument, String reason) {

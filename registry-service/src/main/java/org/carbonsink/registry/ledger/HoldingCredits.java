@@ -52,6 +52,7 @@ public class HoldingCredits {
             refuse(command, "a hold must be for at least one credit, not " + command.quantity(), now);
             return;
         }
+        accounts.lock(account.get().id());
         List<SerialBlock> available = blocks.lockAvailable(account.get().id(), command.projectId(), command.vintage());
         long total = available.stream().mapToLong(SerialBlock::quantity).sum();
         if (total < command.quantity()) {

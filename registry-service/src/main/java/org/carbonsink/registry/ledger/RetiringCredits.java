@@ -42,6 +42,12 @@ public class RetiringCredits {
     @Transactional
     public Retirement retire(RetireCredits command) {
         Accounts.Account account = accounts.heldBy(command.accountId(), command.callerId());
+        if (account.kind() != Accounts.Account.Kind.HOLDING) {
+            // buffer credits cover reversals; they are cancelled by the registry, never retired
+            throw ProblemException.rule("not-a-holding-account", "Credits cannot be retired from this account",
+                    "account " + account.id() + " is the " + account.kind() + "; only holding accounts retire credits");
+        }
+        accounts.lock(account.id());
         Project project = projects.find(command.projectId()).orElseThrow(() -> ProblemException.invalidField(
                 "projectId", "known-project", "names no project in the registry"));
         List<SerialBlock> available = blocks.lockAvailable(account.id(), project.id(), command.vintage());

@@ -39,6 +39,14 @@ public class Accounts {
                 .optional();
     }
 
+    /**
+     * Locks the account row. Moves out of an account lock it first, so a second move waits for
+     * the first to commit and then sees the blocks the first one split off.
+     */
+    public void lock(UUID accountId) {
+        jdbc.sql("select id from account where id = :id for update").param("id", accountId).query(UUID.class).list();
+    }
+
     /** The account, if the caller holds it; someone else's account answers 403, an unknown one 404. */
     public Account heldBy(UUID accountId, UUID callerId) {
         Account account = find(accountId).orElseThrow(() -> ProblemException.notFound("account", accountId));

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Registers a participant with its holding account. Until identities arrive anyone may register,
- * but never as a registry administrator or a system participant: those are seeded.
+ * The registry administrator registers a participant with its holding account. The participant's
+ * id is the subject of its tokens (docs/identity.md), which links the two.
  */
 @Component
 public class RegisteringParticipant {
@@ -23,7 +23,7 @@ public class RegisteringParticipant {
         this.clock = clock;
     }
 
-    public record RegisterParticipant(String name, ParticipantRole role) {
+    public record RegisterParticipant(UUID subject, String name, ParticipantRole role, UUID administratorId) {
     }
 
     public record Registered(Participant participant, Accounts.Account account) {
@@ -31,11 +31,16 @@ public class RegisteringParticipant {
 
     @Transactional
     public Registered register(RegisterParticipant command) {
-        if (command.role() == ParticipantRole.REGISTRY_ADMINISTRATOR || command.role() == ParticipantRole.SYSTEM) {
-            throw ProblemException.rule("role-not-self-registrable", "Role cannot be self-registered",
-                    "a participant cannot register itself as " + command.role());
+        participants.requireRole(command.administratorId(), ParticipantRole.REGISTRY_ADMINISTRATOR,
+                "register participants");
+        if (command.role() == ParticipantRole.SYSTEM) {
+            throw ProblemException.invalidField("role", "not-system", "SYSTEM participants are seeded, not registered");
         }
-        Participant participant = new Participant(UUID.randomUUID(), command.name().trim(), command.role(),
+        if (participants.find(command.subject()).isPresent()) {
+            throw ProblemException.conflict("participant-exists", "Participant already registered",
+                    "a participant with subject " + command.subject() + " is registered already");
+        }
+        Participant participant = new Participant(command.subject(), command.name().trim(), command.role(),
                 clock.instant());
         participants.add(participant);
         Accounts.Account account = new Accounts.Account(UUID.randomUUID(), participant.id(), Accounts.Account.Kind.HOLDING);

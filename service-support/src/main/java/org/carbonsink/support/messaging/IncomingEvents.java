@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,7 +31,9 @@ public class IncomingEvents {
     private final TransactionTemplate tx;
 
     public IncomingEvents(JsonMapper json, Inbox inbox, TransactionTemplate tx) {
-        this.json = json;
+        // Contracts change additively: a field this consumer does not know yet is no reason to
+        // dead-letter the event (HTTP requests, in contrast, refuse unknown fields).
+        this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.inbox = inbox;
         this.tx = tx;
     }

@@ -24,6 +24,11 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(String topic, Object key, Record event) {
+        // Ids are drawn at insert, rows become visible at commit: without this lock two
+        // transactions could commit events of one key out of id order, and the relay would send
+        // them in that wrong order. Held to the end of the transaction.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:topic || '/' || :key))")
+                .param("topic", topic).param("key", key.toString()).query((rs, n) -> 1).list();
         jdbc.sql("""
                 insert into outbox_event (event_id, topic, event_key, event_type, payload, correlation_id)
                 values (:eventId, :topic, :key, :type, :payload, :correlationId)

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x0c0ffee0L;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -52,9 +53,15 @@ public class OutboxRelay {
     /** Sends up to one batch; answers how many rows were sent. */
     public int relayBatch() {
         Integer sent = tx.execute(status -> {
+            // one relay at a time per database, or a second instance could overtake the first
+            boolean alone = jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK)
+                    .query(Boolean.class).single();
+            if (!alone) {
+                return 0;
+            }
             List<PendingEvent> pending = jdbc.sql("""
                     select id, topic, event_key, event_type, event_id, payload, correlation_id
-                    from outbox_event where published_at is null order by id limit :limit for update skip locked
+                    from outbox_event where published_at is null order by id limit :limit for update
                     """).param("limit", batchSize).query(PendingEvent.class).list();
             List<Long> published = new ArrayList<>();
             for (PendingEvent event : pending) {

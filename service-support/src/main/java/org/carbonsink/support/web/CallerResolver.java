@@ -1,14 +1,20 @@
 package org.carbonsink.support.web;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Resolves a {@link Caller} controller parameter from the placeholder identity header. */
+/** Resolves a {@link Caller} controller parameter from the validated bearer token. */
 public class CallerResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -19,15 +25,19 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
-        String value = request.getHeader(Caller.HEADER);
-        if (value == null || value.isBlank()) {
-            throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Who is asking?",
-                    "the request must name its participant in the " + Caller.HEADER + " header");
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof JwtAuthenticationToken token)) {
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "this request needs a bearer token");
         }
+        UUID participant;
         try {
-            return new Caller(UUID.fromString(value.trim()));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(Caller.HEADER, "uuid", "must be a participant id (UUID)");
+            participant = UUID.fromString(token.getToken().getSubject());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.forbidden("the token's subject is not a participant id");
         }
+        List<String> roles = token.getToken().getClaimAsStringList("roles");
+        Set<String> granted = roles == null ? Set.of() : new HashSet<>(roles);
+        return new Caller(participant, granted);
     }
 }

@@ -129,6 +129,23 @@ public class Orders {
         }
     }
 
+    /**
+     * Gives back {@code quantity} of a sell order's fill whose trade failed: the order is OPEN
+     * again, at the back of its price level.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void returnFailedFill(UUID id, long quantity, Instant at) {
+        int updated = jdbc.sql("""
+                update exchange_order
+                set filled_quantity = filled_quantity - :quantity, status = 'OPEN',
+                    book_sequence = nextval('book_sequence'), updated_at = :at
+                where id = :id and side = 'SELL' and status in ('OPEN', 'FILLED') and filled_quantity >= :quantity
+                """).param("id", id).param("quantity", quantity).param("at", Timestamp.from(at)).update();
+        if (updated != 1) {
+            throw new IllegalStateException("sell order " + id + " cannot take back " + quantity + " credits");
+        }
+    }
+
     private static Order map(ResultSet rs, int row) throws SQLException {
         return new Order(rs.getObject("id", UUID.class), rs.getString("instrument_id"),
                 rs.getObject("participant_id", UUID.class), Side.valueOf(rs.getString("side")), rs.getLong("quantity"),

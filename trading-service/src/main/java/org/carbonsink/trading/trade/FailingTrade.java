@@ -5,12 +5,14 @@ import java.time.Instant;
 import org.carbonsink.trading.cash.CashAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Compensates a trade whose credits could not be delivered: the buyer's cash reserved for it is
- * released and the trade is FAILED, so neither leg moves (invariant 5).
+ * released and the trade is FAILED, so neither leg moves (invariant 5); the quantity goes back to
+ * the sell order ({@link TradeFailed}), since the registry still holds those credits for it.
  */
 @Component
 public class FailingTrade {
@@ -19,11 +21,13 @@ public class FailingTrade {
 
     private final Trades trades;
     private final CashAccounts accounts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FailingTrade(Trades trades, CashAccounts accounts, Clock clock) {
+    FailingTrade(Trades trades, CashAccounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.trades = trades;
         this.accounts = accounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -38,5 +42,6 @@ public class FailingTrade {
         accounts.release(trade.buyerId(), trade.amount());
         String reason = command.reason() == null || command.reason().isBlank() ? "delivery failed" : command.reason();
         trades.close(trade.id(), TradeStatus.FAILED, reason, Instant.now(clock));
+        events.publishEvent(new TradeFailed(trade.id(), trade.instrumentId(), trade.sellOrderId(), trade.quantity()));
     }
 }

@@ -57,6 +57,11 @@ public class SubmittingReport {
         if (!project.ownerId().equals(command.submittedBy())) {
             throw ProblemException.forbidden("only the owner of project " + project.code() + " may submit its reports");
         }
+        // Independence: the owner cannot verify its own report.
+        if (command.verifierId().equals(project.ownerId())) {
+            throw rule("verifier-is-owner", "Owner cannot verify", "verifierId", "verifier-not-owner",
+                    "the verifier must be an independent body, not the owner of project " + project.code());
+        }
         // CCER: a report is verified by a body other than the one that validated the project.
         if (project.validatedBy(command.verifierId())) {
             throw rule("verifier-validated-project", "Verifier validated the project", "verifierId",

@@ -65,7 +65,7 @@ class ReportLifecycleIT extends ServiceIntegration {
         assertThat(page.get("limit").asInt()).isEqualTo(50);
         assertThat(api().get("/reports?limit=501").status()).isEqualTo(400);
 
-        JsonNode approved = api().as(verifier).post("/reports/" + id + "/decision",
+        JsonNode approved = api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision",
                 Map.of("decision", "APPROVE", "comment", "42 sample plots re-measured")).expect(200);
 
         assertThat(approved.get("status").asString()).isEqualTo("VERIFIED");
@@ -223,7 +223,7 @@ class ReportLifecycleIT extends ServiceIntegration {
         owner.post("/reports", report(project, verifier, "2023-01-01", "2024-12-31", "5",
                 stratum("CHINESE_FIR", "100", "40", "60"))).expect(201);
 
-        api().as(verifier).post("/reports/" + first + "/decision",
+        api().as(verifier, "VERIFIER").post("/reports/" + first + "/decision",
                 Map.of("decision", "REJECT", "comment", "plot 7 measured twice")).expect(200);
         owner.post("/reports", report(project, verifier, "2021-01-01", "2022-12-31", "5",
                 stratum("CHINESE_FIR", "100", "20", "38"))).expect(201);
@@ -238,19 +238,19 @@ class ReportLifecycleIT extends ServiceIntegration {
 
         assertThat(api().as(project.ownerId()).post("/reports/" + id + "/decision", Map.of("decision", "APPROVE"))
                 .expect(403).get("type").asString()).isEqualTo("urn:carbonsink:problem:forbidden");
-        assertThat(api().as(UUID.randomUUID()).post("/reports/" + id + "/decision", Map.of("decision", "APPROVE"))
+        assertThat(api().as(UUID.randomUUID(), "VERIFIER").post("/reports/" + id + "/decision", Map.of("decision", "APPROVE"))
                 .status()).isEqualTo(403);
         assertThat(api().get("/reports/" + id).expect(200).get("status").asString()).isEqualTo("SUBMITTED");
 
-        Response noReason = api().as(verifier).post("/reports/" + id + "/decision", Map.of("decision", "REJECT"));
+        Response noReason = api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision", Map.of("decision", "REJECT"));
         assertThat(rules(noReason)).containsExactly("comment:required-to-reject");
 
-        JsonNode rejected = api().as(verifier).post("/reports/" + id + "/decision",
+        JsonNode rejected = api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision",
                 Map.of("decision", "REJECT", "comment", "volumes do not match the plot sheets")).expect(200);
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.get("decision").get("comment").asString()).isEqualTo("volumes do not match the plot sheets");
 
-        assertThat(api().as(verifier).post("/reports/" + id + "/decision", Map.of("decision", "APPROVE"))
+        assertThat(api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision", Map.of("decision", "APPROVE"))
                 .expect(409).get("type").asString()).isEqualTo("urn:carbonsink:problem:already-decided");
         assertThat(api().get("/reports/" + id).expect(200).get("status").asString()).isEqualTo("REJECTED");
         // a rejected report is not announced
@@ -267,7 +267,7 @@ class ReportLifecycleIT extends ServiceIntegration {
         assertThat(loss.get("netRemovals").decimalValue()).isNegative();
         assertThat(loss.get("verifiedCredits").asLong()).isZero();
 
-        Response approve = api().as(verifier).post("/reports/" + loss.get("id").asString() + "/decision",
+        Response approve = api().as(verifier, "VERIFIER").post("/reports/" + loss.get("id").asString() + "/decision",
                 Map.of("decision", "APPROVE"));
 
         assertThat(approve.expect(422).get("type").asString()).isEqualTo("urn:carbonsink:problem:no-credits");
@@ -279,7 +279,7 @@ class ReportLifecycleIT extends ServiceIntegration {
         UUID verifier = UUID.randomUUID();
         String id = api().as(project.ownerId()).post("/reports", report(project, verifier, "2021-01-01",
                 "2025-12-31", "5", stratum("CHINESE_FIR", "100", "20", "80"))).expect(201).get("id").asString();
-        api().as(verifier).post("/reports/" + id + "/decision", Map.of("decision", "APPROVE")).expect(200);
+        api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision", Map.of("decision", "APPROVE")).expect(200);
 
         // the same rows the service writes, bypassing its checks
         assertThatThrownBy(() -> jdbc.sql("""

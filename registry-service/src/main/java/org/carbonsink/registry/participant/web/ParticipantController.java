@@ -13,6 +13,7 @@ import org.carbonsink.registry.participant.ParticipantRole;
 import org.carbonsink.registry.participant.Participants;
 import org.carbonsink.registry.participant.RegisteringParticipant;
 import org.carbonsink.registry.participant.RegisteringParticipant.RegisterParticipant;
+import org.carbonsink.support.web.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +36,9 @@ class ParticipantController {
         this.accounts = accounts;
     }
 
-    record RegisterParticipantRequest(@NotBlank @Size(max = 200) String name, @NotNull ParticipantRole role) {
+    /** {@code subject}: the subject of the participant's tokens, which becomes its id. */
+    record RegisterParticipantRequest(@NotNull UUID subject, @NotBlank @Size(max = 200) String name,
+            @NotNull ParticipantRole role) {
     }
 
     record ParticipantView(UUID id, String name, ParticipantRole role, UUID accountId, Instant createdAt) {
@@ -46,8 +49,10 @@ class ParticipantController {
     }
 
     @PostMapping
-    ResponseEntity<ParticipantView> register(@Valid @RequestBody RegisterParticipantRequest request) {
-        var registered = registering.register(new RegisterParticipant(request.name(), request.role()));
+    ResponseEntity<ParticipantView> register(Caller caller, @Valid @RequestBody RegisterParticipantRequest request) {
+        caller.requireRole(ParticipantRole.REGISTRY_ADMINISTRATOR.name(), "register participants");
+        var registered = registering.register(new RegisterParticipant(request.subject(), request.name(),
+                request.role(), caller.participantId()));
         ParticipantView view = ParticipantView.of(registered.participant(), registered.account().id());
         return ResponseEntity.created(URI.create("/participants/" + view.id())).body(view);
     }

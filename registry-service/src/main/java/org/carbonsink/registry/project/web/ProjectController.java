@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import org.carbonsink.registry.participant.ParticipantRole;
 import org.carbonsink.registry.project.ApplyingForRegistration;
 import org.carbonsink.registry.project.ApplyingForRegistration.ApplyForRegistration;
 import org.carbonsink.registry.project.DecidingRegistration;
@@ -69,6 +70,7 @@ class ProjectController {
 
     @PostMapping
     ResponseEntity<ProjectView> apply(Caller caller, @Valid @RequestBody ApplyForRegistrationRequest request) {
+        caller.requireRole(ParticipantRole.PROJECT_OWNER.name(), "apply to register a project");
         Project project = applying.apply(new ApplyForRegistration(caller.participantId(), request.name(),
                 request.methodologyCode(), request.ecosystemType(), request.province(), request.areaHectares(),
                 request.validatorId()));
@@ -92,11 +94,13 @@ class ProjectController {
 
     @PostMapping("/{id}/registration")
     ProjectView register(Caller caller, @PathVariable UUID id) {
+        caller.requireRole(ParticipantRole.REGISTRY_ADMINISTRATOR.name(), "register a project");
         return ProjectView.of(deciding.register(id, caller.participantId()));
     }
 
     @PostMapping("/{id}/rejection")
     ProjectView reject(Caller caller, @PathVariable UUID id, @Valid @RequestBody RejectRequest request) {
+        caller.requireRole(ParticipantRole.REGISTRY_ADMINISTRATOR.name(), "reject a project");
         return ProjectView.of(deciding.reject(id, caller.participantId(), request.reason()));
     }
 }

@@ -43,6 +43,7 @@ class ReportController {
 
     @PostMapping("/reports/{id}/decision")
     ReportView decide(Caller caller, @PathVariable UUID id, @Valid @RequestBody DecisionRequest request) {
+        caller.requireRole("VERIFIER", "decide on monitoring reports");
         return ReportView.of(deciding.decide(
                 new DecideReport(id, caller.participantId(), request.decision(), request.comment())));
     }

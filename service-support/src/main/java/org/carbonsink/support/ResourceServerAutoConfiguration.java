@@ -1,0 +1,76 @@
+package org.carbonsink.support;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.carbonsink.support.security.ProblemResponses;
+import org.carbonsink.support.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Makes a service an OAuth2 resource server (docs/identity.md): tokens must be signed by the
+ * authorization server's key, name its issuer and the API's audience, and be unexpired. Public
+ * disclosure GETs ({@code carbonsink.security.public-get-paths}) need no token; everything else
+ * does. What a caller may do with which object is decided by the use cases.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ResourceServerAutoConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).build();
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(properties.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(ResourceServerAutoConfiguration::roles);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                            "/v3/api-docs/**", "/error").permitAll();
+                    properties.publicGetPaths().forEach(path -> auth.requestMatchers(HttpMethod.GET, path).permitAll());
+                    auth.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        ProblemResponses.unauthenticated()));
+        return http.build();
+    }
+
+    /** The {@code roles} claim as authorities {@code ROLE_<role>}. */
+    static Collection<GrantedAuthority> roles(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        if (roles != null) {
+            roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        }
+        return authorities;
+    }
+}

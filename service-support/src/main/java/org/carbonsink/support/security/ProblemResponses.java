@@ -1,0 +1,50 @@
+package org.carbonsink.support.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.carbonsink.support.web.ProblemHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 from the security filters as RFC 9457 problems, like every other error. */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    /** Sets {@code WWW-Authenticate} as RFC 6750 asks, then writes the problem. */
+    public static AuthenticationEntryPoint unauthenticated() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, e) -> {
+            bearer.commence(request, response, e);
+            write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "a valid bearer token is required: " + e.getMessage());
+        };
+    }
+
+    public static AccessDeniedHandler forbidden() {
+        BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+        return (request, response, e) -> {
+            bearer.handle(request, response, e);
+            write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
+        };
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String body = "{\"type\":\"" + ProblemHandler.TYPE_PREFIX + slug + "\",\"title\":\"" + title
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + escape(detail) + "\"}";
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"").replaceAll("[\\r\\n\\t]", " ");
+    }
+}

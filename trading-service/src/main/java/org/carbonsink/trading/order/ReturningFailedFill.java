@@ -1,0 +1,39 @@
+package org.carbonsink.trading.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.carbonsink.trading.instrument.Instruments;
+import org.carbonsink.trading.trade.TradeFailed;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * When a trade fails, the sell order takes its quantity back and is matched again, so the
+ * credits the registry still holds for it can be sold; otherwise they would stay held for good.
+ */
+@Component
+class ReturningFailedFill {
+
+    private final Instruments instruments;
+    private final Orders orders;
+    private final MatchingOrders matching;
+    private final Clock clock;
+
+    ReturningFailedFill(Instruments instruments, Orders orders, MatchingOrders matching, Clock clock) {
+        this.instruments = instruments;
+        this.orders = orders;
+        this.matching = matching;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(TradeFailed failed) {
+        instruments.lock(failed.instrumentId()).orElseThrow();
+        orders.lock(failed.sellOrderId()).orElseThrow();
+        orders.returnFailedFill(failed.sellOrderId(), failed.quantity(), Instant.now(clock));
+        matching.match(orders.find(failed.sellOrderId()).orElseThrow());
+    }
+}
