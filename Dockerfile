@@ -4,7 +4,7 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
-RUN mvn -B -ntp -DskipTests package -pl registry-service,verification-service,trading-service,gateway -am
+RUN mvn -B -ntp -DskipTests package -pl auth-server,registry-service,verification-service,trading-service,gateway -am
 
 FROM eclipse-temurin:17-jre
 ARG SERVICE

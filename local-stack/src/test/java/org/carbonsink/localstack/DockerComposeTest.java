@@ -27,17 +27,18 @@ class DockerComposeTest {
 
     @Test
     void runsTheDatabaseTheBrokerTheThreeServicesAndTheGateway() {
-        assertThat(services).containsOnlyKeys("postgres", "kafka", "registry-service", "verification-service",
-                "trading-service", "gateway");
+        assertThat(services).containsOnlyKeys("postgres", "kafka", "auth-server", "registry-service",
+                "verification-service", "trading-service", "gateway");
         assertThat(String.valueOf(services.get("kafka").get("image"))).startsWith("apache/kafka:");
         assertThat(environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller");
     }
 
     @Test
     void setsOnlyVariablesTheServicesRead() throws IOException {
-        for (String service : List.of("registry-service", "verification-service", "trading-service", "gateway")) {
-            String config = resource(service.equals("gateway") ? "gateway.yml" : service + ".yml")
-                    + resource("carbonsink-service-defaults.yml");
+        for (String service : List.of("registry-service", "verification-service", "trading-service", "gateway",
+                "auth-server")) {
+            String config = resource(service + ".yml")
+                    + (service.endsWith("-service") ? resource("carbonsink-service-defaults.yml") : "");
             for (String variable : environment(service).keySet()) {
                 assertThat(config).as("%s reads %s", service, variable).contains("${" + variable + ":");
             }
@@ -45,15 +46,24 @@ class DockerComposeTest {
     }
 
     @Test
-    void publishesEachServiceOnThePortItListensOn() {
+    void publishesOnlyTheGatewayAndTheAuthorizationServerOnThePortsTheyListenOn() {
         Map<String, String> defaults = Map.of("registry-service", "8081", "verification-service", "8082",
-                "trading-service", "8083", "gateway", "8080");
+                "trading-service", "8083", "gateway", "8080", "auth-server", "9000");
         defaults.forEach((service, port) -> {
             String portVariable = environment(service).keySet().stream().filter(k -> k.endsWith("_PORT")).findFirst()
                     .orElseThrow();
             assertThat(String.valueOf(environment(service).get(portVariable))).isEqualTo(port);
-            assertThat(String.valueOf(services.get(service).get("ports"))).isEqualTo("[" + port + ":" + port + "]");
+            if (service.endsWith("-service")) {
+                assertThat(services.get(service)).doesNotContainKey("ports");
+                assertThat(String.valueOf(services.get(service).get("expose"))).isEqualTo("[" + port + "]");
+            } else {
+                assertThat(String.valueOf(services.get(service).get("ports"))).isEqualTo("[" + port + ":" + port + "]");
+            }
         });
+        for (String service : List.of("registry-service", "verification-service", "trading-service", "gateway")) {
+            assertThat(environment(service)).containsEntry("AUTH_JWKS_URI", "http://auth-server:9000/oauth2/jwks")
+                    .containsEntry("AUTH_ISSUER", environment("auth-server").get("AUTH_ISSUER"));
+        }
         assertThat(environment("gateway")).containsEntry("REGISTRY_URL", "http://registry-service:8081")
                 .containsEntry("VERIFICATION_URL", "http://verification-service:8082")
                 .containsEntry("TRADING_URL", "http://trading-service:8083");

@@ -13,6 +13,7 @@ import org.carbonsink.support.outbox.Outbox;
 import org.carbonsink.support.outbox.OutboxRelay;
 import org.carbonsink.support.web.CallerResolver;
 import org.carbonsink.support.web.CorrelationId;
+import org.carbonsink.support.web.IdempotencyFilter;
 import org.carbonsink.support.web.ProblemHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -89,6 +90,16 @@ public class SupportAutoConfiguration {
     FilterRegistrationBean<CorrelationId> correlationIdFilter() {
         FilterRegistrationBean<CorrelationId> registration = new FilterRegistrationBean<>(new CorrelationId());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After Spring Security's filters (order -100), so the caller is known. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc,
+            @Value("${carbonsink.idempotency.retention:24h}") Duration retention) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(jdbc, retention));
+        registration.setOrder(0);
         return registration;
     }
 

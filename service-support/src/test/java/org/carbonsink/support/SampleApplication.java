@@ -8,6 +8,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /** A minimal service for the support tests: one event type, one consumer with a visible effect. */
 @SpringBootApplication
@@ -16,6 +23,28 @@ class SampleApplication {
     static final String TOPIC = "support.samples.v1";
 
     record SampleHappened(UUID eventId, Instant occurredAt, String name) {
+    }
+
+    /** A command that creates something, to retry with an Idempotency-Key. */
+    @RestController
+    static class SampleController {
+
+        private final JdbcClient jdbc;
+
+        SampleController(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        record CreateSample(@NotBlank String name) {
+        }
+
+        @PostMapping("/samples")
+        ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CreateSample request) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("insert into sample_effect (event_id, name) values (:id, :name)").param("id", id)
+                    .param("name", request.name()).update();
+            return ResponseEntity.status(201).body(Map.of("id", id, "name", request.name()));
+        }
     }
 
     @Component
