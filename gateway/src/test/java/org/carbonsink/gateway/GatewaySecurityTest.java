@@ -138,5 +138,6 @@ class GatewaySecurityTest {
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(problem.get("type").asString()).isEqualTo("urn:carbonsink:problem:unauthenticated");
         assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(response.header("X-Correlation-Id")).as("a refusal can be traced too").isNotBlank();
     }
 }
