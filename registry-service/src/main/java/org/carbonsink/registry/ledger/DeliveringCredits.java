@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.carbonsink.registry.ledger.messaging.LedgerMessages;
 import org.carbonsink.registry.participant.Accounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,12 +22,12 @@ public class DeliveringCredits {
     private final Holds holds;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
-    private final LedgerMessages messages;
+    private final LedgerEvents messages;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     DeliveringCredits(Accounts accounts, Holds holds, SerialBlocks blocks, LedgerMovements movements,
-            LedgerMessages messages, JdbcClient jdbc, Clock clock) {
+            LedgerEvents messages, JdbcClient jdbc, Clock clock) {
         this.accounts = accounts;
         this.holds = holds;
         this.blocks = blocks;

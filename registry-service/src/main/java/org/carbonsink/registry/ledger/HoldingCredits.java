@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.carbonsink.registry.ledger.messaging.LedgerMessages;
 import org.carbonsink.registry.participant.Accounts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,11 +19,11 @@ public class HoldingCredits {
     private final Holds holds;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
-    private final LedgerMessages messages;
+    private final LedgerEvents messages;
     private final Clock clock;
 
     HoldingCredits(Accounts accounts, Holds holds, SerialBlocks blocks, LedgerMovements movements,
-            LedgerMessages messages, Clock clock) {
+            LedgerEvents messages, Clock clock) {
         this.accounts = accounts;
         this.holds = holds;
         this.blocks = blocks;

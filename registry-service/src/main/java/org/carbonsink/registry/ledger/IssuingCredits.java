@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.carbonsink.registry.ledger.messaging.LedgerMessages;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.registry.project.Project;
 import org.carbonsink.registry.project.Projects;
@@ -25,11 +24,11 @@ public class IssuingCredits {
     private final Issuances issuances;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
-    private final LedgerMessages messages;
+    private final LedgerEvents messages;
     private final Clock clock;
 
     IssuingCredits(Projects projects, Accounts accounts, Issuances issuances, SerialBlocks blocks,
-            LedgerMovements movements, LedgerMessages messages, Clock clock) {
+            LedgerMovements movements, LedgerEvents messages, Clock clock) {
         this.projects = projects;
         this.accounts = accounts;
         this.issuances = issuances;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.carbonsink.registry.ledger.messaging.LedgerMessages;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.registry.project.Project;
 import org.carbonsink.registry.project.Projects;
@@ -21,11 +20,11 @@ public class RetiringCredits {
     private final Retirements retirements;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
-    private final LedgerMessages messages;
+    private final LedgerEvents messages;
     private final Clock clock;
 
     RetiringCredits(Accounts accounts, Projects projects, Retirements retirements, SerialBlocks blocks,
-            LedgerMovements movements, LedgerMessages messages, Clock clock) {
+            LedgerMovements movements, LedgerEvents messages, Clock clock) {
         this.accounts = accounts;
         this.projects = projects;
         this.retirements = retirements;

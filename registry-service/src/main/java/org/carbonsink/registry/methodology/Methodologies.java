@@ -32,6 +32,11 @@ public class Methodologies {
                 .query(Methodologies::map).list();
     }
 
+    void update(String code, Methodology.Status status, java.math.BigDecimal bufferRate) {
+        jdbc.sql("update methodology set status = :status, buffer_rate = :rate where code = :code")
+                .param("status", status.name()).param("rate", bufferRate).param("code", code).update();
+    }
+
     private static Methodology map(ResultSet rs, int row) throws SQLException {
         Array types = rs.getArray("ecosystem_types");
         return new Methodology(rs.getString("code"), rs.getString("name"), rs.getString("name_zh"),

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.UUID;
 import org.carbonsink.registry.participant.ParticipantRole;
 import org.carbonsink.registry.participant.Participants;
-import org.carbonsink.registry.project.messaging.ProjectMessages;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,10 +14,10 @@ public class DecidingRegistration {
 
     private final Projects projects;
     private final Participants participants;
-    private final ProjectMessages messages;
+    private final ProjectEvents messages;
     private final Clock clock;
 
-    DecidingRegistration(Projects projects, Participants participants, ProjectMessages messages, Clock clock) {
+    DecidingRegistration(Projects projects, Participants participants, ProjectEvents messages, Clock clock) {
         this.projects = projects;
         this.participants = participants;
         this.messages = messages;

@@ -1,9 +1,11 @@
 package org.carbonsink.support.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.carbonsink.support.web.ProblemException.FieldProblem;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -45,12 +47,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, body, new HttpHeaders(), e.status(), request);
     }
 
-    /** The database enforces the invariants too; a request that reaches one of its constraints conflicts. */
+    /**
+     * The database enforces the invariants too; a request that reaches one of its constraints
+     * conflicts (409), one whose numbers do not fit the columns is invalid (400). The problem
+     * names the constraint, never the database's own message.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> constraint(DataIntegrityViolationException e, WebRequest request) {
-        log.warn("request stopped by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        log.warn("request stopped by the database: {}", e.getMostSpecificCause().getMessage());
+        if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "value-out-of-range", "Value out of range",
+                    "a value of the request is too large or malformed for the registry to store");
+            return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        }
+        String constraint = e.getMostSpecificCause() instanceof PSQLException psql
+                && psql.getServerErrorMessage() != null ? psql.getServerErrorMessage().getConstraint() : null;
         ProblemDetail body = problem(HttpStatus.CONFLICT, "constraint-violation", "Conflicting change",
-                "the change breaks a rule the registry enforces: " + e.getMostSpecificCause().getMessage());
+                "the change breaks a rule the database enforces"
+                        + (constraint == null ? "" : " (" + constraint + ")"));
+        if (constraint != null) {
+            body.setProperty("constraint", constraint);
+        }
         return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 

@@ -12,53 +12,60 @@ import org.carbonsink.contracts.CreditsRetired;
 import org.carbonsink.contracts.SerialRange;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.registry.ledger.Issuance;
+import org.carbonsink.registry.ledger.LedgerEvents;
 import org.carbonsink.registry.ledger.Retirement;
 import org.carbonsink.support.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
-/** Turns ledger facts into events on the outbox, in the caller's transaction. */
+/** Ledger facts as events on the outbox, in the caller's transaction. */
 @Component
-public class LedgerMessages {
+class OutboxLedgerEvents implements LedgerEvents {
 
     private final Outbox outbox;
     private final Clock clock;
 
-    LedgerMessages(Outbox outbox, Clock clock) {
+    OutboxLedgerEvents(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    @Override
     public void issued(Issuance i, UUID ownerId) {
         outbox.publish(Topics.REGISTRY_CREDITS, i.projectId(), new CreditsIssued(UUID.randomUUID(), clock.instant(),
                 i.id(), i.reportId(), i.projectId(), i.projectCode(), i.vintage(), ownerId, i.ownerQuantity(),
                 i.bufferQuantity(), contract(i.ownerRange()), contract(i.bufferRange())));
     }
 
+    @Override
     public void held(UUID holdId, String instrumentId, long quantity) {
         outbox.publish(Topics.REGISTRY_HOLDS, instrumentId,
                 new CreditsHeld(UUID.randomUUID(), clock.instant(), holdId, instrumentId, quantity));
     }
 
+    @Override
     public void holdRejected(UUID holdId, String instrumentId, String reason) {
         outbox.publish(Topics.REGISTRY_HOLDS, instrumentId,
                 new CreditHoldRejected(UUID.randomUUID(), clock.instant(), holdId, instrumentId, reason));
     }
 
+    @Override
     public void delivered(UUID tradeId, String instrumentId, UUID buyerId, long quantity,
             List<org.carbonsink.registry.ledger.SerialRange> serials) {
         outbox.publish(Topics.REGISTRY_HOLDS, instrumentId, new CreditsDelivered(UUID.randomUUID(), clock.instant(),
-                tradeId, instrumentId, buyerId, quantity, serials.stream().map(LedgerMessages::contract).toList()));
+                tradeId, instrumentId, buyerId, quantity, serials.stream().map(OutboxLedgerEvents::contract).toList()));
     }
 
+    @Override
     public void deliveryFailed(UUID tradeId, String instrumentId, String reason) {
         outbox.publish(Topics.REGISTRY_HOLDS, instrumentId,
                 new CreditDeliveryFailed(UUID.randomUUID(), clock.instant(), tradeId, instrumentId, reason));
     }
 
+    @Override
     public void retired(Retirement r) {
         outbox.publish(Topics.REGISTRY_CREDITS, r.projectId(), new CreditsRetired(UUID.randomUUID(), clock.instant(),
                 r.id(), r.projectId(), r.vintage(), r.holderId(), r.quantity(), r.beneficiary(), r.purpose(),
-                r.serials().stream().map(LedgerMessages::contract).toList()));
+                r.serials().stream().map(OutboxLedgerEvents::contract).toList()));
     }
 
     private static SerialRange contract(org.carbonsink.registry.ledger.SerialRange range) {

@@ -5,21 +5,23 @@ import java.util.UUID;
 import org.carbonsink.contracts.ProjectRegistered;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.registry.project.Project;
+import org.carbonsink.registry.project.ProjectEvents;
 import org.carbonsink.support.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
-/** Turns project facts into events on the outbox. */
+/** Project facts as events on the outbox, in the caller's transaction. */
 @Component
-public class ProjectMessages {
+class OutboxProjectEvents implements ProjectEvents {
 
     private final Outbox outbox;
     private final Clock clock;
 
-    ProjectMessages(Outbox outbox, Clock clock) {
+    OutboxProjectEvents(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    @Override
     public void registered(Project p) {
         outbox.publish(Topics.REGISTRY_PROJECTS, p.id(), new ProjectRegistered(UUID.randomUUID(), clock.instant(),
                 p.id(), p.code(), p.name(), p.ownerId(), p.methodologyCode(), p.ecosystemType().name(), p.province(),

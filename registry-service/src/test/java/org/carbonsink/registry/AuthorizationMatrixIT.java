@@ -1,0 +1,477 @@
+package org.carbonsink.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.carbonsink.contracts.CreditsIssued;
+import org.carbonsink.contracts.MonitoringReportVerified;
+import org.carbonsink.contracts.Topics;
+import org.carbonsink.testsupport.ApiClient;
+import org.carbonsink.testsupport.TestTokens;
+import org.carbonsink.testsupport.TestEvents;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Who may do what in the registry (docs/identity.md), as one table: every endpoint, called by every
+ * kind of caller, answers the designed status, and a refused call changes nothing a user can see.
+ * A second table shows that request bodies cannot set server-owned fields.
+ *
+ * <p>The objects are set up once: an owner with a registered project, credits issued to its account
+ * through a {@code MonitoringReportVerified} event, and one retirement. Calls that would change an
+ * object the table needs again (deciding an application) get a fresh object per call.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT extends RegistryIT {
+
+    private static final String[] EVERY_ROLE = {"PROJECT_OWNER", "VERIFIER", ADMINISTRATOR_ROLE, "TRADER",
+            "EXCHANGE_OPERATOR"};
+    private static final UUID UNKNOWN = UUID.randomUUID();
+    private static final UUID BUFFER_POOL_ACCOUNT = UUID.fromString("00000000-0000-0000-0000-00000000b002");
+    private static final int VINTAGE = 2024;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The callers of every row. From {@code EXPIRED} on, they present a token the registry must not accept. */
+    enum Who {
+        OWNER("the owner of the objects"),
+        OTHER("another registered participant (trader)"),
+        VERIFIER("a registered verifier"),
+        ADMINISTRATOR("the registry administrator"),
+        OTHER_CLAIMING_EVERY_ROLE("another participant whose valid token claims every role"),
+        UNREGISTERED("a valid token for no registered participant, claiming every role"),
+        NO_TOKEN("no token"),
+        EXPIRED("an expired token"),
+        OTHER_AUDIENCE("a token for another audience"),
+        OTHER_ISSUER("a token from another issuer"),
+        OTHER_KEY("a token signed by another key"),
+        TAMPERED("a tampered token (roles rewritten to the administrator's)"),
+        FORGED_SUBJECT("a tampered token (another's token rewritten to the entitled caller)"),
+        UNSIGNED("an unsigned token (alg none) for the entitled caller"),
+        MALFORMED("a bearer value that is no JWT");
+
+        final String label;
+
+        Who(String label) {
+            this.label = label;
+        }
+    }
+
+    /** The designed status per caller; the invalid tokens share one column. */
+    record Expect(int owner, int other, int verifier, int administrator, int claimsEveryRole, int unregistered,
+            int noToken, int invalidToken) {
+
+        int of(Who who) {
+            return switch (who) {
+                case OWNER -> owner;
+                case OTHER -> other;
+                case VERIFIER -> verifier;
+                case ADMINISTRATOR -> administrator;
+                case OTHER_CLAIMING_EVERY_ROLE -> claimsEveryRole;
+                case UNREGISTERED -> unregistered;
+                case NO_TOKEN -> noToken;
+                default -> invalidToken;
+            };
+        }
+
+        /** Whose identity the invalid tokens carry: the caller a valid token would let through. */
+        boolean administratorOnly() {
+            return administrator / 100 == 2 && owner / 100 != 2;
+        }
+    }
+
+    /** One request; {@code alsoVisible} is what a user can see of the object it acts on, besides the rest. */
+    record Call(String method, String path, Object body, Supplier<Object> alsoVisible) {
+    }
+
+    record Row(String endpoint, Supplier<Call> call, Expect expect) {
+    }
+
+    UUID owner;
+    UUID ownerAccount;
+    UUID other;
+    UUID otherAccount;
+    UUID verifier;
+    final UUID unregistered = UUID.randomUUID();
+    UUID project;
+    UUID issuance;
+    UUID retirement;
+
+    @BeforeAll
+    void setUpTheObjects() {
+        JsonNode ownerNode = registerParticipant("Fujian Bamboo Forest Co.", "PROJECT_OWNER");
+        owner = id(ownerNode);
+        ownerAccount = accountId(ownerNode);
+        JsonNode otherNode = registerParticipant("Shenzhen Carbon Trading Desk", "TRADER");
+        other = id(otherNode);
+        otherAccount = accountId(otherNode);
+        verifier = id(registerParticipant("Beijing Sink Verification Centre", "VERIFIER"));
+        project = id(registeredProject(owner));
+
+        UUID reportId = UUID.randomUUID();
+        TestEvents.send(Topics.VERIFICATION_REPORTS, project.toString(), new MonitoringReportVerified(
+                UUID.randomUUID(), Instant.now(), reportId, project, owner, verifier, LocalDate.of(2022, 1, 1),
+                LocalDate.of(2024, 12, 31), VINTAGE, new BigDecimal("100.0000"), 100, 10));
+        List<CreditsIssued> issued = TestEvents.await(Topics.REGISTRY_CREDITS, CreditsIssued.class,
+                e -> e.reportId().equals(reportId), EVENTUALLY);
+        assertThat(issued).as("credits issued for the verified report").hasSize(1);
+        issuance = issued.get(0).issuanceId();
+        await().atMost(EVENTUALLY).until(() -> available(ownerAccount) == 90);
+
+        retirement = id(api().as(owner, "PROJECT_OWNER").post("/accounts/" + ownerAccount + "/retirements",
+                retirementOf(5)).expect(201));
+        assertThat(available(ownerAccount)).isEqualTo(85);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // The matrix
+
+    /**
+     * Columns: the owner of the objects, another registered participant (trader), a registered verifier, the
+     * registry administrator, another participant whose valid token claims every role, a valid token for no
+     * registered participant (claiming every role), no token, and every invalid token (see {@link Who}).
+     */
+    List<Row> matrix() {
+        return List.of(
+                // public disclosure: anyone, with or without a token; a present but invalid token is refused
+                // owner other verif admin every unreg none  bad
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /projects", () -> get("/projects")),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /projects?status&ownerId",
+                        () -> get("/projects?status=REGISTERED&ownerId=" + owner)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /projects/{id}", () -> get("/projects/" + project)),
+                row(404, 404, 404, 404, 404, 404, 404, 401, "GET /projects/{unknown}", () -> get("/projects/" + UNKNOWN)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /methodologies", () -> get("/methodologies")),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /methodologies/{code}",
+                        () -> get("/methodologies/CCER-14-001-V01")),
+                row(404, 404, 404, 404, 404, 404, 404, 401, "GET /methodologies/{unknown}",
+                        () -> get("/methodologies/NOPE-V00")),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /issuances", () -> get("/issuances?projectId=" + project)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /issuances/{id}", () -> get("/issuances/" + issuance)),
+                row(404, 404, 404, 404, 404, 404, 404, 401, "GET /issuances/{unknown}", () -> get("/issuances/" + UNKNOWN)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /retirements",
+                        () -> get("/retirements?projectId=" + project)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /retirements/{id}",
+                        () -> get("/retirements/" + retirement)),
+                row(404, 404, 404, 404, 404, 404, 404, 401, "GET /retirements/{unknown}",
+                        () -> get("/retirements/" + UNKNOWN)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/check", () -> get("/ledger/check")),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/check?projectId",
+                        () -> get("/ledger/check?projectId=" + project)),
+
+                // participants: any authenticated caller reads one; only the administrator registers one
+                // owner other verif admin every unreg none  bad
+                row(200, 200, 200, 200, 200, 200, 401, 401, "GET /participants/{id}", () -> get("/participants/" + owner)),
+                row(404, 404, 404, 404, 404, 404, 401, 401, "GET /participants/{unknown}",
+                        () -> get("/participants/" + UNKNOWN)),
+                row(403, 403, 403, 201, 403, 403, 401, 401, "POST /participants", this::registerAFreshSubject),
+
+                // the methodology catalogue: only the administrator edits it
+                // owner other verif admin every unreg none  bad
+                row(403, 403, 403, 200, 403, 403, 401, 401, "PUT /methodologies/{code}", this::editAMethodology),
+                row(403, 403, 403, 404, 403, 403, 401, 401, "PUT /methodologies/{unknown}",
+                        () -> new Call("PUT", "/methodologies/NOPE-V00", Map.of("status", "PILOT", "bufferRate", 0.2),
+                                null)),
+
+                // projects: only a registered PROJECT_OWNER applies; only the administrator decides
+                // owner other verif admin every unreg none  bad
+                row(201, 403, 403, 403, 403, 403, 401, 401, "POST /projects", this::applyForAProject),
+                row(403, 403, 403, 200, 403, 403, 401, 401, "POST /projects/{applied}/registration",
+                        () -> decide(freshApplication(), "registration")),
+                row(403, 403, 403, 200, 403, 403, 401, 401, "POST /projects/{applied}/rejection",
+                        () -> decide(freshApplication(), "rejection")),
+                row(403, 403, 403, 409, 403, 403, 401, 401, "POST /projects/{registered}/registration",
+                        () -> decide(project, "registration")),
+                row(403, 403, 403, 409, 403, 403, 401, 401, "POST /projects/{registered}/rejection",
+                        () -> decide(project, "rejection")),
+                row(403, 403, 403, 404, 403, 403, 401, 401, "POST /projects/{unknown}/registration",
+                        () -> decide(UNKNOWN, "registration")),
+                row(403, 403, 403, 404, 403, 403, 401, 401, "POST /projects/{unknown}/rejection",
+                        () -> decide(UNKNOWN, "rejection")),
+
+                // accounts: only the holder, not even the administrator; nobody holds the buffer pool through the API
+                // owner other verif admin every unreg none  bad
+                row(200, 403, 403, 403, 403, 403, 401, 401, "GET /accounts/{owner's}",
+                        () -> get("/accounts/" + ownerAccount)),
+                row(200, 403, 403, 403, 403, 403, 401, 401, "GET /accounts/{owner's}/serial-blocks",
+                        () -> get("/accounts/" + ownerAccount + "/serial-blocks")),
+                row(201, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{owner's}/retirements",
+                        () -> retire(ownerAccount)),
+                row(403, 403, 403, 403, 403, 403, 401, 401, "GET /accounts/{buffer pool}",
+                        () -> get("/accounts/" + BUFFER_POOL_ACCOUNT)),
+                row(403, 403, 403, 403, 403, 403, 401, 401, "GET /accounts/{buffer pool}/serial-blocks",
+                        () -> get("/accounts/" + BUFFER_POOL_ACCOUNT + "/serial-blocks")),
+                row(403, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{buffer pool}/retirements",
+                        () -> retire(BUFFER_POOL_ACCOUNT)),
+                row(404, 404, 404, 404, 404, 404, 401, 401, "GET /accounts/{unknown}", () -> get("/accounts/" + UNKNOWN)),
+                row(404, 404, 404, 404, 404, 404, 401, 401, "GET /accounts/{unknown}/serial-blocks",
+                        () -> get("/accounts/" + UNKNOWN + "/serial-blocks")),
+                row(404, 404, 404, 404, 404, 404, 401, 401, "POST /accounts/{unknown}/retirements",
+                        () -> retire(UNKNOWN)));
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> everyEndpointAnswersEveryCallerAsDesignedAndARefusalChangesNothing() {
+        return matrix().stream().map(row -> dynamicContainer(row.endpoint(), Arrays.stream(Who.values())
+                .map(who -> dynamicTest(who.label + " -> " + row.expect().of(who), () -> check(row, who)))));
+    }
+
+    private void check(Row row, Who who) {
+        Call call = row.call().get();
+        Map<String, String> before = visible(call);
+        ApiClient.Response response = caller(who, row.expect()).send(call.method(), call.path(), call.body());
+        int expected = row.expect().of(who);
+
+        assertThat(response.status()).as("%s %s as %s: %s", call.method(), call.path(), who.label, response.body())
+                .isEqualTo(expected);
+        if (expected == 401) {
+            assertThat(response.header("WWW-Authenticate")).as("WWW-Authenticate").startsWith("Bearer");
+            assertThat(response.json().path("type").asString()).isEqualTo("urn:carbonsink:problem:unauthenticated");
+        }
+        if (expected == 403) {
+            assertThat(response.json().path("type").asString()).isEqualTo("urn:carbonsink:problem:forbidden");
+        }
+        if (expected >= 400) {
+            assertUnchanged(before, visible(call), call);
+        }
+    }
+
+    private static void assertUnchanged(Map<String, String> before, Map<String, String> after, Call call) {
+        assertThat(before.keySet().stream().filter(what -> !before.get(what).equals(after.get(what)))
+                .map(what -> what + ": " + before.get(what) + "  ->  " + after.get(what)).toList())
+                .as("what users can see, changed by the refused %s %s", call.method(), call.path()).isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Request bodies cannot set server-owned fields
+
+    record Smuggled(String endpoint, Who who, Supplier<Call> call, String field) {
+    }
+
+    List<Smuggled> smuggled() {
+        return List.of(
+                smuggle("POST /projects", Who.OWNER, "status", "REGISTERED", this::applyForAProject),
+                smuggle("POST /projects", Who.OWNER, "ownerId", other, this::applyForAProject),
+                smuggle("POST /projects", Who.OWNER, "code", "P999999", this::applyForAProject),
+                smuggle("POST /projects", Who.OWNER, "bufferRate", 0, this::applyForAProject),
+                smuggle("POST /projects", Who.OWNER, "decidedBy", ADMINISTRATOR, this::applyForAProject),
+                smuggle("POST /projects", Who.OWNER, "id", project, this::applyForAProject),
+                smuggle("POST /projects/{applied}/rejection", Who.ADMINISTRATOR, "status", "REGISTERED",
+                        () -> decide(freshApplication(), "rejection")),
+                smuggle("POST /projects/{applied}/rejection", Who.ADMINISTRATOR, "decidedBy", owner,
+                        () -> decide(freshApplication(), "rejection")),
+                smuggle("POST /participants", Who.ADMINISTRATOR, "accountId", ownerAccount,
+                        this::registerAFreshSubject),
+                smuggle("POST /participants", Who.ADMINISTRATOR, "id", owner, this::registerAFreshSubject),
+                smuggle("POST /accounts/{owner's}/retirements", Who.OWNER, "serials",
+                        List.of(Map.of("serial", "CCER-P000001-2024-1-1", "first", 1, "last", 1, "quantity", 1)),
+                        () -> retire(ownerAccount)),
+                smuggle("POST /accounts/{owner's}/retirements", Who.OWNER, "holderId", other,
+                        () -> retire(ownerAccount)),
+                smuggle("POST /accounts/{owner's}/retirements", Who.OWNER, "accountId", otherAccount,
+                        () -> retire(ownerAccount)),
+                smuggle("POST /accounts/{owner's}/retirements", Who.OWNER, "retiredAt", "2020-01-01T00:00:00Z",
+                        () -> retire(ownerAccount)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> requestBodiesCannotSetServerOwnedFields() {
+        return smuggled().stream().map(s -> dynamicTest(s.endpoint() + " with \"" + s.field() + "\" as " + s.who().label
+                + " -> 400 naming the field, nothing applied", () -> {
+            Call call = s.call().get();
+            Map<String, String> before = visible(call);
+            ApiClient.Response response = caller(s.who(), null).send(call.method(), call.path(), call.body());
+
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().path("errors").findValuesAsString("field")).as(response.body())
+                    .containsExactly(s.field());
+            assertUnchanged(before, visible(call), call);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aRegistrationIgnoresABodyThatNamesAnotherDecision() {
+        return Stream.of(dynamicTest("POST /projects/{applied}/registration with {status: REJECTED, decidedBy: owner}"
+                + " -> registered by the administrator", () -> {
+            UUID applied = freshApplication();
+            JsonNode registered = admin().post("/projects/" + applied + "/registration", Map.of(
+                    "status", "REJECTED", "decidedBy", owner, "rejectionReason", "smuggled")).expect(200);
+            JsonNode seen = api().get("/projects/" + applied).expect(200);
+            for (JsonNode project : List.of(registered, seen)) {
+                assertThat(project.get("status").asString()).isEqualTo("REGISTERED");
+                assertThat(project.get("decidedBy").asString()).isEqualTo(ADMINISTRATOR.toString());
+                assertThat(project.get("rejectionReason").isNull()).as(project.toString()).isTrue();
+            }
+        }));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Callers and tokens
+
+    private ApiClient caller(Who who, Expect expect) {
+        boolean administratorOnly = expect != null && expect.administratorOnly();
+        UUID entitled = administratorOnly ? ADMINISTRATOR : owner;
+        String entitledRole = administratorOnly ? ADMINISTRATOR_ROLE : "PROJECT_OWNER";
+        return switch (who) {
+            case OWNER -> api().as(owner, "PROJECT_OWNER");
+            case OTHER -> api().as(other, "TRADER");
+            case VERIFIER -> api().as(verifier, "VERIFIER");
+            case ADMINISTRATOR -> admin();
+            case OTHER_CLAIMING_EVERY_ROLE -> api().as(other, EVERY_ROLE);
+            case UNREGISTERED -> api().as(unregistered, EVERY_ROLE);
+            case NO_TOKEN -> api();
+            case EXPIRED -> api().withToken(TestTokens.expired(entitled, entitledRole));
+            case OTHER_AUDIENCE -> api().withToken(TestTokens.forAnotherAudience(entitled, entitledRole));
+            case OTHER_ISSUER -> api().withToken(TestTokens.fromAnotherIssuer(entitled, entitledRole));
+            case OTHER_KEY -> api().withToken(TestTokens.signedByAnotherKey(entitled, entitledRole));
+            case TAMPERED -> api().withToken(TestTokens.tampered(other, "TRADER"));
+            case FORGED_SUBJECT -> api().withToken(rewritten(TestTokens.forParticipant(other, "TRADER"), entitled,
+                    entitledRole));
+            case UNSIGNED -> api().withToken(unsigned(TestTokens.forParticipant(entitled, entitledRole)));
+            case MALFORMED -> api().withToken("not-a-jwt");
+        };
+    }
+
+    /** A valid token whose payload was rewritten to name another subject and role, keeping the old signature. */
+    private static String rewritten(String token, UUID subject, String role) {
+        String[] parts = token.split("\\.");
+        ObjectNode payload = (ObjectNode) JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]),
+                StandardCharsets.UTF_8));
+        payload.put("sub", subject.toString());
+        payload.putArray("roles").add(role);
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(JSON.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    /** The token's claims under the header {@code {"alg":"none"}} and without a signature. */
+    private static String unsigned(String token) {
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + token.split("\\.")[1] + ".";
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // What a user can see
+
+    /**
+     * What users can see that any refused call of the table might have changed: the disclosures, both
+     * participants' holdings as their holders see them, and the object the call acts on.
+     */
+    private Map<String, String> visible(Call call) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        seen.put("projects", total("/projects?limit=1"));
+        seen.put("owner's projects", total("/projects?limit=1&ownerId=" + owner));
+        seen.put("other's projects", total("/projects?limit=1&ownerId=" + other));
+        seen.put("registered project", api().get("/projects/" + project).expect(200).toString());
+        seen.put("issuances", total("/issuances?limit=1"));
+        seen.put("retirements", total("/retirements?limit=1"));
+        seen.put("ledger", api().get("/ledger/check?projectId=" + project).expect(200).toString());
+        seen.put("owner's account", api().as(owner).get("/accounts/" + ownerAccount).expect(200).toString());
+        seen.put("other's account", api().as(other).get("/accounts/" + otherAccount).expect(200).toString());
+        if (call.alsoVisible() != null) {
+            seen.put("the object of the call", String.valueOf(call.alsoVisible().get()));
+        }
+        return seen;
+    }
+
+    private String total(String publicList) {
+        return api().get(publicList).expect(200).get("total").toString();
+    }
+
+    private long available(UUID account) {
+        long total = 0;
+        for (JsonNode h : api().as(owner).get("/accounts/" + account).expect(200).get("holdings")) {
+            total += h.get("available").asLong();
+        }
+        return total;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Requests
+
+    private static Row row(int owner, int other, int verifier, int administrator, int claimsEveryRole,
+            int unregistered, int noToken, int invalidToken, String endpoint, Supplier<Call> call) {
+        return new Row(endpoint, call, new Expect(owner, other, verifier, administrator, claimsEveryRole, unregistered,
+                noToken, invalidToken));
+    }
+
+    private static Smuggled smuggle(String endpoint, Who who, String field, Object value, Supplier<Call> call) {
+        return new Smuggled(endpoint, who, () -> withField(call.get(), field, value), field);
+    }
+
+    private static Call withField(Call call, String field, Object value) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new HashMap<>((Map<String, Object>) call.body());
+        body.put(field, value);
+        return new Call(call.method(), call.path(), body, call.alsoVisible());
+    }
+
+    private Call editAMethodology() {
+        return new Call("PUT", "/methodologies/DRAFT-FARMLAND-V01", Map.of("status", "PILOT", "bufferRate", 0.2),
+                () -> api().get("/methodologies/DRAFT-FARMLAND-V01").body());
+    }
+
+    private static Call get(String path) {
+        return new Call("GET", path, null, null);
+    }
+
+    /** A fresh subject to register; afterwards, whether it is a participant, as the administrator sees it. */
+    private Call registerAFreshSubject() {
+        UUID subject = UUID.randomUUID();
+        return new Call("POST", "/participants", Map.of("subject", subject, "name", "Xiamen Mangrove Trust",
+                "role", "PROJECT_OWNER"), () -> admin().get("/participants/" + subject).status());
+    }
+
+    private Call applyForAProject() {
+        return new Call("POST", "/projects", project(), null);
+    }
+
+    private Call decide(UUID projectId, String decision) {
+        Object body = decision.equals("rejection") ? Map.of("reason", "Baseline not demonstrated") : null;
+        return new Call("POST", "/projects/" + projectId + "/" + decision, body,
+                () -> api().get("/projects/" + projectId).toString());
+    }
+
+    /** A retirement of one credit; holdings, retirements and the ledger are always part of what is seen. */
+    private Call retire(UUID account) {
+        return new Call("POST", "/accounts/" + account + "/retirements", retirementOf(1), null);
+    }
+
+    private Map<String, Object> retirementOf(long quantity) {
+        return Map.of("projectId", project, "vintage", VINTAGE, "quantity", quantity,
+                "beneficiary", "Fuzhou Metro Line 6", "purpose", "2024 construction emissions");
+    }
+
+    /** A project the owner applied for, awaiting the administrator's decision. */
+    private UUID freshApplication() {
+        return id(api().as(owner, "PROJECT_OWNER").post("/projects", project()).expect(201));
+    }
+
+    private static Map<String, Object> project() {
+        return Map.of("name", "Minjiang estuary mangrove restoration", "methodologyCode", "CCER-14-001-V01",
+                "ecosystemType", "FOREST", "province", "Fujian", "areaHectares", 42.5);
+    }
+
+    private static UUID accountId(JsonNode participant) {
+        return UUID.fromString(participant.get("accountId").asString());
+    }
+}
