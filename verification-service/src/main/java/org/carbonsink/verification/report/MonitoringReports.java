@@ -169,7 +169,7 @@ public class MonitoringReports {
                 """)
                 .param("ids", reports.stream().map(MonitoringReport::id).toList())
                 .query((rs, row) -> Map.entry(rs.getObject("report_id", UUID.class), stratum(rs)))
-                .stream()
+                .list().stream() // list(): a JdbcClient stream() holds its connection until closed
                 .collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return reports.stream().map(r -> new MonitoringReport(r.id(), r.projectId(), r.ownerId(), r.verifierId(),
