@@ -31,7 +31,7 @@ public class SpeciesDefaults {
             return Map.of();
         }
         return jdbc.sql("select * from species_parameters where code in (:codes)").param("codes", codes)
-                .query(SpeciesDefaults::species).stream()
+                .query(SpeciesDefaults::species).list().stream()
                 .collect(Collectors.toMap(SpeciesParameters::code, Function.identity()));
     }
 
