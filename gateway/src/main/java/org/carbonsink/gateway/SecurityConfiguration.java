@@ -31,6 +31,8 @@ class SecurityConfiguration {
             "/api/verification/projects/**", "/api/verification/reports/**", "/api/verification/species",
             "/api/verification/uncertainty-bands",
             "/api/trading/instruments/**", "/api/trading/trades/**",
+            // each service's OpenAPI description
+            "/api/registry/v3/api-docs/**", "/api/verification/v3/api-docs/**", "/api/trading/v3/api-docs/**",
             "/actuator/health/**" };
 
     @Bean

@@ -84,7 +84,9 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Starting PostgreSQL...");
         Map<String, Database> databases = startPostgres(options);
         System.out.println("Starting Kafka on 127.0.0.1:" + options.kafkaPort() + "...");
-        InProcessKafkaBroker broker = new InProcessKafkaBroker(options.kafkaPort(), tempDir("local-stack-kafka-"));
+        Path kafkaLog = tempDir("local-stack-kafka-");
+        started.add(() -> deleteRecursively(kafkaLog));
+        InProcessKafkaBroker broker = new InProcessKafkaBroker(options.kafkaPort(), kafkaLog);
         started.add(broker);
         broker.start();
         System.out.println("Starting the services and the gateway...");
@@ -181,6 +183,14 @@ public final class LocalStack implements AutoCloseable {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

@@ -48,6 +48,15 @@ class LedgerConstraintsIT extends RegistryIT {
                 .param("a", account).update()).isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("serial_block_int8range_excl");
 
+        // a block stays inside its issuance's range, and of its project and vintage
+        assertThatThrownBy(() -> jdbc.sql("insert into serial_block (issuance_id, project_id, vintage, first_serial, "
+                + "last_serial, account_id, state) values (:i, :p, 2023, 999000000, 999000001, :a, 'AVAILABLE')")
+                .param("i", block.get("issuance_id")).param("p", projectId).param("a", account).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("outside the range");
+        assertThatThrownBy(() -> jdbc.sql("update serial_block set vintage = 2019 where id = :id")
+                .param("id", block.get("id")).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("serial_block_of_its_issuance");
+
         // invariant 3: a retired serial never moves again
         assertThatThrownBy(() -> jdbc.sql("update serial_block set account_id = :a where state = 'RETIRED' "
                 + "and account_id = :a").param("a", account).update()).isInstanceOf(DataAccessException.class)

@@ -1,6 +1,8 @@
 package org.carbonsink.support;
 
 import io.micrometer.core.instrument.Gauge;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +49,15 @@ public class SupportAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The OpenAPI description names the service it describes. */
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI openApi(@Value("${spring.application.name}") String service) {
+        return new OpenAPI().info(new Info().title(service).version("v1")
+                .description("Carbon sink credit registry and exchange: " + service
+                        + ". Bearer tokens from the authorization server; see docs/identity.md."));
     }
 
     @Bean

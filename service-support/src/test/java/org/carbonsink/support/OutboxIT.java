@@ -18,7 +18,6 @@ import org.carbonsink.support.SampleApplication.SampleHappened;
 import org.carbonsink.support.outbox.Outbox;
 import org.carbonsink.testsupport.InProcessKafkaBroker;
 import org.carbonsink.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,18 +34,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(properties = "carbonsink.outbox.poll-interval=50ms")
 class OutboxIT {
 
-    // A broker of this test's own: it is stopped mid-test, which must not disturb other tests.
+    // A broker of this test's own: it is stopped mid-test, which must not disturb other tests. It
+    // runs until the JVM exits: stopped earlier, the cached context's Kafka clients would wait for
+    // it at shutdown.
     static final InProcessKafkaBroker broker = InProcessKafkaBroker.onFreePort().start();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.springProperties("support_outbox").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.stop();
     }
 
     @Autowired

@@ -28,6 +28,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error leaves as an RFC 9457 problem with a stable {@code type}; invalid input is a 400
@@ -117,9 +120,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            String field = path(json);
-            return invalid(e, List.of(new FieldProblem(field, "type", "cannot be read: " + json.getOriginalMessage())),
-                    request);
+            return invalid(e, List.of(unreadable(json)), request);
         }
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                 "the request body is missing or is not valid JSON");
@@ -152,6 +153,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
         body.setProperty("errors", errors);
         return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** What was wrong with one field of a body that could not be read, in the caller's terms. */
+    private static FieldProblem unreadable(JacksonException e) {
+        String field = path(e);
+        if (e instanceof UnrecognizedPropertyException) {
+            return new FieldProblem(field, "unknown-field", "is not a field of this request (server-owned or misspelt)");
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return new FieldProblem(field, "one-of", "must be one of "
+                    + java.util.Arrays.toString(format.getTargetType().getEnumConstants()));
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new FieldProblem(field, "type", "must be a valid " + mismatch.getTargetType().getSimpleName());
+        }
+        return new FieldProblem(field, "type", "cannot be read");
     }
 
     static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
