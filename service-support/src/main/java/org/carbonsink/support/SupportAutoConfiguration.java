@@ -78,9 +78,10 @@ public class SupportAutoConfiguration {
         return relay;
     }
 
+    /** Kafka keeps messages 7 days by default; the inbox remembers event ids four times as long. */
     @Bean
-    Inbox inbox(JdbcClient jdbc) {
-        return new Inbox(jdbc);
+    Inbox inbox(JdbcClient jdbc, @Value("${carbonsink.inbox.retention:28d}") Duration retention) {
+        return new Inbox(jdbc, retention);
     }
 
     @Bean

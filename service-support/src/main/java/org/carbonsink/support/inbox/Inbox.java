@@ -1,7 +1,9 @@
 package org.carbonsink.support.inbox;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,9 +11,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class Inbox {
 
     private final JdbcClient jdbc;
+    private final Duration retention;
 
-    public Inbox(JdbcClient jdbc) {
+    /**
+     * {@code retention} must be longer than the brokers keep messages: an event redelivered after
+     * its inbox row is gone would be applied again.
+     */
+    public Inbox(JdbcClient jdbc, Duration retention) {
         this.jdbc = jdbc;
+        this.retention = retention;
+    }
+
+    @Scheduled(fixedDelayString = "${carbonsink.inbox.cleanup-interval:6h}", initialDelayString = "5m")
+    public void forgetOldEvents() {
+        jdbc.sql("delete from inbox_event where received_at < now() - make_interval(secs => :secs)")
+                .param("secs", retention.toSeconds()).update();
     }
 
     /**
