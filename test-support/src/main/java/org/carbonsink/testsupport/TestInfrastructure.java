@@ -95,8 +95,9 @@ public final class TestInfrastructure {
             container.start();
             return container.getBootstrapServers();
         }
+        // Not stopped by a shutdown hook: it would race the Spring contexts' own hooks, and Kafka
+        // clients closing against a vanished broker wait 30 s. The JVM's exit ends it.
         inProcessBroker = InProcessKafkaBroker.onFreePort().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(inProcessBroker::stop, "stop-test-kafka"));
         log.info("Kafka in this JVM: {}", inProcessBroker.bootstrapServers());
         return inProcessBroker.bootstrapServers();
     }
