@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as curl speaks it: no h2c upgrade attempts on plain-text connections
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     // decimals stay exact: money and tonnes are compared as BigDecimal, never through double
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
