@@ -35,7 +35,8 @@ public final class ProblemResponses {
         };
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
+    /** Writes an RFC 9457 problem body from outside Spring MVC (filters, entry points). */
+    public static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

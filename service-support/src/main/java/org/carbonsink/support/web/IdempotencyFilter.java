@@ -17,8 +17,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.carbonsink.support.security.ProblemResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
@@ -56,7 +56,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER).trim();
         if (key.isEmpty() || key.length() > 255) {
-            problem(response, HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+            ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                     HEADER + " must be 1 to 255 characters");
             return;
         }
@@ -106,10 +106,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 where caller = :caller and idempotency_key = :key
                 """).param("caller", caller).param("key", key).query(Stored.class).optional();
         if (stored.isEmpty() || stored.get().status() == null) {
-            problem(response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
+            ProblemResponses.write(response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
                     "a request with this " + HEADER + " is still running; retry later");
         } else if (!stored.get().requestHash().equals(hash)) {
-            problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+            ProblemResponses.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
                     "this " + HEADER + " was used for a different request");
         } else {
             response.setStatus(stored.get().status());
@@ -135,15 +135,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void problem(HttpServletResponse response, HttpStatus status, String slug, String title,
-            String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"" + ProblemHandler.TYPE_PREFIX + slug + "\",\"title\":\""
-                + title + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
     }
 
     record Stored(String requestHash, Integer status, String contentType, String responseBody) {
