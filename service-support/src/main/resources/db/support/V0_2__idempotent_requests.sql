@@ -8,6 +8,7 @@ create table idempotent_request (
     status          integer,
     content_type    text,
     response_body   text,
+    location        text,
     created_at      timestamptz not null default now(),
     primary key (caller, idempotency_key)
 );

@@ -16,7 +16,7 @@ public final class Topics {
     public static final String REGISTRY_HOLDS = "registry.holds.v1";
     /** {@link MonitoringReportVerified}; keyed by project id. */
     public static final String VERIFICATION_REPORTS = "verification.reports.v1";
-    /** {@link CreditHoldRequested}; keyed by instrument id. */
+    /** {@link CreditHoldRequested}, {@link CreditHoldReleaseRequested}; keyed by instrument id. */
     public static final String TRADING_ORDERS = "trading.orders.v1";
     /** {@link TradeExecuted}; keyed by instrument id. */
     public static final String TRADING_TRADES = "trading.trades.v1";

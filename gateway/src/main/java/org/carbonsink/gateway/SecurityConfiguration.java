@@ -1,14 +1,14 @@
 package org.carbonsink.gateway;
 
-import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -38,9 +38,11 @@ class SecurityConfiguration {
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri()).build();
-        // the defaults check expiry and not-before; issuer and audience are ours
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
-                new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience()))));
+        // expiry is required, not only checked when present; issuer and audience are ours
+        JwtTimestampValidator expiry = new JwtTimestampValidator();
+        expiry.setAllowEmptyExpiryClaim(false);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry,
+                new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
         return decoder;
     }
 
@@ -55,6 +57,8 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
+                        // the services' metrics are for operators on the services' own ports, not for API clients
+                        .pathMatchers("/api/*/actuator/**").denyAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_GET_PATHS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -129,6 +129,14 @@ class GatewaySecurityTest {
         assertThat(admin.get("/actuator/gateway/routes").status()).isEqualTo(404);
     }
 
+    @Test
+    void doesNotRouteToTheServicesActuatorsEvenWithAToken() {
+        ApiClient admin = gateway().as(UUID.fromString("00000000-0000-0000-0000-00000000a001"), "REGISTRY_ADMINISTRATOR");
+
+        assertThat(admin.get("/api/registry/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(admin.get("/api/trading/actuator/metrics").status()).isEqualTo(403);
+    }
+
     private ApiClient gateway() {
         return new ApiClient("http://127.0.0.1:" + port);
     }

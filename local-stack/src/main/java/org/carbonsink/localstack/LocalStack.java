@@ -91,7 +91,9 @@ public final class LocalStack implements AutoCloseable {
         broker.start();
         System.out.println("Starting the services and the gateway...");
         createTopics(broker.bootstrapServers());
-        List<String> arguments = List.of("--spring.main.banner-mode=off", "--spring.main.log-startup-info=false");
+        // loopback only: the seeded logins and the open broker are for this machine
+        List<String> arguments = List.of("--spring.main.banner-mode=off", "--spring.main.log-startup-info=false",
+                "--server.address=127.0.0.1");
         services = Services.start(databases, broker.bootstrapServers(),
                 new Services.Ports(options.gatewayPort(), 8081, 8082, 8083, options.authPort()), arguments);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.contracts.CreditDeliveryFailed;
 import org.carbonsink.contracts.CreditHoldRejected;
+import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.CreditsDelivered;
 import org.carbonsink.contracts.CreditsHeld;
@@ -130,6 +131,39 @@ class CreditLedgerIT extends RegistryIT {
         assertThat(balance.get("retired").asLong()).isEqualTo(150);
         assertThat(balance.get("buffer").asLong()).isEqualTo(715);
         assertThat(api().get("/issuances?projectId=" + projectId).expect(200).get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void releasesWhatACancelledSellOrderNoLongerNeedsAndKeepsWhatATradeIsOwed() {
+        UUID owner = id(registerParticipant("Qinghai Wetland Co.", "PROJECT_OWNER"));
+        UUID buyer = id(registerParticipant("Xining Buyer", "TRADER"));
+        JsonNode project = registeredProject(owner);
+        UUID projectId = id(project);
+        String instrument = project.get("code").asString() + "-2024";
+        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner, UUID.randomUUID(),
+                LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31), 2024, new BigDecimal("200.0000"), 200, 20));
+        UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId")
+                .asString());
+        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "available") == 180);
+        UUID holdId = UUID.randomUUID();
+        TestEvents.send(Topics.TRADING_ORDERS, instrument, new CreditHoldRequested(UUID.randomUUID(), Instant.now(),
+                holdId, instrument, owner, projectId, 2024, 100));
+        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "held") == 100);
+
+        // 30 were traded before the order was cancelled; the exchange asks back the other 70, and its
+        // request may arrive before the trade's delivery
+        TestEvents.send(Topics.TRADING_ORDERS, instrument, new CreditHoldReleaseRequested(UUID.randomUUID(),
+                Instant.now(), holdId, instrument, 70));
+        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "held") == 30);
+        assertThat(holding(owner, account, "available")).isEqualTo(150);
+        UUID tradeId = UUID.randomUUID();
+        TestEvents.send(Topics.TRADING_TRADES, instrument, new TradeExecuted(UUID.randomUUID(), Instant.now(), tradeId,
+                instrument, holdId, owner, buyer, 30, new BigDecimal("60.00"), "CNY"));
+        assertThat(TestEvents.await(Topics.REGISTRY_HOLDS, CreditsDelivered.class, e -> e.tradeId().equals(tradeId),
+                EVENTUALLY)).hasSize(1);
+        assertThat(holding(owner, account, "held")).isZero();
+        assertThat(api().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
     }
 
     @Test

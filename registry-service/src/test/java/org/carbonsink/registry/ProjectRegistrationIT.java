@@ -72,6 +72,21 @@ class ProjectRegistrationIT extends RegistryIT {
     }
 
     @Test
+    void aRoleGatedActIsRefusedBeforeItsBodyIsRead() {
+        UUID trader = id(registerParticipant("A curious trader", "TRADER"));
+
+        var register = api().as(trader, "TRADER").post("/participants", Map.of("nonsense", true));
+        var reject = api().as(trader, "TRADER").post("/projects/" + UUID.randomUUID() + "/rejection", Map.of());
+        var edit = api().as(trader, "TRADER").put("/methodologies/CCER-14-001-V01", Map.of("status", "DRAFT"));
+
+        assertThat(register.status()).isEqualTo(403);
+        assertThat(register.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:forbidden");
+        assertThat(reject.status()).isEqualTo(403);
+        assertThat(edit.status()).isEqualTo(403);
+        assertThat(api().get("/methodologies/CCER-14-001-V01").expect(200).get("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void theCatalogueHoldsCcerAndPilotSinkMethodologies() {
         JsonNode afforestation = api().get("/methodologies/CCER-14-001-V01").expect(200);
         assertThat(afforestation.get("status").asString()).isEqualTo("ACTIVE");

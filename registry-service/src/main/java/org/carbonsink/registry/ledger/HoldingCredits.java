@@ -60,7 +60,7 @@ public class HoldingCredits {
             return;
         }
         holds.add(new Hold(command.holdId(), account.get().id(), command.projectId(), command.vintage(),
-                command.instrumentId(), command.quantity(), 0, Hold.Status.ACTIVE, now));
+                command.instrumentId(), command.quantity(), 0, 0, Hold.Status.ACTIVE, now));
         List<SerialRange> moved = blocks.move(available, command.quantity(),
                 SerialBlocks.Target.held(account.get().id(), command.holdId()));
         movements.record(LedgerMovements.Kind.HOLD, now, command.projectId(), moved, account.get().id(),

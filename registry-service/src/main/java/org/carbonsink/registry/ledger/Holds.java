@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class Holds {
 
     private static final String SELECT = "select id, account_id, project_id, vintage, instrument_id, quantity, "
-            + "delivered, status, created_at from hold ";
+            + "delivered, released, status, created_at from hold ";
 
     private final JdbcClient jdbc;
 
@@ -45,14 +45,21 @@ class Holds {
 
     void deliver(UUID holdId, long quantity) {
         jdbc.sql("update hold set delivered = delivered + :q, "
-                + "status = case when delivered + :q = quantity then 'SPENT' else 'ACTIVE' end where id = :id")
+                + "status = case when delivered + released + :q = quantity then 'SPENT' else 'ACTIVE' end where id = :id")
+                .param("q", quantity).param("id", holdId).update();
+    }
+
+    void release(UUID holdId, long quantity) {
+        jdbc.sql("update hold set released = released + :q, "
+                + "status = case when delivered + released + :q = quantity then 'SPENT' else 'ACTIVE' end where id = :id")
                 .param("q", quantity).param("id", holdId).update();
     }
 
     private static Hold map(ResultSet rs, int row) throws SQLException {
         return new Hold(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
                 rs.getObject("project_id", UUID.class), rs.getInt("vintage"), rs.getString("instrument_id"),
-                rs.getLong("quantity"), rs.getLong("delivered"), Hold.Status.valueOf(rs.getString("status")),
+                rs.getLong("quantity"), rs.getLong("delivered"), rs.getLong("released"),
+                Hold.Status.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

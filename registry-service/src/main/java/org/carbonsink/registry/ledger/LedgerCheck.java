@@ -72,9 +72,14 @@ public class LedgerCheck {
                 + " vintage " + b.vintage() + " issued " + b.issued() + " but the ledger accounts for "
                 + (b.available() + b.held() + b.retired() + b.cancelled() + b.buffer())));
         jdbc.sql("""
-                select a.id as a, b.id as b from serial_block a join serial_block b
-                  on a.id < b.id and a.first_serial <= b.last_serial and b.first_serial <= a.last_serial
-                """).query((rs, n) -> "overlap: serial blocks " + rs.getLong("a") + " and " + rs.getLong("b"))
+                select id, first_serial from (
+                    select id, first_serial,
+                           max(last_serial) over (order by first_serial, id
+                                                  rows between unbounded preceding and 1 preceding) as reached
+                    from serial_block) ordered
+                where first_serial <= reached
+                """).query((rs, n) -> "overlap: serial block " + rs.getLong("id") + " starts at "
+                        + rs.getLong("first_serial") + ", inside an earlier block")
                 .list().forEach(violations::add);
         jdbc.sql("""
                 select r.id, r.quantity, coalesce(sum(b.last_serial - b.first_serial + 1), 0) as covered
@@ -84,10 +89,11 @@ public class LedgerCheck {
                         + " credits but its serials cover " + rs.getLong("covered"))
                 .list().forEach(violations::add);
         jdbc.sql("""
-                select h.id, h.quantity - h.delivered as remaining, coalesce(sum(b.last_serial - b.first_serial + 1), 0) as covered
+                select h.id, h.quantity - h.delivered - h.released as remaining,
+                       coalesce(sum(b.last_serial - b.first_serial + 1), 0) as covered
                 from hold h left join serial_block b on b.hold_id = h.id and b.state = 'HELD'
-                group by h.id, h.quantity, h.delivered
-                having h.quantity - h.delivered <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
+                group by h.id, h.quantity, h.delivered, h.released
+                having h.quantity - h.delivered - h.released <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
                 """).query((rs, n) -> "hold " + rs.getObject("id") + " has " + rs.getLong("remaining")
                         + " credits left but holds serials for " + rs.getLong("covered"))
                 .list().forEach(violations::add);

@@ -4,13 +4,20 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where tokens come from and what they must say, and which GET paths are public disclosures
- * that need no token.
+ * Where tokens come from and what they must say, which GET paths are public disclosures that need
+ * no token, and which requests need a role whatever their body says ({@code roleRules}): those are
+ * refused (403) before the body is read.
  */
 @ConfigurationProperties("carbonsink.security")
-public record SecurityProperties(String issuer, String jwksUri, String audience, List<String> publicGetPaths) {
+public record SecurityProperties(String issuer, String jwksUri, String audience, List<String> publicGetPaths,
+        List<RoleRule> roleRules) {
 
     public SecurityProperties {
         publicGetPaths = publicGetPaths == null ? List.of() : List.copyOf(publicGetPaths);
+        roleRules = roleRules == null ? List.of() : List.copyOf(roleRules);
+    }
+
+    /** Requests of {@code method} to {@code path} (a path pattern) need a token granting {@code role}. */
+    public record RoleRule(String method, String path, String role) {
     }
 }

@@ -21,8 +21,8 @@ import org.carbonsink.support.security.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -46,9 +46,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.retention = retention;
     }
 
+    /** Commands are small JSON documents; a larger body is refused before it is read into memory. */
+    static final int MAX_BODY_BYTES = 1 << 20;
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken);
     }
 
     @Override
@@ -60,8 +64,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     HEADER + " must be 1 to 255 characters");
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
-        String caller = caller();
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                    "a command body may have at most " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                    "a command body may have at most " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        String caller = SecurityContextHolder.getContext().getAuthentication().getName();
         String hash = hash(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
 
         boolean first = jdbc.sql("""
@@ -77,13 +91,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new CachedBody(request, body), recorded);
             if (recorded.getStatus() < 500) {
+                // kept even if storing the response fails: the command ran, and must not run again
+                kept = true;
                 jdbc.sql("""
-                        update idempotent_request set status = :status, content_type = :type, response_body = :body
+                        update idempotent_request set status = :status, content_type = :type, response_body = :body,
+                            location = :location
                         where caller = :caller and idempotency_key = :key
                         """).param("status", recorded.getStatus()).param("type", recorded.getContentType())
+                        .param("location", recorded.getHeader("Location"))
                         .param("body", new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8))
                         .param("caller", caller).param("key", key).update();
-                kept = true;
             }
         } finally {
             if (!kept) {
@@ -98,11 +115,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public void forgetOldKeys() {
         jdbc.sql("delete from idempotent_request where created_at < now() - make_interval(secs => :secs)")
                 .param("secs", retention.toSeconds()).update();
+        // a request whose process died left no response: after ten minutes its key may be used again
+        jdbc.sql("delete from idempotent_request where status is null and created_at < now() - interval '10 minutes'")
+                .update();
     }
 
     private void replay(HttpServletResponse response, String caller, String key, String hash) throws IOException {
         Optional<Stored> stored = jdbc.sql("""
-                select request_hash, status, content_type, response_body from idempotent_request
+                select request_hash, status, content_type, response_body, location from idempotent_request
                 where caller = :caller and idempotency_key = :key
                 """).param("caller", caller).param("key", key).query(Stored.class).optional();
         if (stored.isEmpty() || stored.get().status() == null) {
@@ -116,14 +136,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (stored.get().contentType() != null) {
                 response.setContentType(stored.get().contentType());
             }
+            if (stored.get().location() != null) {
+                response.setHeader("Location", stored.get().location());
+            }
             response.setHeader(REPLAYED, "true");
             response.getOutputStream().write(stored.get().responseBody().getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    private static String caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
     }
 
     private static String hash(String method, String path, String query, byte[] body) {
@@ -137,7 +155,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    record Stored(String requestHash, Integer status, String contentType, String responseBody) {
+    record Stored(String requestHash, Integer status, String contentType, String responseBody, String location) {
     }
 
     /** The request with its body read once, so the key's hash and the handler see the same bytes. */

@@ -1,6 +1,7 @@
 package org.carbonsink.registry.ledger.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.MonitoringReportVerified;
 import org.carbonsink.contracts.Topics;
@@ -11,6 +12,8 @@ import org.carbonsink.registry.ledger.HoldingCredits;
 import org.carbonsink.registry.ledger.HoldingCredits.HoldCredits;
 import org.carbonsink.registry.ledger.IssuingCredits;
 import org.carbonsink.registry.ledger.IssuingCredits.IssueCredits;
+import org.carbonsink.registry.ledger.ReleasingCredits;
+import org.carbonsink.registry.ledger.ReleasingCredits.ReleaseCredits;
 import org.carbonsink.support.messaging.IncomingEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -23,13 +26,16 @@ class LedgerListener {
     private final IncomingEvents.Handlers orders;
     private final IncomingEvents.Handlers trades;
 
-    LedgerListener(IncomingEvents events, IssuingCredits issuing, HoldingCredits holding, DeliveringCredits delivering) {
+    LedgerListener(IncomingEvents events, IssuingCredits issuing, HoldingCredits holding, ReleasingCredits releasing,
+            DeliveringCredits delivering) {
         this.verified = events.consumer("registry.issuing").on(MonitoringReportVerified.class,
                 e -> issuing.issue(new IssueCredits(e.reportId(), e.projectId(), e.ownerId(), e.vintage(),
                         e.verifiedCredits(), e.bufferCredits())));
         this.orders = events.consumer("registry.holding").on(CreditHoldRequested.class,
                 e -> holding.hold(new HoldCredits(e.holdId(), e.instrumentId(), e.participantId(), e.projectId(),
-                        e.vintage(), e.quantity())));
+                        e.vintage(), e.quantity())))
+                .on(CreditHoldReleaseRequested.class,
+                        e -> releasing.release(new ReleaseCredits(e.holdId(), e.quantity())));
         this.trades = events.consumer("registry.delivering").on(TradeExecuted.class,
                 e -> delivering.deliver(new DeliverCredits(e.tradeId(), e.instrumentId(), e.holdId(), e.sellerId(),
                         e.buyerId(), e.quantity())));

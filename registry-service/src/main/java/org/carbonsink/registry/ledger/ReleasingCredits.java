@@ -1,0 +1,64 @@
+package org.carbonsink.registry.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.carbonsink.registry.participant.Accounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gives held credits back to the seller when the exchange no longer needs them. Only what is
+ * still held and not owed to an executed trade can go: the exchange asks for the unfilled part of
+ * a cancelled order, so deliveries of earlier trades, in whatever order their events arrive, still
+ * find their credits on the hold.
+ */
+@Component
+public class ReleasingCredits {
+
+    private static final Logger log = LoggerFactory.getLogger(ReleasingCredits.class);
+
+    private final Accounts accounts;
+    private final Holds holds;
+    private final SerialBlocks blocks;
+    private final LedgerMovements movements;
+    private final Clock clock;
+
+    ReleasingCredits(Accounts accounts, Holds holds, SerialBlocks blocks, LedgerMovements movements, Clock clock) {
+        this.accounts = accounts;
+        this.holds = holds;
+        this.blocks = blocks;
+        this.movements = movements;
+        this.clock = clock;
+    }
+
+    public record ReleaseCredits(UUID holdId, long quantity) {
+    }
+
+    @Transactional
+    public void release(ReleaseCredits command) {
+        Hold hold = holds.lock(command.holdId()).orElse(null);
+        if (hold == null || hold.status() != Hold.Status.ACTIVE) {
+            log.warn("release of {} credits from hold {} ignored: the hold is {}", command.quantity(),
+                    command.holdId(), hold == null ? "unknown" : hold.status());
+            return;
+        }
+        long quantity = Math.min(command.quantity(), hold.remaining());
+        if (quantity < command.quantity()) {
+            log.warn("hold {} has {} credits left; {} asked back", hold.id(), hold.remaining(), command.quantity());
+        }
+        if (quantity <= 0) {
+            return;
+        }
+        accounts.lock(hold.accountId());
+        Instant now = clock.instant();
+        List<SerialRange> moved = blocks.move(blocks.lockHeld(hold.id()), quantity,
+                SerialBlocks.Target.available(hold.accountId()));
+        holds.release(hold.id(), quantity);
+        movements.record(LedgerMovements.Kind.RELEASE, now, hold.projectId(), moved, hold.accountId(),
+                hold.accountId(), hold.id());
+    }
+}
