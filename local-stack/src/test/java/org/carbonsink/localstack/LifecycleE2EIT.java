@@ -1,8 +1,10 @@
 package org.carbonsink.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,17 @@ class LifecycleE2EIT {
         assertThat(balance.get("held").asLong() + balance.get("retired").asLong() + balance.get("available").asLong()
                 + balance.get("buffer").asLong() + balance.get("cancelled").asLong())
                 .isEqualTo(balance.get("issued").asLong());
+
+        // the owner cancels the rest of its sell order: the registry gives the 600 held credits back
+        JsonNode cancelled = lifecycle.as(cast.owner())
+                .post("/api/trading/orders/" + sell.get("id").asString() + "/cancellation", null).expect(200);
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), "held") == 0);
+        assertThat(holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), "available")).isEqualTo(6035);
+        JsonNode after = lifecycle.ledgerCheck(projectId);
+        assertThat(after.get("sound").asBoolean()).as(after.toString()).isTrue();
+        assertThat(after.get("balances").get(0).get("held").asLong()).isZero();
         assertThat(printed).isNotEmpty();
     }
 

@@ -127,6 +127,10 @@ class AuthorizationMatrixIT extends TradingIntegration {
         matrix(rows, get("/orders/{unknown}"),                   404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders"),                             200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders?participantId={owner}"),       200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
+        // cancelling: its owner only (last, since the owner's call closes the order)
+        matrix(rows, cancel("{unknown}"),                        404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
+        matrix(rows, cancel("{sell}"),                           200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
+        matrix(rows, cancel("{buy}"),                            200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         // @formatter:on
 
         // request bodies cannot set server-owned fields: refused naming the field, never applied
@@ -282,6 +286,10 @@ class AuthorizationMatrixIT extends TradingIntegration {
 
     private static Request get(String path) {
         return new Request("GET", path, null, "");
+    }
+
+    private static Request cancel(String order) {
+        return new Request("POST", "/orders/" + order + "/cancellation", null, "");
     }
 
     private Request deposit(String amount, Object... serverOwned) {

@@ -3,11 +3,13 @@ package org.carbonsink.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.carbonsink.contracts.CreditDeliveryFailed;
 import org.carbonsink.contracts.CreditHoldRejected;
+import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.CreditsDelivered;
 import org.carbonsink.contracts.CreditsHeld;
@@ -178,6 +180,49 @@ class TradingLifecycleIT extends TradingIntegration {
         deposit(another, "1000.00");
         placeOrder(another, instrument.instrumentId(), "BUY", 4, "30.00");
         assertThat(awaitOrder(seller, sellOrder, "OPEN").get("remainingQuantity").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void anOwnerCancelsABuyOrderAndGetsItsCashBack() {
+        Listed instrument = listInstrument(100);
+        UUID buyer = UUID.randomUUID();
+        deposit(buyer, "500.00");
+        UUID order = UUID.fromString(placeOrder(buyer, instrument.instrumentId(), "BUY", 5, "20.00").get("id").asString());
+        assertCash(buyer, "500.00", "100.00");
+
+        UUID stranger = UUID.randomUUID();
+        assertThat(as(stranger).post("/orders/" + order + "/cancellation", null).status()).isEqualTo(403);
+        assertCash(buyer, "500.00", "100.00");
+
+        JsonNode cancelled = as(buyer).post("/orders/" + order + "/cancellation", null).expect(200);
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        assertCash(buyer, "500.00", "0.00");
+        assertThat(as(buyer).post("/orders/" + order + "/cancellation", null).status()).isEqualTo(409);
+        assertThat(as(buyer).post("/orders/" + UUID.randomUUID() + "/cancellation", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCancelledSellOrderAsksTheRegistryForItsUnfilledCreditsOnly() {
+        Listed instrument = listInstrument(100);
+        UUID seller = UUID.randomUUID();
+        UUID sellOrder = sellWithCreditsHeld(seller, instrument, 10, "30.00");
+        UUID buyer = UUID.randomUUID();
+        deposit(buyer, "1000.00");
+        placeOrder(buyer, instrument.instrumentId(), "BUY", 4, "30.00");
+
+        JsonNode cancelled = as(seller).post("/orders/" + sellOrder + "/cancellation", null).expect(200);
+
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("filledQuantity").asLong()).isEqualTo(4);
+        assertThat(TestEvents.await(Topics.TRADING_ORDERS, CreditHoldReleaseRequested.class,
+                e -> e.holdId().equals(sellOrder), Duration.ofSeconds(30))).singleElement()
+                .satisfies(e -> assertThat(e.quantity()).isEqualTo(6));
+        // nothing of it is left in the book for a new buyer
+        UUID late = UUID.randomUUID();
+        deposit(late, "1000.00");
+        JsonNode lateBuy = placeOrder(late, instrument.instrumentId(), "BUY", 1, "30.00");
+        assertThat(lateBuy.get("status").asString()).isEqualTo("OPEN");
+        assertThat(lateBuy.get("filledQuantity").asLong()).isZero();
     }
 
     private UUID placeSellAndReject(UUID seller, Listed instrument, String reason) {

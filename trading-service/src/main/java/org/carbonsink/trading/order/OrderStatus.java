@@ -7,5 +7,7 @@ public enum OrderStatus {
     OPEN,
     FILLED,
     /** The registry would not hold the credits of a sell order. */
-    REJECTED
+    REJECTED,
+    /** Its owner cancelled it; what was not filled left the book, its cash or credits were freed. */
+    CANCELLED
 }

@@ -129,6 +129,18 @@ public class Orders {
         }
     }
 
+    /** Cancels an open order: it leaves the book and keeps no cash reserved. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void cancel(UUID id, Instant at) {
+        int updated = jdbc.sql("""
+                update exchange_order set status = 'CANCELLED', reserved_cash = 0, updated_at = :at
+                where id = :id and status = 'OPEN'
+                """).param("id", id).param("at", Timestamp.from(at)).update();
+        if (updated != 1) {
+            throw new IllegalStateException("order " + id + " is not open and cannot be cancelled");
+        }
+    }
+
     /**
      * Gives back {@code quantity} of a sell order's fill whose trade failed: the order is OPEN
      * again, at the back of its price level.

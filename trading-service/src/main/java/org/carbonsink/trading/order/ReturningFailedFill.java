@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * When a trade fails, the sell order takes its quantity back and is matched again, so the
  * credits the registry still holds for it can be sold; otherwise they would stay held for good.
+ * A sell order cancelled meanwhile asks the registry to give those credits back instead.
  */
 @Component
 class ReturningFailedFill {
@@ -19,12 +20,15 @@ class ReturningFailedFill {
     private final Instruments instruments;
     private final Orders orders;
     private final MatchingOrders matching;
+    private final CreditHolds holds;
     private final Clock clock;
 
-    ReturningFailedFill(Instruments instruments, Orders orders, MatchingOrders matching, Clock clock) {
+    ReturningFailedFill(Instruments instruments, Orders orders, MatchingOrders matching, CreditHolds holds,
+            Clock clock) {
         this.instruments = instruments;
         this.orders = orders;
         this.matching = matching;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -32,7 +36,11 @@ class ReturningFailedFill {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(TradeFailed failed) {
         instruments.lock(failed.instrumentId()).orElseThrow();
-        orders.lock(failed.sellOrderId()).orElseThrow();
+        Order sell = orders.lock(failed.sellOrderId()).orElseThrow();
+        if (sell.status() == OrderStatus.CANCELLED) {
+            holds.release(sell, failed.quantity());
+            return;
+        }
         orders.returnFailedFill(failed.sellOrderId(), failed.quantity(), Instant.now(clock));
         matching.match(orders.find(failed.sellOrderId()).orElseThrow());
     }

@@ -3,6 +3,7 @@ package org.carbonsink.trading.order.messaging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.support.outbox.Outbox;
@@ -28,5 +29,11 @@ class OutboxCreditHolds implements CreditHolds {
         outbox.publish(Topics.TRADING_ORDERS, instrument.id(), new CreditHoldRequested(UUID.randomUUID(),
                 Instant.now(clock), sellOrder.id(), instrument.id(), sellOrder.participantId(), instrument.projectId(),
                 instrument.vintage(), sellOrder.quantity()));
+    }
+
+    @Override
+    public void release(Order sellOrder, long quantity) {
+        outbox.publish(Topics.TRADING_ORDERS, sellOrder.instrumentId(), new CreditHoldReleaseRequested(
+                UUID.randomUUID(), Instant.now(clock), sellOrder.id(), sellOrder.instrumentId(), quantity));
     }
 }

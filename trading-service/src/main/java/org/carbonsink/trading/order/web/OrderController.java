@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.trading.order.CancellingOrder;
+import org.carbonsink.trading.order.CancellingOrder.CancelOrder;
 import org.carbonsink.trading.order.Order;
 import org.carbonsink.trading.order.OrderStatus;
 import org.carbonsink.trading.order.Orders;
@@ -28,11 +30,18 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final PlacingOrder placing;
+    private final CancellingOrder cancelling;
     private final Orders orders;
 
-    OrderController(PlacingOrder placing, Orders orders) {
+    OrderController(PlacingOrder placing, CancellingOrder cancelling, Orders orders) {
         this.placing = placing;
+        this.cancelling = cancelling;
         this.orders = orders;
+    }
+
+    @PostMapping("/{id}/cancellation")
+    OrderView cancel(Caller caller, @PathVariable UUID id) {
+        return OrderView.of(cancelling.cancel(new CancelOrder(id, caller.participantId())));
     }
 
     @PostMapping
