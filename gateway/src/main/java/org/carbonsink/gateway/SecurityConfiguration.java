@@ -1,5 +1,15 @@
 package org.carbonsink.gateway;
 
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +24,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,13 +50,31 @@ class SecurityConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri()).build();
+        // Keys come from a cached, rate-limited JWK source: a token naming an unknown key id must not
+        // make the gateway fetch the key set again on every request (the reactive default does).
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(url(properties.jwksUri()))
+                .cache(true).rateLimited(true).build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono
+                .fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                .subscribeOn(Schedulers.boundedElastic())
+                // an unknown key id inside the refresh interval, or the key set out of reach: no key,
+                // so the token is refused as unverifiable (401), never a 500
+                .onErrorResume(KeySourceException.class, e -> Mono.just(List.of()))
+                .flatMapMany(Flux::fromIterable)).build();
         // expiry is required, not only checked when present; issuer and audience are ours
         JwtTimestampValidator expiry = new JwtTimestampValidator();
         expiry.setAllowEmptyExpiryClaim(false);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry,
                 new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
         return decoder;
+    }
+
+    private static URL url(String uri) {
+        try {
+            return URI.create(uri).toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("carbonsink.security.jwks-uri is not a URL: " + uri, e);
+        }
     }
 
     @Bean
