@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.carbonsink.auth.AuthServerApplication;
 import org.carbonsink.gateway.GatewayApplication;
+import org.carbonsink.testsupport.InProcessKafkaBroker;
 import org.carbonsink.registry.RegistryApplication;
 import org.carbonsink.trading.TradingApplication;
 import org.carbonsink.verification.VerificationApplication;
@@ -65,7 +66,7 @@ public final class Services implements AutoCloseable {
             List<String> extraArguments) {
         Services services = new Services();
         try {
-            int authPort = ports.auth() == 0 ? freePort() : ports.auth();
+            int authPort = ports.auth() == 0 ? InProcessKafkaBroker.freePort() : ports.auth();
             String issuer = "http://127.0.0.1:" + authPort;
             List<String> authArguments = new ArrayList<>(extraArguments);
             authArguments.add("--server.port=" + authPort);
@@ -146,13 +147,6 @@ public final class Services implements AutoCloseable {
         return app.run(args.toArray(String[]::new));
     }
 
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static void awaitHealthy(String baseUrl, Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();

@@ -157,7 +157,8 @@ public final class InProcessKafkaBroker implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    /** A port on the loopback interface that nothing listens on right now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -1,5 +1,7 @@
 package org.carbonsink.registry.participant;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
@@ -26,17 +28,13 @@ public class Accounts {
 
     public Optional<Account> find(UUID id) {
         return jdbc.sql("select id, participant_id, kind from account where id = :id").param("id", id)
-                .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getObject("participant_id", UUID.class),
-                        Account.Kind.valueOf(rs.getString("kind"))))
-                .optional();
+                .query(Accounts::map).optional();
     }
 
     public Optional<Account> holdingAccountOf(UUID participantId) {
         return jdbc.sql("select id, participant_id, kind from account where participant_id = :p and kind = 'HOLDING'")
                 .param("p", participantId)
-                .query((rs, n) -> new Account(rs.getObject("id", UUID.class), rs.getObject("participant_id", UUID.class),
-                        Account.Kind.valueOf(rs.getString("kind"))))
-                .optional();
+                .query(Accounts::map).optional();
     }
 
     /**
@@ -54,6 +52,11 @@ public class Accounts {
             throw ProblemException.forbidden("account " + accountId + " is not held by participant " + callerId);
         }
         return account;
+    }
+
+    private static Account map(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getObject("id", UUID.class), rs.getObject("participant_id", UUID.class),
+                Account.Kind.valueOf(rs.getString("kind")));
     }
 
     public record Account(UUID id, UUID participantId, Kind kind) {

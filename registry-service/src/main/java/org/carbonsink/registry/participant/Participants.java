@@ -1,6 +1,7 @@
 package org.carbonsink.registry.participant;
 
-import java.util.List;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
@@ -12,8 +13,6 @@ public class Participants {
 
     /** Seeded by the first migration; the only registry administrator until identities arrive. */
     public static final UUID REGISTRY_ADMINISTRATOR = UUID.fromString("00000000-0000-0000-0000-00000000a001");
-    /** The holder of the buffer pool account. */
-    public static final UUID BUFFER_POOL_HOLDER = UUID.fromString("00000000-0000-0000-0000-00000000b001");
 
     private final JdbcClient jdbc;
 
@@ -30,9 +29,7 @@ public class Participants {
 
     public Optional<Participant> find(UUID id) {
         return jdbc.sql("select id, name, role, created_at from participant where id = :id").param("id", id)
-                .query((rs, n) -> new Participant(rs.getObject("id", UUID.class), rs.getString("name"),
-                        ParticipantRole.valueOf(rs.getString("role")), rs.getTimestamp("created_at").toInstant()))
-                .optional();
+                .query(Participants::map).optional();
     }
 
     public Participant get(UUID id) {
@@ -50,15 +47,8 @@ public class Participants {
         return participant;
     }
 
-    List<Participant> all(int limit, long offset) {
-        return jdbc.sql("select id, name, role, created_at from participant order by created_at, id limit :limit offset :offset")
-                .param("limit", limit).param("offset", offset)
-                .query((rs, n) -> new Participant(rs.getObject("id", UUID.class), rs.getString("name"),
-                        ParticipantRole.valueOf(rs.getString("role")), rs.getTimestamp("created_at").toInstant()))
-                .list();
-    }
-
-    long count() {
-        return jdbc.sql("select count(*) from participant").query(Long.class).single();
+    private static Participant map(ResultSet rs, int row) throws SQLException {
+        return new Participant(rs.getObject("id", UUID.class), rs.getString("name"),
+                ParticipantRole.valueOf(rs.getString("role")), rs.getTimestamp("created_at").toInstant());
     }
 }
