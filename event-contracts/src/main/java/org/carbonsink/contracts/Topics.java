@@ -8,8 +8,10 @@ import java.util.List;
  */
 public final class Topics {
 
-    /** {@link ProjectRegistered}; keyed by project id. */
+    /** {@link ProjectRegistered}, {@link ProjectStateChanged}; keyed by project id. */
     public static final String REGISTRY_PROJECTS = "registry.projects.v1";
+    /** {@link ParticipantRegistered}; keyed by participant id. */
+    public static final String REGISTRY_PARTICIPANTS = "registry.participants.v1";
     /** {@link CreditsIssued}, {@link CreditsRetired}; keyed by project id. */
     public static final String REGISTRY_CREDITS = "registry.credits.v1";
     /** {@link CreditsHeld}, {@link CreditHoldRejected}, {@link CreditsDelivered}, {@link CreditDeliveryFailed}; keyed by instrument id. */
@@ -24,7 +26,7 @@ public final class Topics {
     /** Messages a consumer cannot read go to {@code <topic>-dlt} (Spring Kafka 4 default). */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
-    public static final List<String> ALL = List.of(REGISTRY_PROJECTS, REGISTRY_CREDITS, REGISTRY_HOLDS,
+    public static final List<String> ALL = List.of(REGISTRY_PROJECTS, REGISTRY_PARTICIPANTS, REGISTRY_CREDITS, REGISTRY_HOLDS,
             VERIFICATION_REPORTS, TRADING_ORDERS, TRADING_TRADES);
 
     private Topics() {

@@ -15,11 +15,13 @@ public class RegisteringParticipant {
 
     private final Participants participants;
     private final Accounts accounts;
+    private final ParticipantEvents events;
     private final Clock clock;
 
-    RegisteringParticipant(Participants participants, Accounts accounts, Clock clock) {
+    RegisteringParticipant(Participants participants, Accounts accounts, ParticipantEvents events, Clock clock) {
         this.participants = participants;
         this.accounts = accounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -45,6 +47,7 @@ public class RegisteringParticipant {
         participants.add(participant);
         Accounts.Account account = new Accounts.Account(UUID.randomUUID(), participant.id(), Accounts.Account.Kind.HOLDING);
         accounts.open(account);
+        events.registered(participant);
         return new Registered(participant, account);
     }
 }
