@@ -1,0 +1,20 @@
+package org.carbonsink.registry.audit;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The registry's tamper-evident audit log: every lifecycle change and every ledger movement is
+ * appended, in the transaction of the change, as an entry that carries the SHA-256 of the entry
+ * before it, so changing or deleting any entry breaks the chain from there on.
+ */
+public interface AuditTrail {
+
+    /**
+     * Appends an entry. {@code action} names what happened (e.g. {@code PROJECT_REGISTERED},
+     * {@code CREDITS_TRANSFERRED}); {@code subjectType} and {@code subjectId} what it happened to;
+     * {@code actorId} who did it (null for the system); {@code details} the facts, as JSON-ready
+     * values (strings, numbers, booleans, lists, maps).
+     */
+    void append(String action, String subjectType, String subjectId, UUID actorId, Map<String, ?> details);
+}

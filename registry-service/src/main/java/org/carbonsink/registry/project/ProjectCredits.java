@@ -1,0 +1,17 @@
+package org.carbonsink.registry.project;
+
+import java.util.UUID;
+
+/**
+ * What the project lifecycle asks of the credit ledger. The ledger implements it, so the ledger
+ * depends on projects and never the other way round.
+ */
+public interface ProjectCredits {
+
+    /**
+     * Revocation for fraud: cancels every unretired credit of the project wherever it is held
+     * (available, held for the exchange, in the buffer pool), each cancellation recorded with
+     * {@code reason}, in the caller's transaction. Answers how many credits were cancelled.
+     */
+    long cancelUnretiredCredits(UUID projectId, String reason, UUID administratorId);
+}
