@@ -606,6 +606,29 @@ abstract class MatchingEngineBookTest {
     }
 
     @Test
+    void aFullWidthBandStillRefusesPricesBelowOneFen() {
+        MatchingEngineBook book = newBook();
+        book.setReferencePrice(3);
+        book.setBandBasisPoints(10_000);
+        assertThat(book.lowerBandFen()).isEqualTo(1);
+        assertThat(book.upperBandFen()).isEqualTo(6);
+    }
+
+    @Test
+    void refusesAReferencePriceWhoseBandWouldOverflowAndKeepsTheBandItHad() {
+        MatchingEngineBook book = newBook();
+        book.setReferencePrice(1000);
+        book.setBandBasisPoints(1000);
+
+        assertThatThrownBy(() -> book.setReferencePrice(Long.MAX_VALUE / 2)).isInstanceOf(ArithmeticException.class);
+
+        assertThat(book.referencePrice()).isEqualTo(1000);
+        assertThat(book.bandBasisPoints()).isEqualTo(1000);
+        assertThat(book.lowerBandFen()).isEqualTo(900);
+        assertThat(book.upperBandFen()).isEqualTo(1100);
+    }
+
+    @Test
     void aHaltedBookRejectsPlaceAndAmendButStillCancelsUntilItResumes() {
         given("""
                 side | order | who | qty | price | tif
