@@ -48,10 +48,16 @@ alter table species_parameters
     add column max_annual_increment numeric(8,2) check (max_annual_increment > 0),
     add column table_version        text not null default 'P-2026-12-01' references parameter_table (version);
 
+-- The four species defaults name the table they are believed to come from: the dominant-species table
+-- (SVD, BEF, R, CF by tree species group) of the provincial GHG inventory guideline's land-use change and
+-- forestry chapter, which provincial LUCF inventories cite for SVD and BEF. The values have not yet been
+-- compared with that table, so they stay [V].
 update species_parameters set max_annual_increment = case code
         when 'CHINESE_FIR' then 25 when 'MASSON_PINE' then 20 when 'POPLAR' then 30 when 'EUCALYPTUS' then 45 end,
-    source = source || '; growth bound (max mean annual increment) [V]: upper range of fast-growing plantation '
-        || 'yields in China, an estimate to be checked against LY/T growth and yield tables';
+    source = '[V] SVD, BEF, R, CF: 省级温室气体清单编制指南（试行）(NDRC, 2011), land-use change and forestry '
+        || 'chapter, table of dominant tree species groups (as copied into docs/domain.md; not yet compared with '
+        || 'the table). Growth bound (largest plausible mean annual increment, m3/ha/yr) [V]: upper range of '
+        || 'fast-growing plantation yields in China, an estimate to be checked against LY/T growth and yield tables';
 
 insert into species_parameters (code, name, wood_density, expansion_factor, root_shoot_ratio, carbon_fraction,
                                 source, habitat, max_annual_increment) values

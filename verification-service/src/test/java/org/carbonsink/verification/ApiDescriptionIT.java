@@ -19,6 +19,7 @@ class ApiDescriptionIT extends ServiceIntegration {
         assertThat(names).contains("/reports", "/reports/{id}", "/reports/{id}/decision", "/projects/{id}",
                 "/species", "/uncertainty-bands", "/parameters", "/reports/{id}/disclosure",
                 "/reports/{id}/verification", "/reports/{id}/versions", "/reports/{id}/versions/{version}",
-                "/reports/{id}/recomputation", "/reports/{id}/calculation-report");
+                "/reports/{id}/recomputation", "/reports/{id}/calculation-report",
+                "/reports/{id}/calculation-report.pdf");
     }
 }

@@ -117,7 +117,8 @@ class AuthorizationMatrixIT extends ServiceIntegration {
                 get("GET /reports/{id}/versions", "/reports/" + reportId + "/versions"),
                 get("GET /reports/{id}/versions/{version}", "/reports/" + reportId + "/versions/1"),
                 get("GET /reports/{id}/recomputation", "/reports/" + reportId + "/recomputation"),
-                get("GET /reports/{id}/calculation-report", "/reports/" + reportId + "/calculation-report"));
+                get("GET /reports/{id}/calculation-report", "/reports/" + reportId + "/calculation-report"),
+                get("GET /reports/{id}/calculation-report.pdf", "/reports/" + reportId + "/calculation-report.pdf"));
         List<Row> rows = new ArrayList<>();
         for (Request read : reads) {
             for (Who who : Who.VALID) {
@@ -382,6 +383,8 @@ class AuthorizationMatrixIT extends ServiceIntegration {
             }
             if (status == 200 && request.path().endsWith("/calculation-report")) {
                 assertThat(response.body()).as("a calculation report").contains("Calculation report");
+            } else if (status == 200 && request.path().endsWith(".pdf")) {
+                assertThat(response.body()).as("a PDF").startsWith("%PDF-");
             } else if (status == 200 && request.method().equals("GET")) {
                 assertThat(response.json().isMissingNode()).as("a disclosure has a body").isFalse();
             }

@@ -78,6 +78,7 @@ class RecomputationIT extends ServiceIntegration {
         String page = api().get("/reports/" + id + "/calculation-report").body();
         assertThat(page).contains("Calculation report", net, "<b>" + credits + "</b>", method);
         keep(name, page);
+        assertThat(api().get("/reports/" + id + "/calculation-report.pdf").body()).startsWith("%PDF-");
 
         int altered = jdbc.sql("""
                 update report_version set provenance = replace(provenance, :stored, :altered)

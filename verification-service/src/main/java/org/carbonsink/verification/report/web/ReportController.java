@@ -114,7 +114,16 @@ class ReportController {
     ResponseEntity<String> calculationReport(@PathVariable UUID id,
             @RequestParam(required = false) @Min(1) Integer version) {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .body(CalculationReportPage.render(recomputing.calculated(id, version)));
+                .body(HtmlCalculationReport.render(CalculationReport.of(recomputing.calculated(id, version))));
+    }
+
+    /** The same calculation report as PDF. */
+    @GetMapping("/reports/{id}/calculation-report.pdf")
+    ResponseEntity<byte[]> calculationReportPdf(@PathVariable UUID id,
+            @RequestParam(required = false) @Min(1) Integer version) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"calculation-report-" + id + ".pdf\"")
+                .body(PdfCalculationReport.render(CalculationReport.of(recomputing.calculated(id, version))));
     }
 
     @GetMapping("/reports")
