@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The owner discloses a submitted report with its verifier's name (CCER: 20 working days of public
  * disclosure before verification concludes). The window opens today (China's calendar) and closes
  * after the configured number of working days ({@code carbonsink.verification.disclosure-working-days},
- * default 20), counted on the shared working-day calendar.
+ * default 20), counted on the shared working-day calendar. Zero (for demonstrations only; CCER
+ * asks for 20) opens and closes the window on the same day and lets the verification conclude at once.
  */
 @Component
 public class DisclosingReport {
@@ -29,6 +30,9 @@ public class DisclosingReport {
             @Value("${carbonsink.verification.disclosure-working-days:20}") int workingDays) {
         this.reports = reports;
         this.clock = clock;
+        if (workingDays < 0) {
+            throw new IllegalArgumentException("carbonsink.verification.disclosure-working-days must not be negative");
+        }
         this.workingDays = workingDays;
     }
 
@@ -44,7 +48,15 @@ public class DisclosingReport {
                     "report " + reportId + " is " + report.status() + "; a report is disclosed once");
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        WorkingDayWindow window = WorkingDayCalendar.china().window(LocalDate.now(clock), workingDays);
+        LocalDate today = LocalDate.now(clock);
+        if (workingDays == 0) {
+            reports.disclosed(reportId, today, today);
+            reports.record(reportId, new Transition(ReportStatus.SUBMITTED, ReportStatus.DISCLOSED,
+                    report.current().version(), caller, "PROJECT_OWNER", now,
+                    "disclosed without a waiting period (carbonsink.verification.disclosure-working-days = 0)"));
+            return reports.find(reportId).orElseThrow();
+        }
+        WorkingDayWindow window = WorkingDayCalendar.china().window(today, workingDays);
         reports.disclosed(reportId, window.opens(), window.closes());
         reports.record(reportId, new Transition(ReportStatus.SUBMITTED, ReportStatus.DISCLOSED,
                 report.current().version(), caller, "PROJECT_OWNER", now, "disclosed for " + workingDays
