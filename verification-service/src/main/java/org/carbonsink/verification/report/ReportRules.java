@@ -33,8 +33,16 @@ class ReportRules {
         this.clock = clock;
     }
 
-    /** The period's own rules, judged on today's date in China (400 on a breach). */
+    /** The period's own rules for a new application, judged on today's date in China (400 on a breach). */
     void checkPeriod(LocalDate start, LocalDate end) {
+        checkPeriod(start, end, LocalDate.now(clock));
+    }
+
+    /**
+     * The period's own rules; the 5 years are counted back from {@code applicationDate} (a resubmission
+     * keeps the date of the report's first submission), the future from today.
+     */
+    void checkPeriod(LocalDate start, LocalDate end, LocalDate applicationDate) {
         List<FieldProblem> problems = new ArrayList<>();
         if (start.isBefore(FIRST_ELIGIBLE_DAY)) {
             problems.add(new FieldProblem("periodStart", "on-or-after-2020-09-22",
@@ -47,11 +55,11 @@ class ReportRules {
         if (end.isAfter(today)) {
             problems.add(new FieldProblem("periodEnd", "not-in-future", "must not be in the future (today is " + today + ")"));
         }
-        LocalDate earliest = today.minusYears(MAXIMUM_CLAIM_YEARS);
+        LocalDate earliest = applicationDate.minusYears(MAXIMUM_CLAIM_YEARS);
         if (start.isBefore(earliest)) {
             problems.add(new FieldProblem("periodStart", "within-5-years-before-submission",
                     "must be on or after " + earliest + ": CCER lets a claim cover at most the 5 years before its "
-                            + "application (today is " + today + ")"));
+                            + "application (" + applicationDate + ")"));
         }
         if (!problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "validation", "Invalid request",

@@ -2,6 +2,7 @@ package org.carbonsink.verification.report;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
@@ -35,9 +36,11 @@ public class ResubmittingReport {
 
     @Transactional
     public MonitoringReport resubmit(UUID reportId, SubmitReport command) {
-        rules.checkPeriod(command.periodStart(), command.periodEnd());
         MonitoringReport report = reports.lock(reportId)
                 .orElseThrow(() -> ProblemException.notFound("monitoring report", reportId));
+        // CCER counts the 5 years back from the application: the report's first submission
+        rules.checkPeriod(command.periodStart(), command.periodEnd(),
+                LocalDate.ofInstant(report.submittedAt(), clock.getZone()));
         if (!report.ownerId().equals(command.submittedBy())) {
             throw ProblemException.forbidden("only the owner of report " + reportId + " may resubmit it");
         }

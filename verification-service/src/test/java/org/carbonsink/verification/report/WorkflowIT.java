@@ -77,13 +77,14 @@ class WorkflowIT extends ServiceIntegration {
         assertThat(decide(verifier, id, "APPROVE", null).expect(409).get("type").asString())
                 .isEqualTo("urn:carbonsink:problem:not-under-verification");
 
-        Map<String, Object> corrected = volumeReport(project, verifier, "2021-03-01", "2025-12-31", "5",
+        // 2021-01-01 is more than 5 years before today, but not before the first submission (2026-01-01)
+        Map<String, Object> corrected = volumeReport(project, verifier, "2021-01-01", "2025-12-31", "5",
                 stand("CHINESE_FIR", "100", "20", "70"));
         JsonNode resubmitted = owner(project).post("/reports/" + id + "/versions", corrected).expect(201);
 
         assertThat(resubmitted.get("status").asString()).isEqualTo("RESUBMITTED");
         assertThat(resubmitted.get("version").asInt()).isEqualTo(2);
-        assertThat(resubmitted.get("periodStart").asString()).isEqualTo("2021-03-01");
+        assertThat(resubmitted.get("periodStart").asString()).isEqualTo("2021-01-01");
         // 100 ha · 50 m³/ha · 1.1917447408533… = 5,958.7237 tCO2e
         assertThat(resubmitted.get("netRemovals").decimalValue()).isEqualByComparingTo("5958.7237");
         assertThat(resubmitted.get("verifiedCredits").asLong()).isEqualTo(5958);

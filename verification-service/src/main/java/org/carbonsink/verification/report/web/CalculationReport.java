@@ -109,7 +109,8 @@ final class CalculationReport {
                     row("t (two-sided 90%)", u.tValue() == null ? "–" : u.tValue().toPlainString() + " with "
                             + u.degreesOfFreedom() + " degrees of freedom (plots − strata)"),
                     row("U² (exact)", u.squaredFraction()),
-                    row("relative uncertainty U", u.percent().toPlainString() + " % (rounded up)"),
+                    row("relative uncertainty U", u.percent().toPlainString() + " %"
+                            + ("PLOTS".equals(u.source()) ? " (rounded up)" : "")),
                     row("deduction rate", r.deductionRate().toPlainString())));
             StringBuilder bands = new StringBuilder("Bands: ");
             for (UncertaintyBand band : in.bands()) {
