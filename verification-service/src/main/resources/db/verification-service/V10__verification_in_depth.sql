@@ -68,6 +68,21 @@ insert into species_parameters (code, name, wood_density, expansion_factor, root
     ('TAXODIUM_DISTICHUM', 'Bald cypress (落羽杉), wetland afforestation', 0.420, 1.400, 0.250, 0.500,
      '[V] placeholder wetland-tree defaults, no table found yet', 'WETLAND', 20);
 
+-- Provincial values of a species, where a source gives them (e.g. a provincial LUCF inventory's own
+-- measurements): a project in that province is computed with them instead of the national row.
+-- None is loaded yet: no provincial table has been checked.
+create table species_region_parameters (
+    code             text         not null references species_parameters (code),
+    province         text         not null,
+    wood_density     numeric(8,4) not null check (wood_density > 0),
+    expansion_factor numeric(8,4) not null check (expansion_factor > 0),
+    root_shoot_ratio numeric(8,4) not null check (root_shoot_ratio >= 0),
+    carbon_fraction  numeric(8,4) not null check (carbon_fraction > 0 and carbon_fraction < 1),
+    source           text         not null,
+    table_version    text         not null default 'P-2026-12-01' references parameter_table (version),
+    primary key (code, province)
+);
+
 -- Stem volume equations of the combined-variable form V = b0 + b1 * D^2 * H (m3; D cm, H m).
 create table volume_equation (
     code          text primary key check (code ~ '^[A-Z][A-Z0-9_]*$'),

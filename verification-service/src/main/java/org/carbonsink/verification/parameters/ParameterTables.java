@@ -35,6 +35,7 @@ public class ParameterTables {
         Map<String, Object> tables = new java.util.LinkedHashMap<>();
         tables.put("version", currentVersion());
         tables.put("species", rows("select * from species_parameters order by code"));
+        tables.put("speciesByProvince", rows("select * from species_region_parameters order by code, province"));
         tables.put("volumeEquations", rows("select * from volume_equation order by code"));
         tables.put("soilAccumulationRates", rows("select * from soil_accumulation_rate order by land_type"));
         tables.put("soilReferenceStocks", rows("select * from soil_reference_stock order by code"));
@@ -48,10 +49,25 @@ public class ParameterTables {
         return jdbc.sql(sql).query().listOfRows();
     }
 
-    public Map<String, TreeSpecies> species(Collection<String> codes) {
+    /**
+     * The species of those codes that are known; where the province has its own row for a species
+     * (species_region_parameters), its factors and source replace the national ones.
+     */
+    public Map<String, TreeSpecies> species(Collection<String> codes, String province) {
         Map<String, TreeSpecies> found = new HashMap<>();
         if (!codes.isEmpty()) {
-            jdbc.sql("select * from species_parameters where code in (:codes)").param("codes", codes)
+            jdbc.sql("""
+                    select s.code, s.habitat, s.max_annual_increment,
+                           coalesce(r.wood_density, s.wood_density) as wood_density,
+                           coalesce(r.expansion_factor, s.expansion_factor) as expansion_factor,
+                           coalesce(r.root_shoot_ratio, s.root_shoot_ratio) as root_shoot_ratio,
+                           coalesce(r.carbon_fraction, s.carbon_fraction) as carbon_fraction,
+                           case when r.code is null then s.source
+                                else r.province || ': ' || r.source || ' (growth bound: ' || s.source || ')' end as source
+                    from species_parameters s
+                    left join species_region_parameters r on r.code = s.code and r.province = :province
+                    where s.code in (:codes)
+                    """).param("codes", codes).param("province", province == null ? "" : province)
                     .query((rs, row) -> new TreeSpecies(rs.getString("code"), rs.getString("habitat"),
                             new SpeciesFactors(rs.getBigDecimal("wood_density"), rs.getBigDecimal("expansion_factor"),
                                     rs.getBigDecimal("root_shoot_ratio"), rs.getBigDecimal("carbon_fraction")),

@@ -53,7 +53,7 @@ class PreparingCalculation {
     Prepared prepare(SubmitReport command, Project project, CalculationMethod method) {
         List<FieldProblem> unknown = new ArrayList<>();
         Map<String, TreeSpecies> species = tables.species(command.strata().stream()
-                .map(SubmitReport.MeasuredStratum::species).distinct().toList());
+                .map(SubmitReport.MeasuredStratum::species).distinct().toList(), project.province());
         Map<String, VolumeEquation> equations = tables.volumeEquations(command.strata().stream()
                 .map(SubmitReport.MeasuredStratum::volumeEquation).filter(Objects::nonNull).distinct().toList());
         Map<String, Parameter> rates = tables.accumulationRates(command.soilAccumulation().stream()

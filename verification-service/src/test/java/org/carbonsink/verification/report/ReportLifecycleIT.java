@@ -110,6 +110,38 @@ class ReportLifecycleIT extends ServiceIntegration {
         assertThat(created.get("bufferCredits").asLong()).isEqualTo(675);
     }
 
+    /**
+     * A province with its own row for a species is computed with it: here Chinese fir with the IPCC
+     * default CF 0.47 (docs/domain.md: 6,462.92 tCO2e instead of 7,150.4684), loaded as data for a
+     * province no other test uses.
+     */
+    @Test
+    void usesTheProvincesOwnSpeciesParametersWhereTheTableHasThem() {
+        String province = "Province-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                insert into species_region_parameters (code, province, wood_density, expansion_factor,
+                    root_shoot_ratio, carbon_fraction, source)
+                values ('CHINESE_FIR', :province, 0.307, 1.634, 0.246, 0.47, 'provincial test table, CF = IPCC default')
+                """).param("province", province).update();
+        ProjectRegistered template = projectRegistered();
+        ProjectRegistered project = registered(new ProjectRegistered(template.eventId(), template.occurredAt(),
+                template.projectId(), template.projectCode(), template.name(), template.ownerId(),
+                template.methodologyCode(), template.ecosystemType(), province, template.areaHectares(),
+                template.bufferRate(), template.validatorId(), template.methodologyVersion(),
+                template.calculationMethod(), template.creditingPeriodStart(), template.creditingPeriodEnd()));
+
+        JsonNode created = api().as(project.ownerId()).post("/reports", report(project, verifier(), "2021-01-01",
+                "2025-12-31", "5", stratum("CHINESE_FIR", "100", "20", "80"))).expect(201);
+
+        assertThat(created.get("netRemovals").decimalValue().setScale(2, java.math.RoundingMode.HALF_EVEN))
+                .isEqualByComparingTo("6462.92");
+        assertThat(created.get("verifiedCredits").asLong()).isEqualTo(6462);
+        String id = created.get("id").asString();
+        assertThat(api().get("/reports/" + id + "/versions/1").expect(200).get("provenance").asString())
+                .contains(province + ": provincial test table");
+        assertThat(api().get("/reports/" + id + "/recomputation").expect(200).get("matches").asBoolean()).isTrue();
+    }
+
     @Test
     void aRedeliveredProjectRegisteredChangesNothing() {
         ProjectRegistered project = registered(projectRegistered());
