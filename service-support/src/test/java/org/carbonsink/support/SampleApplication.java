@@ -3,6 +3,7 @@ package org.carbonsink.support;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.carbonsink.support.messaging.EventRefused;
 import org.carbonsink.support.messaging.IncomingEvents;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SampleApplication {
 
     static final String TOPIC = "support.samples.v1";
+    static final String REFUSED = "refused";
 
     record SampleHappened(UUID eventId, Instant occurredAt, String name) {
     }
@@ -53,12 +55,17 @@ class SampleApplication {
         private final IncomingEvents.Handlers handlers;
 
         SampleListener(IncomingEvents events, JdbcClient jdbc) {
-            this.handlers = events.consumer("sample-effect").on(SampleHappened.class,
-                    e -> jdbc.sql("insert into sample_effect (event_id, name) values (:id, :name)")
-                            .param("id", e.eventId()).param("name", e.name()).update());
+            this.handlers = events.consumer("sample-effect").on(SampleHappened.class, e -> {
+                if (e.name().equals(REFUSED)) {
+                    throw new EventRefused("a sample named " + REFUSED + " is refused for ever");
+                }
+                jdbc.sql("insert into sample_effect (event_id, name) values (:id, :name)")
+                        .param("id", e.eventId()).param("name", e.name()).update();
+            });
         }
 
-        @KafkaListener(topics = TOPIC, groupId = "support-test")
+        // a group per context: every cached test context applies every event to its own database
+        @KafkaListener(topics = TOPIC, groupId = "support-test-${random.uuid}")
         void on(ConsumerRecord<String, String> record) {
             handlers.handle(record);
         }

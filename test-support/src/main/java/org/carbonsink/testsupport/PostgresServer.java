@@ -53,6 +53,20 @@ public final class PostgresServer {
         return databases.computeIfAbsent(purpose, this::create);
     }
 
+    /**
+     * Makes the database refuse new connections and ends the ones it has, as an outage of that
+     * database would; {@link #allowConnections(Database)} ends the outage. Only for a database of
+     * this JVM: the role that created it owns it, and may end its own sessions.
+     */
+    public void refuseConnections(Database db) {
+        execute("alter database " + db.name() + " allow_connections false");
+        execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + db.name() + "'");
+    }
+
+    public void allowConnections(Database db) {
+        execute("alter database " + db.name() + " allow_connections true");
+    }
+
     private Database create(String purpose) {
         String name = "it_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "_"
                 + Instant.now().getEpochSecond() + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
