@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.carbonsink.support.deadletter.DeadLetters;
+import org.carbonsink.support.deadletter.web.DeadLetterController;
 import org.carbonsink.support.inbox.Inbox;
 import org.carbonsink.support.messaging.EventRefused;
 import org.carbonsink.support.messaging.Failures;
@@ -21,15 +23,19 @@ import org.carbonsink.support.outbox.web.ParkedEventController;
 import org.carbonsink.support.web.CallerResolver;
 import org.carbonsink.support.web.CorrelationId;
 import org.carbonsink.support.web.IdempotencyFilter;
+import org.carbonsink.support.web.IdempotencyProperties;
 import org.carbonsink.support.web.ProblemHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -49,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @EnableScheduling
+@EnableConfigurationProperties(IdempotencyProperties.class)
 public class SupportAutoConfiguration {
 
     @Bean
@@ -99,6 +106,17 @@ public class SupportAutoConfiguration {
     @ConditionalOnProperty(name = "carbonsink.outbox.wake-up", havingValue = "true", matchIfMissing = true)
     OutboxNotifications outboxNotifications(DataSource dataSource, OutboxRelay relay) {
         return new OutboxNotifications(dataSource, relay, Duration.ofSeconds(30));
+    }
+
+    @Bean
+    DeadLetters deadLetters(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka,
+            KafkaListenerEndpointRegistry listeners, JdbcClient jdbc) {
+        return new DeadLetters(consumers, kafka, listeners, jdbc);
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
     }
 
     @Bean
@@ -156,10 +174,10 @@ public class SupportAutoConfiguration {
 
     /** After Spring Security's filters (order -100), so the caller is known. */
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc,
-            @Value("${carbonsink.idempotency.retention:24h}") Duration retention) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, IdempotencyProperties properties,
+            PlatformTransactionManager transactions) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(jdbc, retention));
+                new IdempotencyFilter(jdbc, properties, new TransactionTemplate(transactions)));
         registration.setOrder(0);
         return registration;
     }

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,7 +50,30 @@ class SampleApplication {
                     .param("name", request.name()).update();
             return ResponseEntity.status(201).body(Map.of("id", id, "name", request.name()));
         }
+
+        /**
+         * The same command in a transaction the Idempotency-Key joins (a rule in application.yml);
+         * a name in {@link #FAIL_ONCE} fails once after writing, a name starting with "slow" takes
+         * a while, so that duplicates overlap.
+         */
+        @PostMapping("/transactional-samples")
+        @Transactional
+        ResponseEntity<Map<String, Object>> createInTransaction(@Valid @RequestBody CreateSample request)
+                throws InterruptedException {
+            ResponseEntity<Map<String, Object>> created = create(request);
+            if (FAIL_ONCE.remove(request.name())) {
+                throw new IllegalStateException("failed after writing " + request.name());
+            }
+            if (request.name().startsWith("slow")) {
+                Thread.sleep(300);
+            }
+            return created;
+        }
     }
+
+    static final Set<String> FAIL_ONCE = ConcurrentHashMap.newKeySet();
+    /** Names the listener refuses until a test takes them out, as a fix of the rule would. */
+    static final Set<String> REFUSED_UNTIL_FIXED = ConcurrentHashMap.newKeySet();
 
     @Component
     static class SampleListener {
@@ -56,7 +82,7 @@ class SampleApplication {
 
         SampleListener(IncomingEvents events, JdbcClient jdbc) {
             this.handlers = events.consumer("sample-effect").on(SampleHappened.class, e -> {
-                if (e.name().equals(REFUSED)) {
+                if (e.name().equals(REFUSED) || REFUSED_UNTIL_FIXED.contains(e.name())) {
                     throw new EventRefused("a sample named " + REFUSED + " is refused for ever");
                 }
                 jdbc.sql("insert into sample_effect (event_id, name) values (:id, :name)")
