@@ -40,7 +40,10 @@ public final class PostgresServer {
         this.password = password;
         this.source = source;
         sweepAbandoned();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::dropAll, "drop-test-databases"));
+        if (!"embedded".equals(source)) {
+            // an embedded server goes with its temporary data directory at exit
+            Runtime.getRuntime().addShutdownHook(new Thread(this::dropAll, "drop-test-databases"));
+        }
     }
 
     /** Where this server came from: environment, Testcontainers or the local server. */
