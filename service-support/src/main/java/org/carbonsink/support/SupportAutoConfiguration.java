@@ -49,7 +49,12 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox and inbox, problem details, correlation ids and the caller placeholder for every service. */
+/**
+ * What every service shares: the outbox and its relay (woken by commits, parking what can never be
+ * sent), the inbox and the consumers' retry and dead-letter policy, the administrator's endpoints
+ * for dead letters and parked events, Idempotency-Key, problem details, correlation ids and the
+ * caller. See docs/service-conventions.md, "Reliability".
+ */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",

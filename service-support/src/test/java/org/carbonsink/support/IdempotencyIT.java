@@ -124,6 +124,23 @@ class IdempotencyIT {
     }
 
     @Test
+    void aCommandRefusedAfterWritingKeepsItsRefusalButNotItsEffect() {
+        String name = "refused-after-writing-" + UUID.randomUUID();
+        ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID())
+                .withHeader("Idempotency-Key", name);
+
+        var refused = api.post("/transactional-samples", Map.of("name", name));
+        var retry = api.post("/transactional-samples", Map.of("name", name));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:sample-refused");
+        assertThat(retry.status()).isEqualTo(422);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(refused.body());
+        assertThat(effects(name)).isZero();
+    }
+
+    @Test
     void concurrentDuplicatesRunTheCommandOnceAndAllGetItsResponse() throws Exception {
         String name = "slow-" + UUID.randomUUID();
         ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID())

@@ -1,10 +1,12 @@
 package org.carbonsink.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.carbonsink.support.messaging.EventRefused;
 import org.carbonsink.support.messaging.IncomingEvents;
+import org.carbonsink.support.web.ProblemException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -64,6 +66,9 @@ class SampleApplication {
             if (FAIL_ONCE.remove(request.name())) {
                 throw new IllegalStateException("failed after writing " + request.name());
             }
+            if (request.name().startsWith("refused-after-writing")) {
+                throw ProblemException.rule("sample-refused", "Sample refused", "refused after writing");
+            }
             if (request.name().startsWith("slow")) {
                 Thread.sleep(300);
             }
@@ -79,6 +84,7 @@ class SampleApplication {
     static class SampleListener {
 
         private final IncomingEvents.Handlers handlers;
+        private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
 
         SampleListener(IncomingEvents events, JdbcClient jdbc) {
             this.handlers = events.consumer("sample-effect").on(SampleHappened.class, e -> {
@@ -93,7 +99,16 @@ class SampleApplication {
         // a group per context: every cached test context applies every event to its own database
         @KafkaListener(topics = TOPIC, groupId = "support-test-${random.uuid}")
         void on(ConsumerRecord<String, String> record) {
+            var eventId = record.headers().lastHeader("event-id");
+            if (eventId != null) {
+                deliveries.merge(new String(eventId.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+            }
             handlers.handle(record);
+        }
+
+        /** How often this context's listener was handed the event: once, unless it was retried. */
+        int deliveries(UUID eventId) {
+            return deliveries.getOrDefault(eventId.toString(), 0);
         }
     }
 }
