@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.carbonsink.support.security.ProblemResponses;
 import org.carbonsink.support.security.SecurityProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,7 +49,8 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties,
+            @Value("${carbonsink.admin.role:REGISTRY_ADMINISTRATOR}") String adminRole) throws Exception {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(ResourceServerAutoConfiguration::roles);
         http.csrf(csrf -> csrf.disable())
@@ -59,6 +61,8 @@ public class ResourceServerAutoConfiguration {
                     properties.publicGetPaths().forEach(path -> auth.requestMatchers(HttpMethod.GET, path).permitAll());
                     properties.roleRules().forEach(rule -> auth
                             .requestMatchers(HttpMethod.valueOf(rule.method()), rule.path()).hasRole(rule.role()));
+                    // dead letters and parked outbox events: service-support's administrator endpoints
+                    auth.requestMatchers("/admin/dead-letters/**", "/admin/outbox/**").hasRole(adminRole);
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
