@@ -109,6 +109,27 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void routesAPublicCommentWithoutATokenWithTheClientAddress() {
+        String comments = "/projects/" + UUID.randomUUID() + "/comments";
+
+        assertThat(gateway().post("/api/registry" + comments, "{\"body\":\"Is this land forest already?\"}").status())
+                .isEqualTo(200);
+
+        assertThat(services.receivedAt(comments)).singleElement().satisfies(received -> {
+            assertThat(received.method()).isEqualTo("POST");
+            assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        });
+    }
+
+    @Test
+    void refusesOtherPostsUnderAProjectWithoutAToken() {
+        String registration = "/projects/" + UUID.randomUUID() + "/registration";
+
+        assertUnauthenticatedProblem(gateway().post("/api/registry" + registration, "{}"));
+        assertThat(services.receivedAt(registration)).isEmpty();
+    }
+
+    @Test
     void refusesAnythingButGetOnPublicPathsWithoutAToken() {
         String probe = "/projects?probe=" + UUID.randomUUID();
 

@@ -15,6 +15,7 @@ import org.carbonsink.support.outbox.Outbox;
 import org.carbonsink.support.outbox.OutboxRelay;
 import org.carbonsink.support.web.CallerResolver;
 import org.carbonsink.support.web.CorrelationId;
+import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.IdempotencyFilter;
 import org.carbonsink.support.web.ProblemHandler;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -126,6 +128,12 @@ public class SupportAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerResolver());
+            }
+
+            /** Public lists answer {@code Accept: text/csv} too. */
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+                converters.addCustomConverter(new CsvMessageConverter());
             }
         };
     }

@@ -40,13 +40,15 @@ class MethodologyController {
             BigDecimal bufferRate) {
     }
 
-    record MethodologyView(String code, String name, String nameZh, String sector, List<String> ecosystemTypes,
-            Methodology.Status status, Integer creditingPeriodMinYears, Integer creditingPeriodMaxYears,
-            BigDecimal bufferRate, String source) {
+    record MethodologyView(String code, String version, String name, String nameZh, String sector,
+            List<String> ecosystemTypes, Methodology.Status status, Integer creditingPeriodMinYears,
+            Integer creditingPeriodMaxYears, BigDecimal bufferRate, String calculationMethod,
+            BigDecimal overlapToleranceHectares, String source) {
 
         static MethodologyView of(Methodology m) {
-            return new MethodologyView(m.code(), m.name(), m.nameZh(), m.sector(), m.ecosystemTypes(), m.status(),
-                    m.creditingPeriodMinYears(), m.creditingPeriodMaxYears(), m.bufferRate(), m.source());
+            return new MethodologyView(m.code(), m.version(), m.name(), m.nameZh(), m.sector(), m.ecosystemTypes(),
+                    m.status(), m.creditingPeriodMinYears(), m.creditingPeriodMaxYears(), m.bufferRate(),
+                    m.calculationMethod(), m.overlapToleranceHectares(), m.source());
         }
     }
 
