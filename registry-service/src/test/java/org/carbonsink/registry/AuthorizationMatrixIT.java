@@ -458,7 +458,8 @@ class AuthorizationMatrixIT extends RegistryIT {
 
     private Map<String, Object> retirementOf(long quantity) {
         return Map.of("projectId", project, "vintage", VINTAGE, "quantity", quantity,
-                "beneficiary", "Fuzhou Metro Line 6", "purpose", "2024 construction emissions");
+                "beneficiary", "Fuzhou Metro Line 6", "purpose", "COMPLIANCE_OFFSET",
+                "note", "2024 construction emissions");
     }
 
     /** A project the owner applied for, awaiting the administrator's decision. */

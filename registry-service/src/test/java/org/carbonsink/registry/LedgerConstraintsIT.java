@@ -36,7 +36,7 @@ class LedgerConstraintsIT extends RegistryIT {
         UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId").asString());
         await().atMost(EVENTUALLY).until(() -> count("select count(*) from serial_block where account_id = '" + account + "'") == 1);
         api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/retirements", Map.of("projectId", projectId, "vintage", 2023,
-                "quantity", 10, "beneficiary", "Wuhan Metro", "purpose", "Event neutrality")).expect(201);
+                "quantity", 10, "beneficiary", "Wuhan Metro", "purpose", "EVENT_NEUTRALITY")).expect(201);
 
         var block = jdbc.sql("select id, issuance_id, first_serial, last_serial from serial_block "
                 + "where account_id = :a and state = 'AVAILABLE'").param("a", account).query().singleRow();

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeliveringCredits {
 
     private final Accounts accounts;
+    private final ProjectStandings projects;
     private final Holds holds;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
@@ -26,9 +27,10 @@ public class DeliveringCredits {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DeliveringCredits(Accounts accounts, Holds holds, SerialBlocks blocks, LedgerMovements movements,
-            LedgerEvents messages, JdbcClient jdbc, Clock clock) {
+    DeliveringCredits(Accounts accounts, ProjectStandings projects, Holds holds, SerialBlocks blocks,
+            LedgerMovements movements, LedgerEvents messages, JdbcClient jdbc, Clock clock) {
         this.accounts = accounts;
+        this.projects = projects;
         this.holds = holds;
         this.blocks = blocks;
         this.movements = movements;
@@ -49,6 +51,7 @@ public class DeliveringCredits {
             return;
         }
         Instant now = clock.instant();
+        holds.find(command.holdId()).ifPresent(h -> projects.share(h.projectId()));
         Hold hold = holds.lock(command.holdId()).orElse(null);
         if (hold == null || hold.status() != Hold.Status.ACTIVE || hold.remaining() < command.quantity()
                 || command.quantity() <= 0) {
@@ -69,8 +72,9 @@ public class DeliveringCredits {
                     "buyer " + command.buyerId() + " has no registry account");
             return;
         }
-        List<SerialRange> moved = blocks.move(blocks.lockHeld(hold.id()), command.quantity(),
-                SerialBlocks.Target.available(buyer.get().id()));
+        accounts.lock(buyer.get().id());
+        List<SerialRange> moved = blocks.apply(BlockMove.take(blocks.lockHeld(hold.id()), command.quantity(),
+                Placement.available(buyer.get().id()))).moved();
         holds.deliver(hold.id(), command.quantity());
         jdbc.sql("insert into delivery (trade_id, hold_id, buyer_account_id, quantity, delivered_at) "
                 + "values (:trade, :hold, :buyer, :quantity, :at)")

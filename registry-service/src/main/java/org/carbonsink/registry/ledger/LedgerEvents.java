@@ -20,4 +20,8 @@ public interface LedgerEvents {
     void deliveryFailed(UUID tradeId, String instrumentId, String reason);
 
     void retired(Retirement retirement);
+
+    void cancelled(Cancellation cancellation);
+
+    void transferred(Transfer transfer);
 }

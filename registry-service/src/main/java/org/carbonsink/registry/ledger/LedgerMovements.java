@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 class LedgerMovements {
 
     enum Kind {
-        ISSUE, HOLD, DELIVER, RETIRE, CANCEL, RELEASE
+        ISSUE, HOLD, DELIVER, RETIRE, CANCEL, RELEASE, TRANSFER
     }
 
     private final JdbcClient jdbc;

@@ -2,10 +2,14 @@ package org.carbonsink.registry.ledger;
 
 /**
  * An inclusive range of serial numbers of one project and vintage. Serials come from one
- * registry-wide counter, so a number identifies one credit; the display form names the project
- * and vintage too: {@code CCER-P000001-2025-000000001-000006435}.
+ * registry-wide counter, so a number identifies one credit; the display form names this registry
+ * ({@code CSR}, the carbon-sink registry: our own format, not an official CCER one), the project,
+ * the vintage and the range: {@code CSR-P000001-2025-000000001-000006435} (docs/credit-ledger.md).
  */
 public record SerialRange(String projectCode, int vintage, long first, long last) {
+
+    /** The registry part of every serial. */
+    public static final String REGISTRY = "CSR";
 
     public SerialRange {
         if (last < first) {
@@ -18,6 +22,6 @@ public record SerialRange(String projectCode, int vintage, long first, long last
     }
 
     public String serial() {
-        return String.format("CCER-%s-%d-%09d-%09d", projectCode, vintage, first, last);
+        return String.format(REGISTRY + "-%s-%d-%09d-%09d", projectCode, vintage, first, last);
     }
 }

@@ -2,12 +2,10 @@ package org.carbonsink.registry.ledger.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
+import org.carbonsink.registry.ledger.Keyset;
 import org.carbonsink.registry.ledger.Retirement;
 import org.carbonsink.registry.ledger.Retirements;
-import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public disclosure of retirements: who retired what, for whom, with which serials. */
+/** Public disclosure of retirements: who retired what, for whom and why, with which serials. */
 @RestController
 @RequestMapping("/retirements")
 class RetirementController {
@@ -26,22 +24,14 @@ class RetirementController {
         this.retirements = retirements;
     }
 
-    record RetirementView(UUID id, UUID accountId, UUID holderId, UUID projectId, String projectCode, int vintage,
-            long quantity, String beneficiary, String purpose, Instant retiredAt, List<SerialRangeView> serials) {
-
-        static RetirementView of(Retirement r) {
-            return new RetirementView(r.id(), r.accountId(), r.holderId(), r.projectId(), r.projectCode(), r.vintage(),
-                    r.quantity(), r.beneficiary(), r.purpose(), r.retiredAt(),
-                    r.serials().stream().map(SerialRangeView::of).toList());
-        }
-    }
-
+    /** Oldest first; {@code after} is the {@code next} of the page before. */
     @GetMapping
-    Page<RetirementView> list(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        return new Page<>(retirements.list(projectId, limit, offset).stream().map(RetirementView::of).toList(), limit,
-                offset, retirements.count(projectId));
+    CursorPage<RetirementView> list(@RequestParam(required = false) UUID projectId,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String after) {
+        return CursorPage.of(retirements.list(projectId, Keyset.decode(after), limit + 1), limit,
+                (Retirement r) -> new Keyset(r.retiredAt(), r.id()).encode(), RetirementView::of,
+                retirements.count(projectId));
     }
 
     @GetMapping("/{id}")
