@@ -1,0 +1,4 @@
+package org.carbonsink.testsupport.archfixture.alpha.messaging;
+
+public class AlphaListener {
+}
