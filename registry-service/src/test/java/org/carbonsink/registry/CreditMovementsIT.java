@@ -1,16 +1,19 @@
 package org.carbonsink.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.CreditsCancelled;
 import org.carbonsink.contracts.CreditsHeld;
+import org.carbonsink.contracts.CreditsIssued;
 import org.carbonsink.contracts.CreditsTransferred;
 import org.carbonsink.contracts.MonitoringReportVerified;
 import org.carbonsink.contracts.Topics;
@@ -109,6 +112,47 @@ class CreditMovementsIT extends RegistryIT {
 
         assertThat(holding(owner, "available")).isEqualTo(900);
         assertThat(api().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
+        assertThat(admin().get("/audit/entries?subjectType=transfer&subjectId=" + transferId).expect(200)
+                .get("entries").findValuesAsString("action")).containsExactly("CREDITS_TRANSFERRED");
+    }
+
+    @Test
+    void issuesOneSerialRangePerVintageOnceAndAuditsEachMovement() {
+        Holder owner = holder("Yunnan Pine Co.", "PROJECT_OWNER");
+        UUID projectId = id(registeredProject(owner.id()));
+        UUID reportId = UUID.randomUUID();
+        var verified = new MonitoringReportVerified(UUID.randomUUID(), Instant.now(), reportId, projectId, owner.id(),
+                UUID.randomUUID(), LocalDate.of(2023, 7, 1), LocalDate.of(2024, 6, 30), 2024, new BigDecimal("1000.5"),
+                1000, 100, List.of(new MonitoringReportVerified.VintageCredits(2023, LocalDate.of(2023, 7, 1),
+                        LocalDate.of(2023, 12, 31), 504, 51),
+                        new MonitoringReportVerified.VintageCredits(2024, LocalDate.of(2024, 1, 1),
+                                LocalDate.of(2024, 6, 30), 496, 49)), "ab12");
+        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), verified);
+        await().atMost(EVENTUALLY).until(() -> TestEvents.await(Topics.REGISTRY_CREDITS, CreditsIssued.class,
+                e -> e.reportId().equals(reportId), EVENTUALLY).size() == 2);
+        List<CreditsIssued> issued = TestEvents.await(Topics.REGISTRY_CREDITS, CreditsIssued.class,
+                e -> e.reportId().equals(reportId), EVENTUALLY);
+        assertThat(issued).extracting(CreditsIssued::vintage, CreditsIssued::quantity, CreditsIssued::bufferQuantity)
+                .containsExactlyInAnyOrder(tuple(2023, 453L, 51L), tuple(2024, 447L, 49L));
+        assertThat(issued).allSatisfy(e -> assertThat(e.ownerSerials().serial())
+                .startsWith("CSR-" + e.projectCode() + "-" + e.vintage() + "-"));
+
+        // redelivered: nothing more
+        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), verified);
+        await().atMost(EVENTUALLY).until(() -> holding(owner, "available") == 900);
+        JsonNode page = api().get("/issuances?projectId=" + projectId + "&limit=1").expect(200);
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("items")).hasSize(1);
+        JsonNode second = api().get("/issuances?projectId=" + projectId + "&limit=1&after="
+                + page.get("next").asString()).expect(200);
+        assertThat(second.get("items")).hasSize(1);
+        assertThat(second.get("next").isNull()).isTrue();
+        assertThat(second.get("items").get(0).get("id")).isNotEqualTo(page.get("items").get(0).get("id"));
+
+        JsonNode entries = admin().get("/audit/entries?subjectType=issuance&subjectId="
+                + issued.get(0).issuanceId()).expect(200).get("entries");
+        assertThat(entries.findValuesAsString("action")).containsExactly("CREDITS_ISSUED", "CREDITS_ISSUED");
+        assertThat(api().get("/ledger/check?projectId=" + projectId).expect(200).get("balances")).hasSize(2);
     }
 
     @Test

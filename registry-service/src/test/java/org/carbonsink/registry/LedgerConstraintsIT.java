@@ -72,7 +72,7 @@ class LedgerConstraintsIT extends RegistryIT {
                 + "vintage, verified_credits, owner_quantity, buffer_quantity, first_serial + 1000000, "
                 + "last_serial + 1000000, owner_account_id, issued_at from issuance where id = :i")
                 .param("i", block.get("issuance_id")).update()).isInstanceOf(DataAccessException.class)
-                .hasMessageContaining("issuance_report_id_key");
+                .hasMessageContaining("issuance_once_per_report_and_vintage");
 
         assertThat(api().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
     }

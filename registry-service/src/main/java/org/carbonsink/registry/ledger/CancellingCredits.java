@@ -1,5 +1,8 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.ledger.core.Placement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +65,8 @@ public class CancellingCredits implements ProjectCredits {
                 command.vintage(), move.quantity(), Cancellation.Kind.VOLUNTARY, command.reason().trim(),
                 command.callerId(), null, now, List.of()));
         blocks.apply(move);
-        movements.record(LedgerMovements.Kind.CANCEL, now, project.id(), move.moved(), account.id(), account.id(), id);
+        movements.record(LedgerMovements.Kind.CANCEL, now, project.id(), move.moved(), account.id(), account.id(), id,
+                command.callerId());
         Cancellation cancellation = cancellations.find(id).orElseThrow();
         messages.cancelled(cancellation);
         return cancellation;
@@ -100,8 +104,8 @@ public class CancellingCredits implements ProjectCredits {
                     any.vintage(), move.quantity(), Cancellation.Kind.REVOCATION, reason.trim(), administratorId,
                     null, now, List.of()));
             blocks.apply(move);
-            movements.record(LedgerMovements.Kind.CANCEL, now, project.id(), move.moved(), any.accountId(), any.accountId(),
-                    id);
+            movements.record(LedgerMovements.Kind.CANCEL, now, project.id(), move.moved(), any.accountId(),
+                    any.accountId(), id, administratorId);
             messages.cancelled(cancellations.find(id).orElseThrow());
             total += move.quantity();
         }

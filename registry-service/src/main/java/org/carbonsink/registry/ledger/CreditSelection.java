@@ -1,5 +1,8 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.ledger.core.Placement;
 import org.carbonsink.support.web.ProblemException;
 
 /**

@@ -1,5 +1,8 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.Placement;
+import org.carbonsink.registry.ledger.core.SerialRange;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,7 +84,7 @@ public class DeliveringCredits {
                 .param("trade", command.tradeId()).param("hold", hold.id()).param("buyer", buyer.get().id())
                 .param("quantity", command.quantity()).param("at", Timestamp.from(now)).update();
         movements.record(LedgerMovements.Kind.DELIVER, now, hold.projectId(), moved, seller.id(), buyer.get().id(),
-                command.tradeId());
+                command.tradeId(), null);
         messages.delivered(command.tradeId(), command.instrumentId(), command.buyerId(), command.quantity(), moved);
     }
 }

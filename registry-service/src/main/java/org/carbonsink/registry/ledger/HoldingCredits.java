@@ -1,5 +1,9 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.ledger.core.Placement;
+import org.carbonsink.registry.ledger.core.SerialRange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +77,7 @@ public class HoldingCredits {
         List<SerialRange> moved = blocks.apply(BlockMove.take(available, command.quantity(),
                 Placement.held(account.get().id(), command.holdId()))).moved();
         movements.record(LedgerMovements.Kind.HOLD, now, command.projectId(), moved, account.get().id(),
-                account.get().id(), command.holdId());
+                account.get().id(), command.holdId(), command.participantId());
         messages.held(command.holdId(), command.instrumentId(), command.quantity());
     }
 

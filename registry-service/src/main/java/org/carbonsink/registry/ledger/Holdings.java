@@ -1,5 +1,6 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.SerialBlock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,8 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.Placement;
+import org.carbonsink.registry.ledger.core.SerialRange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +66,6 @@ public class ReleasingCredits {
                 Placement.available(hold.accountId()))).moved();
         holds.release(hold.id(), quantity);
         movements.record(LedgerMovements.Kind.RELEASE, now, hold.projectId(), moved, hold.accountId(),
-                hold.accountId(), hold.id());
+                hold.accountId(), hold.id(), null);
     }
 }

@@ -1,5 +1,6 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.SerialBlock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,5 +1,8 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.ledger.core.Placement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +56,8 @@ public class RetiringCredits {
                 command.vintage(), move.quantity(), command.beneficiary().trim(), command.purpose(), note, now,
                 List.of()));
         blocks.apply(move);
-        movements.record(LedgerMovements.Kind.RETIRE, now, project.id(), move.moved(), account.id(), account.id(), id);
+        movements.record(LedgerMovements.Kind.RETIRE, now, project.id(), move.moved(), account.id(), account.id(), id,
+                command.callerId());
         Retirement retirement = retirements.find(id).orElseThrow();
         messages.retired(retirement);
         return retirement;

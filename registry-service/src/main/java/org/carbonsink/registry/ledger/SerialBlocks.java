@@ -1,5 +1,8 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.ledger.core.Placement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

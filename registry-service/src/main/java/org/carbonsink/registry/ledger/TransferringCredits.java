@@ -1,5 +1,9 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.ledger.core.Placement;
+import org.carbonsink.registry.ledger.core.SerialRange;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,7 +73,8 @@ public class TransferringCredits {
                 .param("id", id).param("from", from.id()).param("to", to.id()).param("project", project.id())
                 .param("vintage", command.vintage()).param("quantity", move.quantity()).param("by", command.callerId())
                 .param("at", Timestamp.from(now)).update();
-        movements.record(LedgerMovements.Kind.TRANSFER, now, project.id(), move.moved(), from.id(), to.id(), id);
+        movements.record(LedgerMovements.Kind.TRANSFER, now, project.id(), move.moved(), from.id(), to.id(), id,
+                command.callerId());
         List<SerialRange> shown = move.moved().stream().limit(Retirement.SERIALS_SHOWN).toList();
         Transfer transfer = new Transfer(id, from.id(), to.id(), from.participantId(), to.participantId(), project.id(),
                 project.code(), command.vintage(), move.quantity(), now, shown);

@@ -54,7 +54,7 @@ class OutboxLedgerEvents implements LedgerEvents {
 
     @Override
     public void delivered(UUID tradeId, String instrumentId, UUID buyerId, long quantity,
-            List<org.carbonsink.registry.ledger.SerialRange> serials) {
+            List<org.carbonsink.registry.ledger.core.SerialRange> serials) {
         outbox.publish(Topics.REGISTRY_HOLDS, instrumentId, new CreditsDelivered(UUID.randomUUID(), clock.instant(),
                 tradeId, instrumentId, buyerId, quantity, serials.stream().map(OutboxLedgerEvents::contract).toList()));
     }
@@ -86,7 +86,7 @@ class OutboxLedgerEvents implements LedgerEvents {
                 t.serials().stream().map(OutboxLedgerEvents::contract).toList()));
     }
 
-    private static SerialRange contract(org.carbonsink.registry.ledger.SerialRange range) {
+    private static SerialRange contract(org.carbonsink.registry.ledger.core.SerialRange range) {
         return range == null ? null : new SerialRange(range.serial(), range.first(), range.last());
     }
 }

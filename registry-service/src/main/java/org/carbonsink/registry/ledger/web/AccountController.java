@@ -1,5 +1,6 @@
 package org.carbonsink.registry.ledger.web;
 
+import org.carbonsink.registry.ledger.core.SerialBlock;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,7 +14,6 @@ import org.carbonsink.registry.ledger.Holdings;
 import org.carbonsink.registry.ledger.Holdings.Holding;
 import org.carbonsink.registry.ledger.RetireCredits;
 import org.carbonsink.registry.ledger.RetiringCredits;
-import org.carbonsink.registry.ledger.SerialBlock;
 import org.carbonsink.registry.ledger.TransferCredits;
 import org.carbonsink.registry.ledger.TransferringCredits;
 import org.carbonsink.registry.participant.Accounts;

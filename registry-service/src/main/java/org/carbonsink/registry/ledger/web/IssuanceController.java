@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.Issuance;
 import org.carbonsink.registry.ledger.Issuances;
+import org.carbonsink.registry.ledger.Keyset;
 import org.carbonsink.registry.ledger.LedgerCheck;
-import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,12 +38,13 @@ class IssuanceController {
         }
     }
 
+    /** Oldest first, one entry per report and vintage; {@code after} is the {@code next} of the page before. */
     @GetMapping("/issuances")
-    Page<IssuanceView> list(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        return new Page<>(issuances.list(projectId, limit, offset).stream().map(IssuanceView::of).toList(), limit,
-                offset, issuances.count(projectId));
+    CursorPage<IssuanceView> list(@RequestParam(required = false) UUID projectId,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String after) {
+        return CursorPage.of(issuances.list(projectId, Keyset.decode(after), limit + 1), limit,
+                (Issuance i) -> new Keyset(i.issuedAt(), i.id()).encode(), IssuanceView::of, issuances.count(projectId));
     }
 
     @GetMapping("/issuances/{id}")

@@ -1,7 +1,7 @@
 package org.carbonsink.registry.ledger.web;
 
+import org.carbonsink.registry.ledger.core.SerialBlock;
 import java.util.UUID;
-import org.carbonsink.registry.ledger.SerialBlock;
 
 record SerialBlockView(String serial, UUID projectId, String projectCode, int vintage, long first, long last,
         long quantity, SerialBlock.State state, UUID holdId, UUID retirementId, UUID cancellationId) {

@@ -1,4 +1,4 @@
-package org.carbonsink.registry.ledger;
+package org.carbonsink.registry.ledger.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.carbonsink.registry.ledger;
+package org.carbonsink.registry.ledger.core;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package org.carbonsink.registry.ledger;
+package org.carbonsink.registry.ledger.core;
 
 /**
  * An inclusive range of serial numbers of one project and vintage. Serials come from one
