@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IssuingCredits {
 
     private final ProjectStandings projects;
+    private final RecordingReversals reversals;
     private final Accounts accounts;
     private final Issuances issuances;
     private final SerialBlocks blocks;
@@ -31,9 +32,10 @@ public class IssuingCredits {
     private final LedgerEvents messages;
     private final Clock clock;
 
-    IssuingCredits(ProjectStandings projects, Accounts accounts, Issuances issuances, SerialBlocks blocks,
-            LedgerMovements movements, LedgerEvents messages, Clock clock) {
+    IssuingCredits(ProjectStandings projects, RecordingReversals reversals, Accounts accounts, Issuances issuances,
+            SerialBlocks blocks, LedgerMovements movements, LedgerEvents messages, Clock clock) {
         this.projects = projects;
+        this.reversals = reversals;
         this.accounts = accounts;
         this.issuances = issuances;
         this.blocks = blocks;
@@ -57,6 +59,9 @@ public class IssuingCredits {
         if (!project.ownerId().equals(command.ownerId())) {
             throw new EventRefused("report " + command.reportId() + " names owner " + command.ownerId()
                     + " but project " + project.code() + " is owned by " + project.ownerId());
+        }
+        if (reversals.makeGood(command.reportId(), project.id(), project.status(), command.verifiedCredits())) {
+            return List.of();
         }
         UUID ownerAccount = accounts.holdingAccountOf(project.ownerId()).orElseThrow(() -> new EventRefused(
                 "owner " + project.ownerId() + " has no holding account")).id();

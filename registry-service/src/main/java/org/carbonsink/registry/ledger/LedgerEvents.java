@@ -25,4 +25,9 @@ public interface LedgerEvents {
     void cancelled(Cancellation cancellation);
 
     void transferred(Transfer transfer);
+
+    void reversalRecorded(Reversal reversal);
+
+    /** A reversal blocked the project's issuance, or later verified reports made the loss good. */
+    void issuanceBlocked(UUID projectId, String state, boolean blocked, String reason);
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -141,7 +142,7 @@ class SerialBlocks {
     }
 
     /** The block holding one serial, if any was issued. */
-    java.util.Optional<SerialBlock> holding(long serial) {
+    Optional<SerialBlock> holding(long serial) {
         return jdbc.sql(SELECT + "where b.first_serial <= :s and b.last_serial >= :s").param("s", serial)
                 .query(SerialBlocks::map).optional();
     }

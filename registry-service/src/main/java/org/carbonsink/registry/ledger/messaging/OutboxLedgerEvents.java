@@ -7,6 +7,8 @@ import org.carbonsink.contracts.CreditDeliveryFailed;
 import org.carbonsink.contracts.CreditHoldRejected;
 import org.carbonsink.contracts.CreditsCancelled;
 import org.carbonsink.contracts.CreditsTransferred;
+import org.carbonsink.contracts.ProjectStateChanged;
+import org.carbonsink.contracts.ReversalRecorded;
 import org.carbonsink.contracts.CreditsDelivered;
 import org.carbonsink.contracts.CreditsHeld;
 import org.carbonsink.contracts.CreditsIssued;
@@ -17,6 +19,7 @@ import org.carbonsink.registry.ledger.Cancellation;
 import org.carbonsink.registry.ledger.Issuance;
 import org.carbonsink.registry.ledger.LedgerEvents;
 import org.carbonsink.registry.ledger.Retirement;
+import org.carbonsink.registry.ledger.Reversal;
 import org.carbonsink.registry.ledger.Transfer;
 import org.carbonsink.support.outbox.Outbox;
 import org.springframework.stereotype.Component;
@@ -84,6 +87,19 @@ class OutboxLedgerEvents implements LedgerEvents {
         outbox.publish(Topics.REGISTRY_CREDITS, t.projectId(), new CreditsTransferred(UUID.randomUUID(),
                 clock.instant(), t.id(), t.projectId(), t.vintage(), t.fromHolderId(), t.toHolderId(), t.quantity(),
                 t.serials().stream().map(OutboxLedgerEvents::contract).toList()));
+    }
+
+    @Override
+    public void reversalRecorded(Reversal r) {
+        outbox.publish(Topics.REGISTRY_CREDITS, r.projectId(), new ReversalRecorded(UUID.randomUUID(),
+                clock.instant(), r.id(), r.projectId(), r.lossDate(), r.cause(), r.lossCredits(), r.bufferCancelled(),
+                r.shortfall()));
+    }
+
+    @Override
+    public void issuanceBlocked(UUID projectId, String state, boolean blocked, String reason) {
+        outbox.publish(Topics.REGISTRY_PROJECTS, projectId, new ProjectStateChanged(UUID.randomUUID(),
+                clock.instant(), projectId, state, blocked, reason));
     }
 
     private static SerialRange contract(org.carbonsink.registry.ledger.core.SerialRange range) {

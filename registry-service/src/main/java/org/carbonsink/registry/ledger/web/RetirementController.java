@@ -1,12 +1,15 @@
 package org.carbonsink.registry.ledger.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.Keyset;
 import org.carbonsink.registry.ledger.Retirement;
 import org.carbonsink.registry.ledger.Retirements;
 import org.carbonsink.support.web.ProblemException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,6 +35,17 @@ class RetirementController {
         return CursorPage.of(retirements.list(projectId, Keyset.decode(after), limit + 1), limit,
                 (Retirement r) -> new Keyset(r.retiredAt(), r.id()).encode(), RetirementView::of,
                 retirements.count(projectId));
+    }
+
+    @GetMapping(produces = Csv.MEDIA_TYPE)
+    ResponseEntity<String> csv(@RequestParam(required = false) UUID projectId,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String after, HttpServletRequest request) {
+        return Csv.of(list(projectId, limit, after), List.of("id", "retired_at", "project_code", "vintage", "quantity",
+                "beneficiary", "purpose", "note", "first_serials"), r -> List.of(r.id(), r.retiredAt(),
+                        r.projectCode(), r.vintage(), r.quantity(), r.beneficiary(), r.purpose(),
+                        r.note() == null ? "" : r.note(), String.join(" ", r.serials().stream()
+                                .map(SerialRangeView::serial).toList())), request);
     }
 
     @GetMapping("/{id}")
