@@ -40,7 +40,8 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_GET_PATHS = {
             "/api/registry/projects/**", "/api/registry/methodologies/**", "/api/registry/issuances/**",
-            "/api/registry/retirements/**", "/api/registry/ledger/**", "/api/registry/audit/status",
+            "/api/registry/retirements/**", "/api/registry/ledger/**",
+            "/api/registry/cancellations/**", "/api/registry/reversals/**", "/api/registry/audit/status",
             "/api/verification/projects/**", "/api/verification/reports/**", "/api/verification/species",
             "/api/verification/uncertainty-bands",
             "/api/trading/instruments/**", "/api/trading/trades/**",

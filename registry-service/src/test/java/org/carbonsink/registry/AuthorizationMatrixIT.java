@@ -119,6 +119,8 @@ class AuthorizationMatrixIT extends RegistryIT {
     UUID project;
     UUID issuance;
     UUID retirement;
+    UUID cancellation;
+    long aSerial;
 
     @BeforeAll
     void setUpTheObjects() {
@@ -144,6 +146,10 @@ class AuthorizationMatrixIT extends RegistryIT {
         retirement = id(api().as(owner, "PROJECT_OWNER").post("/accounts/" + ownerAccount + "/retirements",
                 retirementOf(5)).expect(201));
         assertThat(available(ownerAccount)).isEqualTo(85);
+        cancellation = id(api().as(owner, "PROJECT_OWNER").post("/accounts/" + ownerAccount + "/cancellations",
+                Map.of("projectId", project, "vintage", VINTAGE, "quantity", 1, "reason", "Moved to another programme"))
+                .expect(201));
+        aSerial = issued.get(0).ownerSerials().first();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -177,6 +183,22 @@ class AuthorizationMatrixIT extends RegistryIT {
                         () -> get("/retirements/" + retirement)),
                 row(404, 404, 404, 404, 404, 404, 404, 401, "GET /retirements/{unknown}",
                         () -> get("/retirements/" + UNKNOWN)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /cancellations",
+                        () -> get("/cancellations?projectId=" + project)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /cancellations/{id}",
+                        () -> get("/cancellations/" + cancellation)),
+                row(404, 404, 404, 404, 404, 404, 404, 401, "GET /cancellations/{unknown}",
+                        () -> get("/cancellations/" + UNKNOWN)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /reversals", () -> get("/reversals")),
+                row(404, 404, 404, 404, 404, 404, 404, 401, "GET /reversals/{unknown}",
+                        () -> get("/reversals/" + UNKNOWN)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/supply",
+                        () -> get("/ledger/supply?projectId=" + project)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/buffer-pool", () -> get("/ledger/buffer-pool")),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/serials/{serial}",
+                        () -> get("/ledger/serials/" + aSerial)),
+                row(404, 404, 404, 404, 404, 404, 404, 401, "GET /ledger/serials/{never issued}",
+                        () -> get("/ledger/serials/" + Long.MAX_VALUE)),
                 row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/check", () -> get("/ledger/check")),
                 row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/check?projectId",
                         () -> get("/ledger/check?projectId=" + project)),
@@ -245,6 +267,23 @@ class AuthorizationMatrixIT extends RegistryIT {
                         () -> get("/accounts/" + ownerAccount + "/serial-blocks")),
                 row(201, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{owner's}/retirements",
                         () -> retire(ownerAccount)),
+                row(201, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{owner's}/transfers",
+                        () -> transfer(ownerAccount)),
+                row(201, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{owner's}/cancellations",
+                        () -> cancel(ownerAccount)),
+                row(403, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{buffer pool}/transfers",
+                        () -> transfer(BUFFER_POOL_ACCOUNT)),
+                row(403, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{buffer pool}/cancellations",
+                        () -> cancel(BUFFER_POOL_ACCOUNT)),
+                row(404, 404, 404, 404, 404, 404, 401, 401, "POST /accounts/{unknown}/transfers",
+                        () -> transfer(UNKNOWN)),
+                row(404, 404, 404, 404, 404, 404, 401, 401, "POST /accounts/{unknown}/cancellations",
+                        () -> cancel(UNKNOWN)),
+
+                // reversals: only the administrator records one
+                // owner other verif admin every unreg none  bad
+                row(403, 403, 403, 201, 403, 403, 401, 401, "POST /reversals", this::recordAReversal),
+
                 row(403, 403, 403, 403, 403, 403, 401, 401, "GET /accounts/{buffer pool}",
                         () -> get("/accounts/" + BUFFER_POOL_ACCOUNT)),
                 row(403, 403, 403, 403, 403, 403, 401, 401, "GET /accounts/{buffer pool}/serial-blocks",
@@ -327,7 +366,15 @@ class AuthorizationMatrixIT extends RegistryIT {
                 smuggle("POST /accounts/{owner's}/retirements", Who.OWNER, "accountId", otherAccount,
                         () -> retire(ownerAccount)),
                 smuggle("POST /accounts/{owner's}/retirements", Who.OWNER, "retiredAt", "2020-01-01T00:00:00Z",
-                        () -> retire(ownerAccount)));
+                        () -> retire(ownerAccount)),
+                smuggle("POST /accounts/{owner's}/transfers", Who.OWNER, "fromAccountId", otherAccount,
+                        () -> transfer(ownerAccount)),
+                smuggle("POST /accounts/{owner's}/transfers", Who.OWNER, "serials",
+                        List.of(Map.of("first", 1, "last", 1)), () -> transfer(ownerAccount)),
+                smuggle("POST /accounts/{owner's}/cancellations", Who.OWNER, "kind", "REVOCATION",
+                        () -> cancel(ownerAccount)),
+                smuggle("POST /reversals", Who.ADMINISTRATOR, "bufferCancelled", 0, this::recordAReversal),
+                smuggle("POST /reversals", Who.ADMINISTRATOR, "madeGoodCredits", 1000, this::recordAReversal));
     }
 
     @TestFactory
@@ -421,6 +468,8 @@ class AuthorizationMatrixIT extends RegistryIT {
         seen.put("registered project", api().get("/projects/" + project).expect(200).toString());
         seen.put("issuances", total("/issuances?limit=1"));
         seen.put("retirements", total("/retirements?limit=1"));
+        seen.put("cancellations", api().get("/cancellations?limit=500&projectId=" + project).expect(200).toString());
+        seen.put("buffer pool", api().get("/ledger/buffer-pool").expect(200).toString());
         seen.put("ledger", api().get("/ledger/check?projectId=" + project).expect(200).toString());
         seen.put("owner's account", api().as(owner).get("/accounts/" + ownerAccount).expect(200).toString());
         seen.put("other's account", api().as(other).get("/accounts/" + otherAccount).expect(200).toString());
@@ -498,9 +547,27 @@ class AuthorizationMatrixIT extends RegistryIT {
         return new Call("POST", "/accounts/" + account + "/retirements", retirementOf(1), null);
     }
 
+    /** A transfer of one credit to the other participant's account. */
+    private Call transfer(UUID account) {
+        return new Call("POST", "/accounts/" + account + "/transfers", Map.of("toAccountId", otherAccount,
+                "projectId", project, "vintage", VINTAGE, "quantity", 1), null);
+    }
+
+    private Call cancel(UUID account) {
+        return new Call("POST", "/accounts/" + account + "/cancellations", Map.of("projectId", project,
+                "vintage", VINTAGE, "quantity", 1, "reason", "Moved to another programme"), null);
+    }
+
+    /** A loss of one tCO2e; the project's reversals are part of what is seen. */
+    private Call recordAReversal() {
+        return new Call("POST", "/reversals", Map.of("projectId", project, "lossDate", "2025-03-01",
+                "cause", "Windthrow", "lossCredits", 1), () -> api().get("/reversals?projectId=" + project).body());
+    }
+
     private Map<String, Object> retirementOf(long quantity) {
         return Map.of("projectId", project, "vintage", VINTAGE, "quantity", quantity,
-                "beneficiary", "Fuzhou Metro Line 6", "purpose", "2024 construction emissions");
+                "beneficiary", "Fuzhou Metro Line 6", "purpose", "COMPLIANCE_OFFSET",
+                "note", "2024 construction emissions");
     }
 
     /** A draft of the owner, validated (once disclosed) by the table's verifier. */

@@ -36,7 +36,7 @@ class LedgerConstraintsIT extends RegistryIT {
         UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId").asString());
         await().atMost(EVENTUALLY).until(() -> count("select count(*) from serial_block where account_id = '" + account + "'") == 1);
         api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/retirements", Map.of("projectId", projectId, "vintage", 2023,
-                "quantity", 10, "beneficiary", "Wuhan Metro", "purpose", "Event neutrality")).expect(201);
+                "quantity", 10, "beneficiary", "Wuhan Metro", "purpose", "EVENT_NEUTRALITY")).expect(201);
 
         var block = jdbc.sql("select id, issuance_id, first_serial, last_serial from serial_block "
                 + "where account_id = :a and state = 'AVAILABLE'").param("a", account).query().singleRow();
@@ -72,7 +72,7 @@ class LedgerConstraintsIT extends RegistryIT {
                 + "vintage, verified_credits, owner_quantity, buffer_quantity, first_serial + 1000000, "
                 + "last_serial + 1000000, owner_account_id, issued_at from issuance where id = :i")
                 .param("i", block.get("issuance_id")).update()).isInstanceOf(DataAccessException.class)
-                .hasMessageContaining("issuance_report_id_key");
+                .hasMessageContaining("issuance_once_per_report_and_vintage");
 
         assertThat(api().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
     }

@@ -89,11 +89,11 @@ public class LedgerCheck {
                         + " credits but its serials cover " + rs.getLong("covered"))
                 .list().forEach(violations::add);
         jdbc.sql("""
-                select h.id, h.quantity - h.delivered - h.released as remaining,
+                select h.id, h.quantity - h.delivered - h.released - h.cancelled as remaining,
                        coalesce(sum(b.last_serial - b.first_serial + 1), 0) as covered
                 from hold h left join serial_block b on b.hold_id = h.id and b.state = 'HELD'
-                group by h.id, h.quantity, h.delivered, h.released
-                having h.quantity - h.delivered - h.released <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
+                group by h.id, h.quantity, h.delivered, h.released, h.cancelled
+                having h.quantity - h.delivered - h.released - h.cancelled <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
                 """).query((rs, n) -> "hold " + rs.getObject("id") + " has " + rs.getLong("remaining")
                         + " credits left but holds serials for " + rs.getLong("covered"))
                 .list().forEach(violations::add);
