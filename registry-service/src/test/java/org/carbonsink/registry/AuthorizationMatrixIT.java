@@ -255,6 +255,8 @@ class AuthorizationMatrixIT extends RegistryIT {
                         () -> act(suspended(), "resumption", REASON)),
                 row(200, 403, 403, 403, 403, 403, 401, 401, "POST /projects/{registered}/cancellation",
                         () -> act(id(registeredProject(owner)), "cancellation", REASON)),
+                row(403, 403, 403, 200, 403, 403, 401, 401, "POST /projects/{registered}/revocation",
+                        () -> act(id(registeredProject(owner)), "revocation", REASON)),
                 row(403, 403, 403, 404, 403, 403, 401, 401, "POST /projects/{unknown}/revocation",
                         () -> act(UNKNOWN, "revocation", REASON)),
                 row(403, 403, 403, 200, 403, 403, 401, 401, "GET /projects/overdue", () -> get("/projects/overdue")),

@@ -17,6 +17,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.carbonsink.contracts.CreditsIssued;
+import org.carbonsink.contracts.MonitoringReportVerified;
 import org.carbonsink.contracts.ProjectStateChanged;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.ApiClient;
@@ -65,7 +69,8 @@ class ProjectLifecycleIT extends RegistryIT {
             "REGISTERED", List.of("SUSPEND", "CANCEL", "REVOKE"),
             "SUSPENDED", List.of("RESUME", "REVOKE"),
             "REJECTED", List.of(),
-            "CANCELLED", List.of());
+            "CANCELLED", List.of(),
+            "REVOKED", List.of());
 
     @TestFactory
     Stream<DynamicTest> refusesEveryActItsStateDoesNotAllowAndChangesNothing() {
@@ -84,6 +89,9 @@ class ProjectLifecycleIT extends RegistryIT {
         Subject suspended = subject(id(registeredProject(owner)), owner);
         admin().post("/projects/" + suspended.project() + "/suspension", REASON).expect(200);
         inState.put("SUSPENDED", suspended);
+        Subject revoked = subject(id(registeredProject(owner)), owner);
+        admin().post("/projects/" + revoked.project() + "/revocation", REASON).expect(200);
+        inState.put("REVOKED", revoked);
         // last: the helpers above close every open disclosure
         UUID disclosed = id(draftedProject(owner, validator));
         owner(owner).post("/projects/" + disclosed + "/disclosure", null).expect(200);
@@ -138,6 +146,35 @@ class ProjectLifecycleIT extends RegistryIT {
         JsonNode cancelled = owner(owner).post(path + "/cancellation", Map.of("reason", "Land sold")).expect(200);
         assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(stateChange(project, "CANCELLED").issuanceBlocked()).isTrue();
+    }
+
+    @Test
+    void revocationCancelsEveryUnretiredCreditWithTheReasonAndStopsTheProject() {
+        UUID owner = id(registerParticipant("Fraudulent Forestry Ltd", "PROJECT_OWNER"));
+        UUID project = id(registeredProject(owner));
+        UUID reportId = UUID.randomUUID();
+        TestEvents.send(Topics.VERIFICATION_REPORTS, project.toString(), new MonitoringReportVerified(UUID.randomUUID(),
+                Instant.now(), reportId, project, owner, UUID.randomUUID(), LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31), 2024, new BigDecimal("1000"), 1000, 100));
+        assertThat(TestEvents.await(Topics.REGISTRY_CREDITS, CreditsIssued.class, e -> e.reportId().equals(reportId),
+                EVENTUALLY)).isNotEmpty();
+        UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId")
+                .asString());
+        owner(owner).post("/accounts/" + account + "/retirements", Map.of("projectId", project, "vintage", 2024,
+                "quantity", 50, "beneficiary", "Kunming Metro", "purpose", "VOLUNTARY_OFFSET")).expect(201);
+
+        JsonNode revoked = admin().post("/projects/" + project + "/revocation",
+                Map.of("reason", "Plot data fabricated")).expect(200);
+
+        // 900 issued to the owner, 50 of them retired, and the 100 buffer credits: 950 unretired
+        assertThat(revoked.get("cancelledCredits").asLong()).isEqualTo(950);
+        assertThat(revoked.get("project").get("status").asString()).isEqualTo("REVOKED");
+        assertThat(revoked.get("project").get("stateReason").asString()).isEqualTo("Plot data fabricated");
+        ProjectStateChanged told = stateChange(project, "REVOKED");
+        assertThat(told.issuanceBlocked()).isTrue();
+        assertThat(told.reason()).isEqualTo("Plot data fabricated");
+        var again = admin().post("/projects/" + project + "/revocation", REASON);
+        assertThat(again.status()).isEqualTo(409);
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.time.Clock;
 import org.carbonsink.registry.audit.AuditTrail;
 import org.carbonsink.registry.participant.ParticipantRole;
 import org.carbonsink.registry.participant.Participants;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,12 +17,12 @@ public class RevokingProject {
 
     private final Projects projects;
     private final Participants participants;
-    private final ObjectProvider<ProjectCredits> credits;
+    private final ProjectCredits credits;
     private final ProjectEvents messages;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RevokingProject(Projects projects, Participants participants, ObjectProvider<ProjectCredits> credits,
+    RevokingProject(Projects projects, Participants participants, ProjectCredits credits,
             ProjectEvents messages, AuditTrail audit, Clock clock) {
         this.projects = projects;
         this.participants = participants;
@@ -39,7 +38,7 @@ public class RevokingProject {
         Project project = projects.lock(command.projectId());
         Project.Status next = ProjectLifecycle.next(project.status(), ProjectLifecycle.Act.REVOKE, project.code());
         String reason = command.reason().strip();
-        long cancelled = credits.getObject().cancelUnretiredCredits(project.id(), reason, command.participantId());
+        long cancelled = credits.cancelUnretiredCredits(project.id(), reason, command.participantId());
         projects.changeState(project.id(), next, clock.instant(), command.participantId(), reason);
         Project revoked = projects.get(project.id());
         messages.stateChanged(revoked, reason);
