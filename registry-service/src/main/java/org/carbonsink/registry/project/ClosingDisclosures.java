@@ -29,7 +29,7 @@ public class ClosingDisclosures {
     @Scheduled(fixedDelayString = "${carbonsink.projects.disclosure-check:PT1M}")
     public int closeDue() {
         int closed = 0;
-        for (var id : projects.disclosuresClosedBefore(calendar.today())) {
+        for (var id : projects.disclosuresOver(calendar.today(), calendar.now())) {
             Boolean done = transactions.execute(tx -> closeIfDue(projects.lock(id)) != null);
             closed += Boolean.TRUE.equals(done) ? 1 : 0;
         }
@@ -38,7 +38,8 @@ public class ClosingDisclosures {
 
     /** For a locked project: closes its disclosure if the window has ended, answering the project after; else null. */
     Project closeIfDue(Project locked) {
-        if (!locked.is(Project.Status.PUBLIC_DISCLOSURE) || !calendar.today().isAfter(locked.disclosure().closes())) {
+        if (!locked.is(Project.Status.PUBLIC_DISCLOSURE)
+                || !locked.disclosure().over(calendar.today(), calendar.now())) {
             return null;
         }
         Project.Status next = ProjectLifecycle.next(locked.status(), ProjectLifecycle.Act.CLOSE_DISCLOSURE,

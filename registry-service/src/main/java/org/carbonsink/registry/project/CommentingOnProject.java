@@ -54,7 +54,7 @@ public class CommentingOnProject {
         Project project = projects.get(command.projectId());
         ProjectLifecycle.next(project.status(), ProjectLifecycle.Act.COMMENT, project.code());
         LocalDate today = calendar.today();
-        if (today.isAfter(project.disclosure().closes()) || today.isBefore(project.disclosure().opens())) {
+        if (!project.disclosure().open(today, clock.instant())) {
             throw ProblemException.conflict("disclosure-closed", "Disclosure window closed",
                     "project " + project.code() + " took comments from " + project.disclosure().opens() + " to "
                             + project.disclosure().closes() + "; today is " + today);

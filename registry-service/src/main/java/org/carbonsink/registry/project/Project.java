@@ -24,8 +24,20 @@ public record Project(UUID id, String code, UUID ownerId, ProjectDesign design, 
     /**
      * The public disclosure window: the working days from {@code opens} to {@code closes}
      * (inclusive). {@code note} is empty unless a year of the window had no holiday notice.
+     * {@code endsAt} is set only when configuration shortened the window (a demo): it then ends at
+     * that instant instead.
      */
-    public record Disclosure(LocalDate opens, LocalDate closes, String note) {
+    public record Disclosure(LocalDate opens, LocalDate closes, String note, Instant endsAt) {
+
+        /** Whether comments are taken on {@code today} at {@code now}. */
+        public boolean open(LocalDate today, Instant now) {
+            return endsAt != null ? now.isBefore(endsAt) : !today.isBefore(opens) && !today.isAfter(closes);
+        }
+
+        /** Whether the window has ended, so validation may begin. */
+        public boolean over(LocalDate today, Instant now) {
+            return endsAt != null ? !now.isBefore(endsAt) : today.isAfter(closes);
+        }
     }
 
     /** A date by which something must happen; {@code note} as for {@link Disclosure}. */

@@ -1,6 +1,7 @@
 package org.carbonsink.registry.project;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.carbonsink.calendar.WorkingDayCalendar;
@@ -31,10 +32,24 @@ public class ProjectCalendar {
         return LocalDate.now(clock.withZone(CHINA));
     }
 
-    /** The disclosure window opening today: {@code disclosureWorkingDays} working days. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * The disclosure window opening today: {@code disclosureWorkingDays} working days, or, when
+     * configuration shortened it, until now plus {@code disclosureShortenedTo} (its dates then span
+     * that time, and the note says it was shortened).
+     */
     Project.Disclosure disclosureFromToday() {
+        if (rules.disclosureShortenedTo() != null) {
+            Instant endsAt = now().plus(rules.disclosureShortenedTo());
+            return new Project.Disclosure(today(), LocalDate.ofInstant(endsAt, CHINA), "shortened by configuration to "
+                    + rules.disclosureShortenedTo() + " (carbonsink.projects.disclosure-shortened-to); the rules say "
+                    + rules.disclosureWorkingDays() + " working days", endsAt);
+        }
         WorkingDayWindow window = calendar.window(today(), rules.disclosureWorkingDays());
-        return new Project.Disclosure(window.opens(), window.closes(), window.note());
+        return new Project.Disclosure(window.opens(), window.closes(), window.note(), null);
     }
 
     /** The registry's decision deadline for an application filed today. */

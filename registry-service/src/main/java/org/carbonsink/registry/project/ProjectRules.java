@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * shorten them for its demo. {@code maxRiskRating}: above it a project is not eligible (Verra AFOLU
  * non-permanence risk tool: 60). Public comments: at most {@code commentMaxLength} characters, and
  * at most {@code commentsPerAddress} from one client address per {@code commentInterval}.
+ * {@code disclosureShortenedTo}, unset by default, makes a disclosure last that long in real time
+ * instead of its working days: for a demo that cannot wait for days, never for the registry.
  */
 @ConfigurationProperties("carbonsink.projects")
 public record ProjectRules(Integer disclosureWorkingDays, Integer decisionWorkingDays, BigDecimal maxRiskRating,
-        Integer commentMaxLength, Integer commentsPerAddress, Duration commentInterval, String commentAddressKey) {
+        Integer commentMaxLength, Integer commentsPerAddress, Duration commentInterval, String commentAddressKey,
+        Duration disclosureShortenedTo) {
 
     public ProjectRules {
         disclosureWorkingDays = disclosureWorkingDays == null ? 20 : disclosureWorkingDays;

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
@@ -20,7 +22,8 @@ public class Projects {
     private static final String COLUMNS = "id, code, name, owner_id, methodology_code, methodology_version, "
             + "ecosystem_type, province, county, area_hectares, construction_start, crediting_period_start, "
             + "crediting_period_end, validator_id, internal_risk, external_risk, natural_risk, boundary_wkb, "
-            + "buffer_rate, status, drafted_at, disclosure_opens, disclosure_closes, disclosure_note, applied_at, "
+            + "buffer_rate, status, drafted_at, disclosure_opens, disclosure_closes, disclosure_note, "
+            + "disclosure_ends_at, applied_at, "
             + "decision_due, decision_note, decided_at, decided_by, rejection_reason, state_changed_at, "
             + "state_changed_by, state_reason";
 
@@ -56,10 +59,10 @@ public class Projects {
             + ":area, :constructionStart, :creditingStart, :creditingEnd, :validator, :internalRisk, :externalRisk, "
             + ":naturalRisk, :wkb, :minLon, :minLat, :maxLon, :maxLat, :boundaryHectares, :bufferRate";
 
-    private static java.util.Map<String, Object> designParams(Project p) {
+    private static Map<String, Object> designParams(Project p) {
         ProjectDesign d = p.design();
         Envelope box = d.boundary().envelope();
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("name", d.name());
         params.put("methodology", d.methodologyCode());
         params.put("version", d.methodologyVersion());
@@ -94,9 +97,11 @@ public class Projects {
 
     void openDisclosure(UUID id, Project.Disclosure window) {
         jdbc.sql("update project set status = 'PUBLIC_DISCLOSURE', disclosure_opens = :opens, "
-                + "disclosure_closes = :closes, disclosure_note = :note where id = :id")
+                + "disclosure_closes = :closes, disclosure_note = :note, disclosure_ends_at = :endsAt where id = :id")
                 .param("opens", Date.valueOf(window.opens())).param("closes", Date.valueOf(window.closes()))
-                .param("note", window.note()).param("id", id).update();
+                .param("note", window.note())
+                .param("endsAt", window.endsAt() == null ? null : Timestamp.from(window.endsAt()))
+                .param("id", id).update();
     }
 
     void changeStatus(UUID id, Project.Status status) {
@@ -159,10 +164,11 @@ public class Projects {
                 .query(Projects::map).list();
     }
 
-    /** Disclosures whose last day is before {@code today}. */
-    List<UUID> disclosuresClosedBefore(LocalDate today) {
-        return jdbc.sql("select id from project where status = 'PUBLIC_DISCLOSURE' and disclosure_closes < :today")
-                .param("today", Date.valueOf(today)).query(UUID.class).list();
+    /** Disclosures that have ended: their last day is before {@code today}, or a shortened one's end has passed. */
+    List<UUID> disclosuresOver(LocalDate today, Instant now) {
+        return jdbc.sql("select id from project where status = 'PUBLIC_DISCLOSURE' and (disclosure_ends_at <= :now "
+                + "or (disclosure_ends_at is null and disclosure_closes < :today))")
+                .param("today", Date.valueOf(today)).param("now", Timestamp.from(now)).query(UUID.class).list();
     }
 
     /** Other projects claiming land whose bounding box meets {@code box} (GiST index project_land_claims). */
@@ -199,7 +205,7 @@ public class Projects {
                 design, rs.getBigDecimal("buffer_rate"), Project.Status.valueOf(rs.getString("status")),
                 instant(rs, "drafted_at"),
                 opens == null ? null : new Project.Disclosure(opens, date(rs, "disclosure_closes"),
-                        rs.getString("disclosure_note")),
+                        rs.getString("disclosure_note"), instant(rs, "disclosure_ends_at")),
                 instant(rs, "applied_at"), due == null ? null : new Project.Deadline(due, rs.getString("decision_note")),
                 instant(rs, "decided_at"), rs.getObject("decided_by", UUID.class), rs.getString("rejection_reason"),
                 instant(rs, "state_changed_at"), rs.getObject("state_changed_by", UUID.class),

@@ -212,6 +212,6 @@ class ProjectController {
     }
 
     private ProjectView view(Project project) {
-        return ProjectView.of(project, reports.of(project.id()).orElse(null), calendar.today());
+        return ProjectView.of(project, reports.of(project.id()).orElse(null), calendar.today(), calendar.now());
     }
 }

@@ -22,13 +22,13 @@ record ProjectView(UUID id, String code, String name, UUID ownerId, String metho
         Instant appliedAt, DeadlineView decisionDue, Instant decidedAt, UUID decidedBy, String rejectionReason,
         Instant stateChangedAt, UUID stateChangedBy, String stateReason, Map<String, Object> boundary) {
 
-    static ProjectView of(Project p, ValidationReport report, LocalDate today) {
+    static ProjectView of(Project p, ValidationReport report, LocalDate today, Instant now) {
         ProjectDesign d = p.design();
         return new ProjectView(p.id(), p.code(), d.name(), p.ownerId(), d.methodologyCode(), d.methodologyVersion(),
                 d.ecosystemType(), d.province(), d.county(), d.areaHectares(),
                 d.boundary() == null ? null : d.boundary().hectares(), d.constructionStart(), d.creditingPeriodStart(),
                 d.creditingPeriodEnd(), d.validatorId(), RiskRatingView.of(d.risk()), p.bufferRate(), p.status(),
-                p.draftedAt(), p.disclosure() == null ? null : DisclosureView.of(p.disclosure(), p.status(), today),
+                p.draftedAt(), p.disclosure() == null ? null : DisclosureView.of(p.disclosure(), p.status(), today, now),
                 report == null ? null : ValidationReportView.of(report), p.appliedAt(),
                 DeadlineView.of(p.decisionDue(), p.status(), today), p.decidedAt(), p.decidedBy(),
                 p.rejectionReason(), p.stateChangedAt(), p.stateChangedBy(), p.stateReason(),
