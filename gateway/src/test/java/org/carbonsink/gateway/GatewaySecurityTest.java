@@ -101,7 +101,9 @@ class GatewaySecurityTest {
     @Test
     void routesPublicDisclosureGetsWithoutAToken() {
         Stream.of("/api/registry/projects/p-1", "/api/registry/methodologies", "/api/registry/issuances/i-1",
-                "/api/registry/retirements", "/api/registry/ledger/entries", "/api/verification/projects/p-1/reports",
+                "/api/registry/retirements", "/api/registry/ledger/entries", "/api/registry/cancellations",
+                "/api/registry/cancellations/c-1", "/api/registry/reversals", "/api/registry/reversals/r-1",
+                "/api/verification/projects/p-1/reports",
                 "/api/verification/reports/r-1", "/api/verification/species", "/api/verification/uncertainty-bands",
                 "/api/trading/instruments/x", "/api/trading/trades", "/api/registry/v3/api-docs",
                 "/api/verification/v3/api-docs", "/api/trading/v3/api-docs")
@@ -134,6 +136,7 @@ class GatewaySecurityTest {
         String probe = "/projects?probe=" + UUID.randomUUID();
 
         assertUnauthenticatedProblem(gateway().post("/api/registry" + probe, "{}"));
+        assertUnauthenticatedProblem(gateway().post("/api/registry/reversals", "{}"));
         assertUnauthenticatedProblem(gateway().delete("/api/trading/trades/t-1"));
         assertThat(services.receivedAt(probe)).isEmpty();
     }

@@ -18,6 +18,7 @@ import org.carbonsink.contracts.CreditsTransferred;
 import org.carbonsink.contracts.MonitoringReportVerified;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.registry.project.ProjectCredits;
+import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,6 +86,19 @@ class CreditMovementsIT extends RegistryIT {
         assertThat(holding(owner, "available")).isEqualTo(900);
         assertThat(blocks(owner)).as("the owner's credits are one block again").isEqualTo(1);
         assertThat(blocks(buyer)).isZero();
+
+        // a retried request with the same Idempotency-Key moves nothing twice
+        ApiClient keyed = api().as(owner.id(), "PROJECT_OWNER").withHeader("Idempotency-Key", "transfer-" + transferId);
+        Map<String, Object> once = Map.of("toAccountId", buyer.account(), "projectId", projectId, "vintage", 2024,
+                "quantity", 7);
+        JsonNode sent = keyed.post("/accounts/" + owner.account() + "/transfers", once).expect(201);
+        var replayed = keyed.post("/accounts/" + owner.account() + "/transfers", once);
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.json().get("id")).isEqualTo(sent.get("id"));
+        assertThat(holding(buyer, "available")).isEqualTo(7);
+        api().as(buyer.id(), "TRADER").post("/accounts/" + buyer.account() + "/transfers", Map.of("toAccountId",
+                owner.account(), "projectId", projectId, "vintage", 2024, "quantity", 7)).expect(201);
 
         // a range the sender does not hold, the buffer pool, an unknown account, someone else's account
         var notHeld = api().as(buyer.id(), "TRADER").post("/accounts/" + buyer.account() + "/transfers",

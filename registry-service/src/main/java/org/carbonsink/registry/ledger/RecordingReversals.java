@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.carbonsink.registry.audit.AuditTrail;
 import org.carbonsink.registry.ledger.core.BlockMove;
 import org.carbonsink.registry.ledger.core.Placement;
 import org.carbonsink.registry.ledger.core.SerialBlock;
@@ -41,10 +42,12 @@ public class RecordingReversals {
     private final Cancellations cancellations;
     private final LedgerMovements movements;
     private final LedgerEvents messages;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    RecordingReversals(Participants participants, ProjectStandings projects, Accounts accounts, SerialBlocks blocks, Reversals reversals,
-            Cancellations cancellations, LedgerMovements movements, LedgerEvents messages, Clock clock) {
+    RecordingReversals(Participants participants, ProjectStandings projects, Accounts accounts, SerialBlocks blocks,
+            Reversals reversals, Cancellations cancellations, LedgerMovements movements, LedgerEvents messages,
+            AuditTrail audit, Clock clock) {
         this.participants = participants;
         this.projects = projects;
         this.accounts = accounts;
@@ -53,6 +56,7 @@ public class RecordingReversals {
         this.cancellations = cancellations;
         this.movements = movements;
         this.messages = messages;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -92,6 +96,10 @@ public class RecordingReversals {
                 command.lossCredits(), cancelled, 0, null, command.administratorId(), now);
         // the reversal row first: its cancellations refer to it
         reversals.add(reversal);
+        audit.append("REVERSAL_RECORDED", "reversal", id.toString(), command.administratorId(), Map.of(
+                "projectId", project.id().toString(), "lossDate", command.lossDate().toString(),
+                "cause", reversal.cause(), "lossCredits", command.lossCredits(), "bufferCancelled", cancelled,
+                "shortfall", reversal.shortfall()));
         cancelFrom(taken, cancelled, reversal, reason, command.administratorId(), now);
         messages.reversalRecorded(reversal);
         messages.issuanceBlocked(project.id(), project.status(), true, "reversal of " + command.lossCredits()
@@ -145,7 +153,9 @@ public class RecordingReversals {
                 break;
             }
             long apply = Math.min(left, reversal.lossCredits() - reversal.madeGoodCredits());
-            reversals.makeGood(reversal.id(), apply, now);
+            boolean madeGood = reversals.makeGood(reversal.id(), apply, now);
+            audit.append("REPORT_APPLIED_TO_REVERSAL", "reversal", reversal.id().toString(), null, Map.of(
+                    "reportId", reportId.toString(), "credits", apply, "madeGood", madeGood));
             left -= apply;
         }
         if (reversals.open(projectId).isEmpty()) {

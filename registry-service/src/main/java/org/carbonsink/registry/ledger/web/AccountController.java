@@ -18,6 +18,7 @@ import org.carbonsink.registry.ledger.TransferCredits;
 import org.carbonsink.registry.ledger.TransferringCredits;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.support.web.Caller;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,8 +88,8 @@ class AccountController {
         TransferView transfer = TransferView.of(transferring.transfer(new TransferCredits(accountId,
                 caller.participantId(), request.toAccountId(), request.projectId(), request.vintage(),
                 new CreditSelection(request.quantity(), request.firstSerial(), request.lastSerial()))));
-        return ResponseEntity.created(URI.create("/accounts/" + accountId + "/transfers/" + transfer.id()))
-                .body(transfer);
+        // a transfer is the holders' business: it has no public record to point to
+        return ResponseEntity.status(HttpStatus.CREATED).body(transfer);
     }
 
     @PostMapping("/cancellations")
