@@ -22,6 +22,7 @@ import org.carbonsink.support.outbox.ParkedEvents;
 import org.carbonsink.support.outbox.web.ParkedEventController;
 import org.carbonsink.support.web.CallerResolver;
 import org.carbonsink.support.web.CorrelationId;
+import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.IdempotencyFilter;
 import org.carbonsink.support.web.IdempotencyProperties;
 import org.carbonsink.support.web.ProblemHandler;
@@ -33,6 +34,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -198,6 +200,12 @@ public class SupportAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerResolver());
+            }
+
+            /** Public lists answer {@code Accept: text/csv} too. */
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+                converters.addCustomConverter(new CsvMessageConverter());
             }
         };
     }
