@@ -14,11 +14,16 @@ update methodology set version = substring(code from '-(V[0-9]+)$');
 alter table methodology alter column version set not null;
 update methodology set calculation_method = case code
     when 'CCER-14-001-V01' then 'FOREST_STOCK_DIFFERENCE'
-    when 'CCER-14-002-V01' then 'MANGROVE_STOCK_DIFFERENCE'
-    when 'PILOT-GRASSLAND-V01' then 'SOIL_CARBON_TIER1'
-    when 'PILOT-WETLAND-V01' then 'WETLAND_SOIL_ACCUMULATION'
-    when 'DRAFT-FARMLAND-V01' then 'SOIL_CARBON_TIER1'
+    when 'CCER-14-002-V01' then 'MANGROVE_BIOMASS_AND_SOIL'
+    when 'PILOT-GRASSLAND-V01' then 'GRASSLAND_SOIL_TIER1'
+    when 'PILOT-WETLAND-V01' then 'WETLAND_BIOMASS_AND_SOIL'
+    when 'DRAFT-FARMLAND-V01' then 'FARMLAND_SOIL_TIER1'
     end;
+-- the calculation methods the verification service implements (its CalculationMethod)
+alter table methodology add constraint methodology_calculation_method_known
+    check (calculation_method in ('FOREST_STOCK_DIFFERENCE', 'MANGROVE_BIOMASS_AND_SOIL', 'WETLAND_BIOMASS_AND_SOIL',
+                                  'GRASSLAND_SOIL_TIER1', 'FARMLAND_SOIL_TIER1'));
+
 -- a sink methodology names its calculation and its crediting-period bounds
 alter table methodology add constraint methodology_sink_has_calculation
     check (cardinality(ecosystem_types) = 0
