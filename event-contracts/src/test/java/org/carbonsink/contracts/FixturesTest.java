@@ -19,7 +19,7 @@ class FixturesTest {
     static final List<Class<? extends Record>> EVENTS = List.of(ProjectRegistered.class,
             MonitoringReportVerified.class, CreditsIssued.class, CreditHoldRequested.class, CreditsHeld.class,
             CreditHoldRejected.class, TradeExecuted.class, CreditsDelivered.class, CreditDeliveryFailed.class,
-            CreditsRetired.class, CreditHoldReleaseRequested.class);
+            CreditsRetired.class, CreditHoldReleaseRequested.class, BankTransferReceived.class);
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -51,7 +51,7 @@ class FixturesTest {
 
     @Test
     void everyEventRecordInThePackageHasAFixture() {
-        assertThat(EVENTS).hasSize(11);
+        assertThat(EVENTS).hasSize(12);
         assertThat(Topics.ALL).doesNotHaveDuplicates().allMatch(t -> t.matches("[a-z]+\\.[a-z]+\\.v\\d+"));
     }
 

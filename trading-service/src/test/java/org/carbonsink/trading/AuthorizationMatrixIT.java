@@ -117,9 +117,11 @@ class AuthorizationMatrixIT extends TradingIntegration {
         matrix(rows, get("/trades"),                             200, 200, 200, 200, 200,   200, 401, 401, 401, 401, 401);
         matrix(rows, get("/trades?instrumentId={instrument}"),   200, 200, 200, 200, 200,   200, 401, 401, 401, 401, 401);
         matrix(rows, get("/trades/{trade}"),                     200, 200, 200, 200, 200,   200, 401, 401, 401, 401, 401);
-        // a cash account: its participant only, not the administrator, not the operator
+        // a cash account: read by its participant only, not the administrator, not the operator; cash
+        // moves in and out by the operator (the owner deposits itself only in the demo profile)
         matrix(rows, get("/cash-accounts/{owner}"),              200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
-        matrix(rows, deposit("5.00"),                            201, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
+        matrix(rows, deposit("5.00"),                            403, 403, 403, 403, 201,   401, 401, 401, 401, 401, 401);
+        matrix(rows, withdrawal("5.00"),                         403, 403, 403, 403, 201,   401, 401, 401, 401, 401, 401);
         // orders: any participant may place one, always on its own account (the others have no cash: 422)
         matrix(rows, buy(1, "40.00"),                            201, 422, 422, 422, 422,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders/{buy}"),                       200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
@@ -165,7 +167,10 @@ class AuthorizationMatrixIT extends TradingIntegration {
                 assertThat(response.header("WWW-Authenticate")).as("WWW-Authenticate").startsWith("Bearer");
                 assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:unauthenticated");
             }
-            case 403 -> assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:forbidden");
+            case 403 -> assertThat(response.json().get("type").asString()).isEqualTo(
+                    row.caller() == OWNER && row.request().path().endsWith("/deposits")
+                            ? "urn:carbonsink:problem:self-deposit-disabled"
+                            : "urn:carbonsink:problem:forbidden");
             case 400 -> {
                 // the only 400s of the table are server-owned fields: the problem names the field
                 assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
@@ -201,12 +206,13 @@ class AuthorizationMatrixIT extends TradingIntegration {
             } else {
                 assertThat(ids).as("%s lists nobody else's orders", row.caller()).isEmpty();
             }
-        } else if (path.startsWith("/orders/") || path.startsWith("/cash-accounts/")) {
+        } else if (path.startsWith("/orders/") || get && path.startsWith("/cash-accounts/")) {
             assertThat(body.get("participantId").asString()).isEqualTo(caller.toString());
         }
-        if (!get && path.endsWith("/deposits")) {
-            assertThat(money(body.get("balance")))
-                    .isEqualByComparingTo(money(before.cash().get("balance")).add(new BigDecimal("5.00")));
+        if (!get && path.startsWith("/cash-accounts/")) {
+            assertThat(body.get("participantId").asString()).as("the account in the path").isEqualTo(owner.toString());
+            BigDecimal change = new BigDecimal(path.endsWith("/deposits") ? "5.00" : "-5.00");
+            assertThat(money(body.get("balance"))).isEqualByComparingTo(money(before.cash().get("balance")).add(change));
             assertThat(money(body.get("reserved"))).isEqualByComparingTo(money(before.cash().get("reserved")));
         }
         if (!get && path.equals("/orders")) {
@@ -295,6 +301,11 @@ class AuthorizationMatrixIT extends TradingIntegration {
     private Request deposit(String amount, Object... serverOwned) {
         Map<String, Object> body = body(Map.of("amount", new BigDecimal(amount)), serverOwned);
         return new Request("POST", "/cash-accounts/{owner}/deposits", body, describe(body));
+    }
+
+    private Request withdrawal(String amount) {
+        Map<String, Object> body = Map.of("amount", new BigDecimal(amount));
+        return new Request("POST", "/cash-accounts/{owner}/withdrawals", body, describe(body));
     }
 
     private Request buy(long quantity, String limitPrice, Object... serverOwned) {

@@ -68,9 +68,14 @@ abstract class TradingIntegration {
         return new Listed(instrumentId, projectId, projectCode, vintage);
     }
 
+    /** The exchange operator books a deposit for the participant (self-serve deposits are for the demo profile only). */
     JsonNode deposit(UUID participant, String amount) {
-        return as(participant).post("/cash-accounts/" + participant + "/deposits", Map.of("amount", new BigDecimal(amount)))
+        return operator().post("/cash-accounts/" + participant + "/deposits", Map.of("amount", new BigDecimal(amount)))
                 .expect(201);
+    }
+
+    ApiClient operator() {
+        return api().as(UUID.randomUUID(), "EXCHANGE_OPERATOR");
     }
 
     JsonNode cashAccount(UUID participant) {

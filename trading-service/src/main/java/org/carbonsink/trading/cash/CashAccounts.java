@@ -49,6 +49,38 @@ public class CashAccounts {
                 """).param("id", participantId).param("amount", amount).update() == 1;
     }
 
+    /** Takes the amount out of the balance if that much is available; answers false, changing nothing, if not. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean debit(UUID participantId, BigDecimal amount) {
+        return jdbc.sql("""
+                update cash_account set balance = balance - :amount
+                where participant_id = :id and balance - reserved >= :amount
+                """).param("id", participantId).param("amount", amount).update() == 1;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void book(CashMovement movement) {
+        jdbc.sql("""
+                insert into cash_movement (id, participant_id, kind, amount, source, reference, actor_id, booked_at)
+                values (:id, :participantId, :kind, :amount, :source, :reference, :actorId, :bookedAt)
+                """)
+                .param("id", movement.id())
+                .param("participantId", movement.participantId())
+                .param("kind", movement.kind().name())
+                .param("amount", movement.amount())
+                .param("source", movement.source().name())
+                .param("reference", movement.reference())
+                .param("actorId", movement.actorId())
+                .param("bookedAt", Timestamp.from(movement.bookedAt()))
+                .update();
+    }
+
+    /** Whether the bank transfer with this id is booked already. */
+    boolean booked(String bankReference) {
+        return jdbc.sql("select exists (select 1 from cash_movement where source = 'BANK' and reference = :reference)")
+                .param("reference", bankReference).query(Boolean.class).single();
+    }
+
     /** Gives reserved cash back to the available balance. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(UUID participantId, BigDecimal amount) {
