@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.carbonsink.support.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,6 +48,20 @@ public class CashAccounts {
                 update cash_account set reserved = reserved + :amount
                 where participant_id = :id and balance - reserved >= :amount
                 """).param("id", participantId).param("amount", amount).update() == 1;
+    }
+
+    /**
+     * Reserves the amount, or refuses with the problem {@code insufficient-cash} (422), changing nothing,
+     * if that much is not available; {@code purpose} says what needs it ("accepting the block trade").
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserveOrRefuse(UUID participantId, BigDecimal amount, String purpose) {
+        if (!reserve(participantId, amount)) {
+            BigDecimal available = find(participantId).map(CashAccount::available).orElse(BigDecimal.ZERO.setScale(2));
+            throw ProblemException.rule("insufficient-cash", "Insufficient cash",
+                    purpose + " needs " + amount + " CNY reserved and the account has " + available + " CNY available")
+                    .with("required", amount).with("available", available);
+        }
     }
 
     /** Takes the amount out of the balance if that much is available; answers false, changing nothing, if not. */

@@ -1,0 +1,30 @@
+package org.carbonsink.trading.blocktrade;
+
+import java.math.BigDecimal;
+
+/**
+ * The prices allowed around a reference price: reference × (1 − share) to reference × (1 + share),
+ * both ends included. Computed exactly (a price in fen times a share of four decimals), never rounded,
+ * so a price one fen outside the band is outside.
+ */
+public record PriceBand(BigDecimal reference, BigDecimal share) {
+
+    public PriceBand {
+        if (reference.signum() <= 0 || share.signum() <= 0 || share.compareTo(BigDecimal.ONE) >= 0) {
+            throw new IllegalArgumentException("a band is a share in (0, 1) of a positive reference price, not "
+                    + share + " of " + reference);
+        }
+    }
+
+    public BigDecimal lower() {
+        return reference.multiply(BigDecimal.ONE.subtract(share));
+    }
+
+    public BigDecimal upper() {
+        return reference.multiply(BigDecimal.ONE.add(share));
+    }
+
+    public boolean admits(BigDecimal price) {
+        return price.compareTo(lower()) >= 0 && price.compareTo(upper()) <= 0;
+    }
+}
