@@ -54,7 +54,7 @@ class BlockTradeIT extends TradingIntegration {
         assertThat(accepted.get("status").asString()).isEqualTo("EXECUTED");
         assertThat(accepted.get("tradeStatus").asString()).isEqualTo("PENDING_DELIVERY");
         UUID tradeId = UUID.fromString(accepted.get("tradeId").asString());
-        assertCash(buyer, "20000.00", "12000.00");
+        assertCashOf(buyer, "20000.00", "12000.00");
         TradeExecuted executed = TestEvents.await(Topics.TRADING_TRADES, TradeExecuted.class,
                 e -> e.tradeId().equals(tradeId), PATIENCE).get(0);
         assertThat(executed.holdId()).as("delivered from the block trade's hold").isEqualTo(blockId);
@@ -69,12 +69,24 @@ class BlockTradeIT extends TradingIntegration {
 
         JsonNode trade = awaitTrade(tradeId, "SETTLED");
         assertThat(money(trade.get("amount"))).isEqualByComparingTo("12000.00");
-        assertCash(buyer, "8000.00", "0.00");
-        assertCash(seller, "12000.00", "0.00");
+        assertCashOf(buyer, "8000.00", "0.00");
+        assertCashOf(seller, "12000.00", "0.00");
         assertThat(as(seller).get("/block-trades/" + blockId).expect(200).get("tradeStatus").asString())
                 .isEqualTo("SETTLED");
         assertThat(as(seller).get("/block-trades").expect(200).get("items").get(0).get("id").asString())
                 .isEqualTo(blockId.toString());
+
+        JsonNode published = api().get("/market/block-trades?instrumentId=" + instrument.instrumentId()).expect(200);
+        assertThat(published.get("total").asLong()).isEqualTo(1);
+        JsonNode result = published.get("items").get(0);
+        assertThat(result.get("quantity").asLong()).isEqualTo(200);
+        assertThat(money(result.get("price"))).isEqualByComparingTo("60.00");
+        assertThat(money(result.get("referencePrice"))).isEqualByComparingTo("50.00");
+        assertThat(result.get("tradeStatus").asString()).isEqualTo("SETTLED");
+        assertThat(published.toString()).as("the parties are not published").doesNotContain(seller.toString(),
+                buyer.toString());
+        assertThat(api().get("/market/instruments/" + instrument.instrumentId() + "/trades").expect(200).get("items")
+                .get(0).get("venue").asString()).isEqualTo("BLOCK");
     }
 
     @Test
@@ -84,14 +96,14 @@ class BlockTradeIT extends TradingIntegration {
         UUID blockId = proposeAndHold(instrument, 300, "40.00");
         UUID tradeId = UUID.fromString(as(buyer).post("/block-trades/" + blockId + "/acceptance", null).expect(200)
                 .get("tradeId").asString());
-        assertCash(buyer, "20000.00", "12000.00");
+        assertCashOf(buyer, "20000.00", "12000.00");
 
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
                 Instant.now(), tradeId, instrument.instrumentId(), "the buyer has no registry account"));
 
         assertThat(awaitTrade(tradeId, "FAILED").get("failureReason").asString())
                 .isEqualTo("the buyer has no registry account");
-        assertCash(buyer, "20000.00", "0.00");
+        assertCashOf(buyer, "20000.00", "0.00");
         assertThat(released(blockId)).isEqualTo(300);
         assertThat(as(seller).get("/cash-accounts/" + seller).status()).as("the seller was paid nothing")
                 .isEqualTo(404);
@@ -164,7 +176,7 @@ class BlockTradeIT extends TradingIntegration {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:insufficient-cash");
         assertThat(money(refused.json().get("required"))).isEqualByComparingTo("5000.00");
-        assertCash(buyer, "100.00", "0.00");
+        assertCashOf(buyer, "100.00", "0.00");
         assertThat(as(buyer).get("/block-trades/" + blockId).expect(200).get("status").asString()).isEqualTo("PROPOSED");
 
         assertThat(as(buyer).post("/block-trades/" + blockId + "/rejection", null).expect(200).get("status").asString())
@@ -254,12 +266,6 @@ class BlockTradeIT extends TradingIntegration {
     private long released(UUID holdId) {
         return TestEvents.await(Topics.TRADING_ORDERS, CreditHoldReleaseRequested.class, e -> e.holdId().equals(holdId),
                 PATIENCE).stream().mapToLong(CreditHoldReleaseRequested::quantity).sum();
-    }
-
-    private void assertCash(UUID participant, String balance, String reserved) {
-        JsonNode account = cashAccount(participant);
-        assertThat(money(account.get("balance"))).as("balance").isEqualByComparingTo(balance);
-        assertThat(money(account.get("reserved"))).as("reserved").isEqualByComparingTo(reserved);
     }
 
     private static UUID id(JsonNode node) {

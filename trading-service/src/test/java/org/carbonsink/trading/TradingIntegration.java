@@ -125,6 +125,13 @@ abstract class TradingIntegration {
         return api().get("/trades?instrumentId=" + instrumentId).expect(200).get("items").valueStream().toList();
     }
 
+    /** Checks the participant's cash account: its balance and what of it is reserved. */
+    void assertCashOf(UUID participant, String balance, String reserved) {
+        JsonNode account = cashAccount(participant);
+        assertThat(money(account.get("balance"))).as("balance").isEqualByComparingTo(balance);
+        assertThat(money(account.get("reserved"))).as("reserved").isEqualByComparingTo(reserved);
+    }
+
     /** An amount or price from a response; fails if it has fractions of a fen. */
     static BigDecimal money(JsonNode node) {
         return node.decimalValue().setScale(2, RoundingMode.UNNECESSARY);

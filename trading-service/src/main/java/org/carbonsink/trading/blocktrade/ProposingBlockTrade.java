@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.instrument.Instrument;
 import org.carbonsink.trading.instrument.Instruments;
+import org.carbonsink.trading.offbook.ListedInstruments;
 import org.carbonsink.trading.offbook.SellerCredits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -49,10 +50,7 @@ public class ProposingBlockTrade {
         if (!expiresAt.isAfter(now)) {
             throw ProblemException.invalidField("expiresAt", "Future", "must be in the future");
         }
-        Instrument instrument = instruments.find(command.instrumentId())
-                .orElseThrow(() -> ProblemException.rule("unknown-instrument", "Unknown instrument",
-                        "no instrument " + command.instrumentId() + " is listed")
-                        .with("instrumentId", command.instrumentId()));
+        Instrument instrument = ListedInstruments.require(instruments, command.instrumentId());
         BlockTradeRule rule = rules.of(instrument.id());
         if (command.quantity() < rule.minimumQuantity()) {
             throw ProblemException.rule("below-block-minimum", "Below the block trade minimum",

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.instrument.Instruments;
+import org.carbonsink.trading.offbook.ListedInstruments;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +29,8 @@ public class SettingBlockTradeRule {
                 throw ProblemException.invalidField("referencePrice", "Null",
                         "is set per instrument; the default rule has none");
             }
-        } else if (instruments.find(command.instrumentId()).isEmpty()) {
-            throw ProblemException.rule("unknown-instrument", "Unknown instrument",
-                    "no instrument " + command.instrumentId() + " is listed").with("instrumentId", command.instrumentId());
+        } else {
+            ListedInstruments.require(instruments, command.instrumentId());
         }
         rules.put(new BlockTradeRule(command.instrumentId(), command.minimumQuantity(), command.band(),
                 command.referencePrice(), command.source(), Instant.now(clock)));
