@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.contracts.CreditDeliveryFailed;
+import org.carbonsink.contracts.CreditHoldRejected;
 import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.CreditsDelivered;
@@ -138,6 +139,15 @@ class AuctionIT extends TradingIntegration {
         assertRefused(bid(poor, now, 3, "5.00"), 422, "insufficient-cash");
         assertCashOf(poor, "10.00", "0.00");
         assertThat(as(poor).get("/auctions/" + now + "/bids").expect(200).isEmpty()).isTrue();
+
+        UUID unheld = UUID.fromString(announce(instrument, 100, "5.00", null, Instant.now().plusSeconds(600))
+                .expect(201).get("id").asString());
+        holdRequestedFor(unheld);
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditHoldRejected(UUID.randomUUID(),
+                Instant.now(), unheld, instrument.instrumentId(), "the account holds 0 credits of this vintage"));
+        await().atMost(PATIENCE).until(() -> operator().get("/auctions/" + unheld).expect(200).get("status")
+                .asString(), "HOLD_REJECTED"::equals);
+        assertRefused(bid(poor, unheld, 1, "5.00"), 409, "auction-window-closed");
 
         var past = announce(instrument, 100, "5.00", null, Instant.now().minusSeconds(1));
         assertThat(past.status()).isEqualTo(400);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.contracts.CreditDeliveryFailed;
+import org.carbonsink.contracts.CreditHoldRejected;
 import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.CreditsDelivered;
@@ -201,6 +202,25 @@ class BlockTradeIT extends TradingIntegration {
 
         assertThat(released(blockId)).isEqualTo(150);
         assertThat(as(seller).get("/block-trades/" + blockId).expect(200).get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aProposalWhoseCreditsTheRegistryWillNotHoldCannotBeAccepted() {
+        Listed instrument = blockMarket("50.00");
+        deposit(buyer, "10000.00");
+        UUID blockId = id(propose(instrument, 100, "50.00").expect(201));
+        holdRequestedFor(blockId);
+
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditHoldRejected(UUID.randomUUID(),
+                Instant.now(), blockId, instrument.instrumentId(), "the account holds 20 credits of this vintage"));
+
+        await().atMost(PATIENCE).until(() -> as(seller).get("/block-trades/" + blockId).expect(200).get("status")
+                .asString(), "HOLD_REJECTED"::equals);
+        assertThat(as(buyer).get("/block-trades/" + blockId).expect(200).get("reason").asString())
+                .isEqualTo("the account holds 20 credits of this vintage");
+        assertThat(as(buyer).post("/block-trades/" + blockId + "/acceptance", null).json().get("type").asString())
+                .isEqualTo("urn:carbonsink:problem:block-trade-closed");
+        assertCashOf(buyer, "10000.00", "0.00");
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link Allocation}); each winner trades at its own bid price (pay-as-bid), keeping allocated ×
  * price of its reservation for the trade; the rest of every bid's cash is released; what no bid took
  * goes back to the seller. Idempotent: a closed auction is answered as it is. Locks: the auction,
- * its bids, then the bidders' cash accounts in id order.
+ * its bids, the bidders' cash accounts in id order, then the outbox keys of the trades.
  */
 @Component
 public class ClosingAuction {
@@ -59,7 +59,19 @@ public class ClosingAuction {
         // an auction whose hold is still unconfirmed took no bids; its credits go back when the hold arrives
         List<Bid> open = auction.status() == AuctionStatus.OPEN ? bids.lockOpenInPriority(auction.id()) : List.of();
         List<Long> allocation = Allocation.of(auction.quantity(), open);
+        // cash first, per bidder in id order, as placing an order takes it before publishing: so a close
+        // and an order never wait for each other's cash row and outbox key in opposite orders
         Map<UUID, BigDecimal> released = new TreeMap<>();
+        for (int i = 0; i < open.size(); i++) {
+            Bid bid = open.get(i);
+            released.merge(bid.bidderId(), bid.price().multiply(BigDecimal.valueOf(bid.quantity() - allocation.get(i))),
+                    BigDecimal::add);
+        }
+        released.forEach((bidder, amount) -> {
+            if (amount.signum() > 0) {
+                accounts.release(bidder, amount);
+            }
+        });
         long allocated = 0;
         for (int i = 0; i < open.size(); i++) {
             Bid bid = open.get(i);
@@ -71,15 +83,8 @@ public class ClosingAuction {
             }
             bids.decide(bid.id(), share == 0 ? BidStatus.LOST : share == bid.quantity() ? BidStatus.WON
                     : BidStatus.PARTLY_WON, share, tradeId);
-            released.merge(bid.bidderId(), bid.price().multiply(BigDecimal.valueOf(bid.quantity() - share)),
-                    BigDecimal::add);
             allocated += share;
         }
-        released.forEach((bidder, amount) -> {
-            if (amount.signum() > 0) {
-                accounts.release(bidder, amount);
-            }
-        });
         if (auction.status() == AuctionStatus.OPEN && allocated < auction.quantity()) {
             credits.release(auction.id(), auction.instrumentId(), auction.quantity() - allocated);
         }

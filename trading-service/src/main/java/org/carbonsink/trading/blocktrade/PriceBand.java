@@ -17,11 +17,17 @@ public record PriceBand(BigDecimal reference, BigDecimal share) {
     }
 
     public BigDecimal lower() {
-        return reference.multiply(BigDecimal.ONE.subtract(share));
+        return plain(reference.multiply(BigDecimal.ONE.subtract(share)));
     }
 
     public BigDecimal upper() {
-        return reference.multiply(BigDecimal.ONE.add(share));
+        return plain(reference.multiply(BigDecimal.ONE.add(share)));
+    }
+
+    /** The exact value with no trailing zeros beyond the fen: 35.00, 43.329. */
+    private static BigDecimal plain(BigDecimal exact) {
+        BigDecimal stripped = exact.stripTrailingZeros();
+        return stripped.scale() < 2 ? stripped.setScale(2) : stripped;
     }
 
     public boolean admits(BigDecimal price) {
