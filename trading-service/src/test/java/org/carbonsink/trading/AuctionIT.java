@@ -89,6 +89,7 @@ class AuctionIT extends TradingIntegration {
         assertThat(money(result.get("turnover"))).isEqualByComparingTo("1140.00");
         assertThat(money(result.get("averagePrice"))).isEqualByComparingTo("11.40");
         assertThat(result.toString()).doesNotContain(seller.toString(), a.toString());
+        assertReservedCashBacked(a, b, c, d, seller);
 
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsDelivered(UUID.randomUUID(),
                 Instant.now(), cTrade, instrument.instrumentId(), c, 10,
@@ -121,6 +122,7 @@ class AuctionIT extends TradingIntegration {
         assertCashOf(a, "500.00", "0.00");
         assertThat(releaseOf(auctionId, 20)).as("the 20 not delivered go back to the seller").isNotNull();
         assertCashOf(b, "500.00", "200.00");
+        assertReservedCashBacked(a, b);
     }
 
     @Test

@@ -183,6 +183,7 @@ class AuthorizationMatrixIT extends TradingIntegration {
         matrix(rows, get("/cash-accounts/{owner}"),              200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         matrix(rows, deposit("5.00"),                            403, 403, 403, 403, 201,   401, 401, 401, 401, 401, 401);
         matrix(rows, withdrawal("5.00"),                         403, 403, 403, 403, 201,   401, 401, 401, 401, 401, 401);
+        matrix(rows, get("/cash-check"),                         403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
         // orders: any participant may place one, always on its own account (the others have no cash: 422)
         matrix(rows, buy(1, "40.00"),                            201, 422, 422, 422, 422,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders/{buy}"),                       200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
@@ -305,6 +306,10 @@ class AuthorizationMatrixIT extends TradingIntegration {
         }
         if (get && path.startsWith("/auctions")) {
             assertThat(body.toString()).as("who sells is not disclosed").doesNotContain(owner.toString());
+        }
+        if (path.equals("/cash-check")) {
+            assertThat(body.valueStream().map(m -> m.get("participantId").asString()))
+                    .as("invariant 4 holds for the market's accounts").doesNotContain(owner.toString(), taker.toString());
         }
         if (!get && path.startsWith("/cash-accounts/")) {
             assertThat(body.get("participantId").asString()).as("the account in the path").isEqualTo(owner.toString());

@@ -56,6 +56,7 @@ class BlockTradeIT extends TradingIntegration {
         assertThat(accepted.get("tradeStatus").asString()).isEqualTo("PENDING_DELIVERY");
         UUID tradeId = UUID.fromString(accepted.get("tradeId").asString());
         assertCashOf(buyer, "20000.00", "12000.00");
+        assertReservedCashBacked(buyer);
         TradeExecuted executed = TestEvents.await(Topics.TRADING_TRADES, TradeExecuted.class,
                 e -> e.tradeId().equals(tradeId), PATIENCE).get(0);
         assertThat(executed.holdId()).as("delivered from the block trade's hold").isEqualTo(blockId);
@@ -72,6 +73,7 @@ class BlockTradeIT extends TradingIntegration {
         assertThat(money(trade.get("amount"))).isEqualByComparingTo("12000.00");
         assertCashOf(buyer, "8000.00", "0.00");
         assertCashOf(seller, "12000.00", "0.00");
+        assertReservedCashBacked(buyer, seller);
         assertThat(as(seller).get("/block-trades/" + blockId).expect(200).get("tradeStatus").asString())
                 .isEqualTo("SETTLED");
         assertThat(as(seller).get("/block-trades").expect(200).get("items").get(0).get("id").asString())

@@ -11,10 +11,15 @@ import org.carbonsink.contracts.BankTransferReceived;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Cash comes in from the operator or the bank, leaves by the operator, never below what is reserved. */
 class CashIT extends TradingIntegration {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theOperatorDepositsForAParticipantAndOpensItsAccount() {
@@ -76,6 +81,26 @@ class CashIT extends TradingIntegration {
         assertThat(money(cashAccount(participant).get("balance"))).isEqualByComparingTo("100.00");
         assertThat(operator().post("/cash-accounts/" + UUID.randomUUID() + "/withdrawals",
                 Map.of("amount", new BigDecimal("1.00"))).status()).as("no account").isEqualTo(404);
+    }
+
+    @Test
+    void theCashCheckFindsAReservationThatNothingBacks() {
+        UUID participant = UUID.randomUUID();
+        deposit(participant, "100.00");
+        assertReservedCashBacked(participant);
+
+        jdbc.sql("update cash_account set reserved = 1.00 where participant_id = :id").param("id", participant).update();
+        try {
+            JsonNode mismatches = operator().get("/cash-check").expect(200);
+            assertThat(mismatches.valueStream().filter(m -> m.get("participantId").asString()
+                    .equals(participant.toString()))).singleElement().satisfies(m -> {
+                        assertThat(money(m.get("reserved"))).isEqualByComparingTo("1.00");
+                        assertThat(money(m.get("backed"))).isEqualByComparingTo("0.00");
+                    });
+        } finally {
+            jdbc.sql("update cash_account set reserved = 0 where participant_id = :id").param("id", participant).update();
+        }
+        assertThat(as(participant).get("/cash-check").status()).as("the operator's check only").isEqualTo(403);
     }
 
     @Test

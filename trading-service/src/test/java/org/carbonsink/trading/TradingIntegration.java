@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -130,6 +131,14 @@ abstract class TradingIntegration {
         JsonNode account = cashAccount(participant);
         assertThat(money(account.get("balance"))).as("balance").isEqualByComparingTo(balance);
         assertThat(money(account.get("reserved"))).as("reserved").isEqualByComparingTo(reserved);
+    }
+
+    /** Invariant 4: each participant's reserved cash is exactly what its open orders, bids and pending trades need. */
+    void assertReservedCashBacked(UUID... participants) {
+        List<String> mismatched = operator().get("/cash-check").expect(200).valueStream()
+                .map(m -> m.get("participantId").asString()).toList();
+        assertThat(mismatched).as("accounts whose reservation differs from what it backs")
+                .doesNotContainAnyElementsOf(Arrays.stream(participants).map(UUID::toString).toList());
     }
 
     /** An amount or price from a response; fails if it has fractions of a fen. */
