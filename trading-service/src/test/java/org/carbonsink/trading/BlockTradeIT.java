@@ -30,7 +30,7 @@ class BlockTradeIT extends TradingIntegration {
     final UUID buyer = UUID.randomUUID();
 
     @Test
-    void aBlockTradeAcceptedByTheBuyerSettlesDeliveryVersusPayment() {
+    void aBlockTradeAcceptedByTheBuyerSettlesDeliveryVersusPaymentOnceUnderRedeliveredEvents() {
         Listed instrument = blockMarket("50.00");
         deposit(buyer, "20000.00");
 
@@ -65,9 +65,21 @@ class BlockTradeIT extends TradingIntegration {
         assertThat(executed.quantity()).isEqualTo(200);
         assertThat(executed.price()).isEqualByComparingTo("60.00");
 
+        CreditsDelivered delivered = new CreditsDelivered(UUID.randomUUID(), Instant.now(), tradeId,
+                instrument.instrumentId(), buyer, 200, List.of(new SerialRange(instrument.instrumentId(), 1, 200)));
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), delivered);
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), delivered);
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsDelivered(UUID.randomUUID(),
-                Instant.now(), tradeId, instrument.instrumentId(), buyer, 200,
-                List.of(new SerialRange(instrument.instrumentId(), 1, 200))));
+                Instant.now(), tradeId, instrument.instrumentId(), buyer, 200, delivered.serials()));
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsHeld(UUID.randomUUID(),
+                Instant.now(), blockId, instrument.instrumentId(), 200));
+        // a later event on the same key: once it is applied, every copy before it was seen
+        UUID marker = id(propose(instrument, 100, "50.00").expect(201));
+        holdRequestedFor(marker);
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditHoldRejected(UUID.randomUUID(),
+                Instant.now(), marker, instrument.instrumentId(), "marker"));
+        await().atMost(PATIENCE).until(() -> as(seller).get("/block-trades/" + marker).expect(200).get("status")
+                .asString(), "HOLD_REJECTED"::equals);
 
         JsonNode trade = awaitTrade(tradeId, "SETTLED");
         assertThat(money(trade.get("amount"))).isEqualByComparingTo("12000.00");
@@ -76,8 +88,10 @@ class BlockTradeIT extends TradingIntegration {
         assertReservedCashBacked(buyer, seller);
         assertThat(as(seller).get("/block-trades/" + blockId).expect(200).get("tradeStatus").asString())
                 .isEqualTo("SETTLED");
-        assertThat(as(seller).get("/block-trades").expect(200).get("items").get(0).get("id").asString())
-                .isEqualTo(blockId.toString());
+        assertThat(as(seller).get("/block-trades/" + blockId).expect(200).get("status").asString())
+                .as("a repeated hold confirmation changes nothing").isEqualTo("EXECUTED");
+        assertThat(as(seller).get("/block-trades").expect(200).get("items").valueStream().map(b -> b.get("id")
+                .asString())).contains(blockId.toString());
 
         JsonNode published = api().get("/market/block-trades?instrumentId=" + instrument.instrumentId()).expect(200);
         assertThat(published.get("total").asLong()).isEqualTo(1);
@@ -162,6 +176,8 @@ class BlockTradeIT extends TradingIntegration {
         assertThat(refused.json().get("minimumQuantity").asLong()).isEqualTo(100);
         assertThat(as(seller).get("/block-trades").expect(200).get("total").asLong()).isZero();
 
+        assertThat(api().get("/block-trade-rules/P999999-1999").status()).isEqualTo(404);
+        assertThat(api().get("/block-trade-rules/*").expect(200).get("band").decimalValue()).isEqualByComparingTo("0.30");
         Listed withDefaultRule = listInstrument(1000);
         JsonNode defaultRule = api().get("/block-trade-rules/" + withDefaultRule.instrumentId()).expect(200);
         assertThat(defaultRule.get("minimumQuantity").asLong()).as("domain.md: 100,000 t").isEqualTo(100_000);

@@ -2,9 +2,12 @@ package org.carbonsink.trading.blocktrade.web;
 
 import jakarta.validation.Valid;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.trading.blocktrade.BlockTradeRule;
 import org.carbonsink.trading.blocktrade.BlockTradeRules;
 import org.carbonsink.trading.blocktrade.SetBlockTradeRule;
 import org.carbonsink.trading.blocktrade.SettingBlockTradeRule;
+import org.carbonsink.trading.instrument.Instruments;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -24,14 +27,19 @@ class BlockTradeRuleController {
 
     private final SettingBlockTradeRule setting;
     private final BlockTradeRules rules;
+    private final Instruments instruments;
 
-    BlockTradeRuleController(SettingBlockTradeRule setting, BlockTradeRules rules) {
+    BlockTradeRuleController(SettingBlockTradeRule setting, BlockTradeRules rules, Instruments instruments) {
         this.setting = setting;
         this.rules = rules;
+        this.instruments = instruments;
     }
 
     @GetMapping
     BlockTradeRuleView get(@PathVariable String instrumentId) {
+        if (!BlockTradeRule.DEFAULT.equals(instrumentId) && instruments.find(instrumentId).isEmpty()) {
+            throw ProblemException.notFound("instrument", instrumentId);
+        }
         return BlockTradeRuleView.of(rules.of(instrumentId));
     }
 
