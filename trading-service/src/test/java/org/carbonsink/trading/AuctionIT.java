@@ -126,6 +126,21 @@ class AuctionIT extends TradingIntegration {
     }
 
     @Test
+    void anAuctionWhoseHoldArrivesAfterItsCloseGivesTheCreditsStraightBack() {
+        Listed instrument = listInstrument(1000);
+        UUID auctionId = UUID.fromString(announce(instrument, 100, "5.00", null, Instant.now().plusSeconds(2))
+                .expect(201).get("id").asString());
+        holdRequestedFor(auctionId);
+
+        assertThat(awaitClosed(auctionId).get("allocatedQuantity").asLong()).isZero();
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsHeld(UUID.randomUUID(),
+                Instant.now(), auctionId, instrument.instrumentId(), 100));
+
+        assertThat(releaseOf(auctionId, 100)).as("all 100 go back to the seller").isNotNull();
+        assertThat(operator().get("/auctions/" + auctionId).expect(200).get("status").asString()).isEqualTo("CLOSED");
+    }
+
+    @Test
     void takesBidsOnlyOnceTheCreditsAreHeldAndWithinTheWindow() {
         Listed instrument = listInstrument(1000);
         String laterId = announce(instrument, 100, "5.00", Instant.now().plusSeconds(600), Instant.now().plusSeconds(900))
