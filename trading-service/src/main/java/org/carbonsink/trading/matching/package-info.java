@@ -1,10 +1,56 @@
 /**
- * The matching engine: an order book per instrument with price-time priority. Plain Java, no
- * Spring and no storage; given the same orders in the same sequence and the same {@link java.time.Clock}
- * it produces the same fills.
+ * The matching engine: one order book per instrument with price-time priority. Plain Java, no Spring,
+ * no storage and no clock: the caller stamps times. A book is owned by one thread; given the same
+ * commands in the same order it reports the same events and ends in the same state.
  *
- * <p>{@link org.carbonsink.trading.matching.PriceLevelOrderBook} is the book the exchange uses;
- * {@link org.carbonsink.trading.matching.ReferenceOrderBook} is a deliberately naive one, kept so that
- * one test suite can hold the two to the same behaviour.
+ * <h2>The engine ({@link org.carbonsink.trading.matching.MatchingEngineBook})</h2>
+ * Prices are whole fen ({@code long}), quantities whole credits ({@code long}), order ids and
+ * participants {@code long}s chosen by the caller. Every command reports what it did through
+ * {@link org.carbonsink.trading.matching.BookEvents} before it returns.
+ * {@link org.carbonsink.trading.matching.FastOrderBook} is the book the exchange runs;
+ * {@link org.carbonsink.trading.matching.NaiveOrderBook} is the obviously-correct reference it is
+ * tested against.
+ *
+ * <ul>
+ * <li><b>Priority.</b> Best price first (highest bid, lowest ask), then earliest. A trade takes the
+ * resting (maker) order's price.</li>
+ * <li><b>Checks on place</b>, in this order, each a rejection that changes nothing: halted
+ * ({@code HALTED}); the id rests in the book ({@code DUPLICATE_ORDER_ID}); quantity 0 or less
+ * ({@code INVALID_QUANTITY}); limit price 0 or less ({@code INVALID_PRICE}); limit price outside the band
+ * ({@code PRICE_OUTSIDE_BAND}). Ids of finished orders are not remembered: the caller's sequence
+ * numbers keep ids unique.</li>
+ * <li><b>GTC and DAY</b> limit orders rest what they do not fill at once. DAY orders are cancelled
+ * ({@code EXPIRED}) by {@code expireDayOrders} at the session close: bids first, then asks, each side
+ * in priority order.</li>
+ * <li><b>IOC</b> trades what it can at once; the rest is cancelled ({@code IOC_REMAINDER}).</li>
+ * <li><b>FOK</b> trades its whole quantity at once or nothing: if the counter-orders its limit accepts
+ * (not counting its own participant's) hold less than its quantity, it is cancelled
+ * ({@code FOK_UNFILLED}) with no trade and the book untouched.</li>
+ * <li><b>Market</b> orders never rest: they sweep the other side level by level up to the band's far
+ * bound (the upper bound for a buy, the lower for a sell; without a band, any price), and what is left is
+ * cancelled ({@code MARKET_REMAINDER}). A market FOK is all or nothing as above.</li>
+ * <li><b>Self-trade prevention</b> (cancel resting): an incoming order never trades with a resting order
+ * of the same participant. When matching reaches such an order, the resting order is cancelled in full
+ * ({@code SELF_TRADE}) and matching goes on with the next order. Only own orders reached before the
+ * incoming order is filled are cancelled.</li>
+ * <li><b>Amend</b> sets a resting order's price and open quantity. Same price and the same or less
+ * quantity keeps time priority; same price and more quantity goes to the back of the level; a new
+ * price goes to the back of the new level and first matches like a new order of the same participant
+ * (self-trade prevention applies), resting what is left. An amend reports {@code amended}, and after a
+ * new price also its trades and {@code rested}. Checks: halted; unknown order; quantity 0 or less; for a
+ * new price, price 0 or less and the band (an unchanged price is not re-checked against a moved band).</li>
+ * <li><b>Cancel</b> works while halted; an unknown or finished id is rejected ({@code UNKNOWN_ORDER}).</li>
+ * <li><b>Price band</b> around the reference price, in basis points (1000 = ±10%): lower bound
+ * ceil(ref × (10000 − bps) / 10000), upper bound floor(ref × (10000 + bps) / 10000), both in whole fen
+ * with integer arithmetic, inclusive, so only prices inside the exact band pass. Reference 0 or band 0:
+ * no band. Changing the band does not touch resting orders.</li>
+ * <li><b>Halt</b>: place and amend are rejected ({@code HALTED}); cancel and expiry still work.</li>
+ * </ul>
+ *
+ * <h2>The previous book</h2>
+ * {@link org.carbonsink.trading.matching.OrderBook} with
+ * {@link org.carbonsink.trading.matching.PriceLevelOrderBook} and its reference
+ * {@link org.carbonsink.trading.matching.ReferenceOrderBook} (decimal prices, UUIDs, rebuilt per order)
+ * stays until the exchange has moved to the engine above.
  */
 package org.carbonsink.trading.matching;
