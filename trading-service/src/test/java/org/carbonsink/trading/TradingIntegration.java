@@ -14,11 +14,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.CreditsHeld;
 import org.carbonsink.contracts.CreditsIssued;
+import org.carbonsink.contracts.ParticipantRegistered;
 import org.carbonsink.contracts.SerialRange;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestEvents;
 import org.carbonsink.testsupport.TestInfrastructure;
+import org.carbonsink.trading.participant.Participants;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,6 +56,27 @@ abstract class TradingIntegration {
     }
 
     record Listed(String instrumentId, UUID projectId, String projectCode, int vintage) {
+    }
+
+    @Autowired
+    Participants readModel;
+
+    /** A new participant the registry registered as a trader; answers once the exchange knows it. */
+    UUID trader() {
+        return registered("TRADER");
+    }
+
+    /** A new participant the registry registered in {@code role}; answers once the exchange knows it. */
+    UUID registered(String role) {
+        UUID participant = UUID.randomUUID();
+        register(participant, role);
+        return participant;
+    }
+
+    void register(UUID participant, String role) {
+        TestEvents.send(Topics.REGISTRY_PARTICIPANTS, participant.toString(), new ParticipantRegistered(
+                UUID.randomUUID(), Instant.now(), participant, "participant " + participant, role));
+        await().atMost(PATIENCE).until(() -> readModel.roleOf(participant).isPresent());
     }
 
     /** The registry issues credits of a new project; answers the instrument once the exchange lists it. */

@@ -1,7 +1,7 @@
-package org.carbonsink.trading.trade;
+package org.carbonsink.trading.order;
 
 import java.util.UUID;
 
 /** The registry could not deliver the trade's credits, for {@code reason}. */
-public record FailTrade(UUID tradeId, String reason) {
+public record FailDelivery(UUID tradeId, String reason) {
 }

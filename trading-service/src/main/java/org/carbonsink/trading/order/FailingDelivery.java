@@ -1,0 +1,30 @@
+package org.carbonsink.trading.order;
+
+import org.carbonsink.trading.trade.Trade;
+import org.carbonsink.trading.trade.Trades;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compensates a trade whose credits could not be delivered: the trade FAILS and the buyer's cash
+ * reserved for it is released, so neither leg moves (invariant 5). When the failure is not the
+ * seller's (the registry names the buyer), the registry still holds the seller's credits and the sell
+ * order gets the quantity back, keeping its place in the queue; otherwise the seller's hold no longer
+ * backs that quantity and the order does not get it back.
+ */
+@Component
+public class FailingDelivery {
+
+    private final Trades trades;
+    private final Exchange exchange;
+
+    FailingDelivery(Trades trades, Exchange exchange) {
+        this.trades = trades;
+        this.exchange = exchange;
+    }
+
+    public void fail(FailDelivery command) {
+        Trade trade = trades.find(command.tradeId())
+                .orElseThrow(() -> new IllegalStateException("delivery failed for unknown trade " + command.tradeId()));
+        exchange.execute(new BookCommand.FailDelivery(trade.instrumentId(), trade.id(), command.reason()));
+    }
+}
