@@ -34,10 +34,13 @@ import tools.jackson.databind.JsonNode;
  * requests the exchange publishes. Each test uses fresh participants and instruments.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + TradingApplication.CONFIG_NAME)
+        properties = { "spring.config.name=" + TradingApplication.CONFIG_NAME,
+                "carbonsink.trading.max-open-orders-per-instrument=" + TradingIntegration.OPEN_ORDER_CAP })
 abstract class TradingIntegration {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Low, so that a test can reach it. */
+    static final int OPEN_ORDER_CAP = 20;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -147,5 +150,13 @@ abstract class TradingIntegration {
     /** An amount or price from a response; fails if it has fractions of a fen. */
     static BigDecimal money(JsonNode node) {
         return node.decimalValue().setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    void assertCash(UUID participant, String balance, String reserved) {
+        JsonNode account = cashAccount(participant);
+        assertThat(money(account.get("balance"))).as("balance").isEqualByComparingTo(balance);
+        assertThat(money(account.get("reserved"))).as("reserved").isEqualByComparingTo(reserved);
+        assertThat(money(account.get("available"))).as("available")
+                .isEqualByComparingTo(new BigDecimal(balance).subtract(new BigDecimal(reserved)));
     }
 }

@@ -269,12 +269,4 @@ class TradingLifecycleIT extends TradingIntegration {
         awaitOrder(seller, orderId, "REJECTED");
         return orderId;
     }
-
-    private void assertCash(UUID participant, String balance, String reserved) {
-        JsonNode account = cashAccount(participant);
-        assertThat(money(account.get("balance"))).as("balance").isEqualByComparingTo(balance);
-        assertThat(money(account.get("reserved"))).as("reserved").isEqualByComparingTo(reserved);
-        assertThat(money(account.get("available"))).as("available")
-                .isEqualByComparingTo(new BigDecimal(balance).subtract(new BigDecimal(reserved)));
-    }
 }
