@@ -2,6 +2,8 @@ package org.carbonsink.trading.order;
 
 import org.carbonsink.trading.trade.Trade;
 import org.carbonsink.trading.trade.Trades;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class FailingDelivery {
 
+    private static final Logger log = LoggerFactory.getLogger(FailingDelivery.class);
+
     private final Trades trades;
     private final Exchange exchange;
 
@@ -23,8 +27,11 @@ public class FailingDelivery {
     }
 
     public void fail(FailDelivery command) {
-        Trade trade = trades.find(command.tradeId())
-                .orElseThrow(() -> new IllegalStateException("delivery failed for unknown trade " + command.tradeId()));
+        Trade trade = trades.find(command.tradeId()).orElse(null);
+        if (trade == null) {
+            log.warn("delivery failed for trade {}, which is not this exchange's; ignored", command.tradeId());
+            return;
+        }
         exchange.execute(new BookCommand.FailDelivery(trade.instrumentId(), trade.id(), command.reason()));
     }
 }

@@ -207,9 +207,20 @@ final class Sequencer implements Runnable {
                 throw new IllegalStateException("instrument " + instrumentId + " is not in shard " + partition);
             }
             book = loader.load(instrumentId, this).orElseThrow(() -> unknownInstrument(instrumentId));
-            books.put(instrumentId, book);
+            loaded(book);
         }
         return book;
+    }
+
+    /**
+     * A book whose DAY orders never expired has never held one (the engine came with DAY orders): its
+     * first expiry is the next session close, not one that passed before it was ever traded.
+     */
+    private void loaded(InstrumentBook book) {
+        if (book.dayOrdersExpiredAt == null) {
+            book.dayOrdersExpiredAt = lastSessionClose(clock.instant());
+        }
+        books.put(book.instrumentId, book);
     }
 
     static ProblemException unknownInstrument(String instrumentId) {
@@ -221,7 +232,7 @@ final class Sequencer implements Runnable {
         try {
             for (String instrumentId : loader.instrumentIds()) {
                 if (owns.test(instrumentId) && !books.containsKey(instrumentId)) {
-                    loader.load(instrumentId, this).ifPresent(book -> books.put(instrumentId, book));
+                    loader.load(instrumentId, this).ifPresent(this::loaded);
                 }
             }
         } catch (RuntimeException e) {

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * The registry's answers on holds and deliveries, which share one topic. They are read by this one
  * listener because two listeners in one consumer group would split the topic's partitions between
  * them, each missing the events of the other's partitions. Per instrument key, the events apply in
- * the order the registry sent them.
+ * the order the registry sent them. An event about a hold or a trade this exchange does not know is
+ * logged and skipped: another exchange on the same broker asked for it.
  *
  * <p>The topic is keyed by instrument id, and its partitions decide which instance owns which books
  * ({@link Exchange}): the instance that reads an instrument's hold and delivery events is the one whose
