@@ -199,6 +199,9 @@ class TradingLifecycleIT extends TradingIntegration {
         awaitTrade(tradeId, "FAILED");
         assertCash(buyer, "1000.00", "0.00");
         assertThat(as(seller).get("/orders/" + sellOrder).expect(200).get("status").asString()).isEqualTo("FILLED");
+        assertThat(TestEvents.await(Topics.TRADING_ORDERS, CreditHoldReleaseRequested.class,
+                e -> e.holdId().equals(sellOrder), PATIENCE)).as("what the registry may still hold of it")
+                .singleElement().satisfies(e -> assertThat(e.quantity()).isEqualTo(10));
         assertThat(api().get("/instruments/" + instrument.instrumentId() + "/book").expect(200).get("asks").isEmpty())
                 .as("no credits the registry no longer holds are offered").isTrue();
     }

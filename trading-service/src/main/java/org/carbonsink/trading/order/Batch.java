@@ -260,9 +260,15 @@ final class Batch implements BookEvents {
         failedTrades.put(trade.id(), reason);
         // invariant 5: neither leg moves; the buyer's cash reserved for the trade is free again
         reserve(trade.buyerId(), -Money.fen(trade.amount(), "amount"));
-        String outcome = "FAILED";
+        LiveOrder sell = sellOrderOf(b, trade);
+        String outcome;
         if (reason.startsWith(BUYERS_FAULT_PREFIX)) {
-            outcome = returnFill(b, trade);
+            outcome = returnFill(b, sell, trade.quantity());
+        } else {
+            // the seller's hold no longer backs the quantity: the order does not get it back, and whatever
+            // the registry still holds of it is let go
+            holdReleases.add(new HoldRelease(sell.snapshot(now), trade.quantity()));
+            outcome = "RELEASED";
         }
         logRow("RETURN_FILL", trade.sellOrderId(), trade.id(), trade.sellerId(), reason, outcome);
         return null;
@@ -272,23 +278,7 @@ final class Batch implements BookEvents {
      * Gives the failed trade's quantity back to its sell order, whose credits the registry still holds.
      * The order keeps its place in the queue: a resting one its priority, a filled one the priority it had.
      */
-    private String returnFill(InstrumentBook b, Trade trade) {
-        long quantity = trade.quantity();
-        LiveOrder sell = b.byId.get(trade.sellOrderId());
-        if (sell == null) {
-            sell = changed.get(trade.sellOrderId());
-        }
-        if (sell == null) {
-            Orders.Resting committed = writer.orders.findResting(trade.sellOrderId()).orElseThrow();
-            Order o = committed.order();
-            sell = new LiveOrder(writer.nextEngineId(), o.id(), o.instrumentId(), o.participantId(),
-                    writer.participantKey(o.participantId()), Side.SELL, o.type(), o.timeInForce(), o.placedAt(),
-                    o.type() == OrderType.LIMIT ? Money.fen(o.limitPrice(), "limitPrice") : 0, o.quantity(), true);
-            sell.filled = o.filledQuantity();
-            sell.status = o.status();
-            sell.cancelReason = o.cancelReason();
-            sell.bookPriority = committed.bookPriority();
-        }
+    private String returnFill(InstrumentBook b, LiveOrder sell, long quantity) {
         changed.put(sell.id, sell);
         if (sell.inBook()) {
             sell.filled -= quantity;
@@ -306,6 +296,26 @@ final class Batch implements BookEvents {
         // cancelled meanwhile, or an order that never rests: the registry lets the credits go
         holdReleases.add(new HoldRelease(sell.snapshot(now), quantity));
         return "RELEASED";
+    }
+
+    /** The trade's sell order as this batch knows it: in the book, changed earlier in the batch, or as committed. */
+    private LiveOrder sellOrderOf(InstrumentBook b, Trade trade) {
+        LiveOrder sell = b.byId.get(trade.sellOrderId());
+        if (sell == null) {
+            sell = changed.get(trade.sellOrderId());
+        }
+        if (sell == null) {
+            Orders.Resting committed = writer.orders.findResting(trade.sellOrderId()).orElseThrow();
+            Order o = committed.order();
+            sell = new LiveOrder(writer.nextEngineId(), o.id(), o.instrumentId(), o.participantId(),
+                    writer.participantKey(o.participantId()), Side.SELL, o.type(), o.timeInForce(), o.placedAt(),
+                    o.type() == OrderType.LIMIT ? Money.fen(o.limitPrice(), "limitPrice") : 0, o.quantity(), true);
+            sell.filled = o.filledQuantity();
+            sell.status = o.status();
+            sell.cancelReason = o.cancelReason();
+            sell.bookPriority = committed.bookPriority();
+        }
+        return sell;
     }
 
     private Object expireDay(ExpireDay c) {

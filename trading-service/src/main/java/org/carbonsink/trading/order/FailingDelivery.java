@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * reserved for it is released, so neither leg moves (invariant 5). When the failure is not the
  * seller's (the registry names the buyer), the registry still holds the seller's credits and the sell
  * order gets the quantity back, keeping its place in the queue; otherwise the seller's hold no longer
- * backs that quantity and the order does not get it back.
+ * backs that quantity: the order does not get it back, and the registry is asked to let go of whatever
+ * it still holds of it.
  */
 @Component
 public class FailingDelivery {
