@@ -6,6 +6,14 @@ abstract class MarketRules implements MatchingEngineBook {
     final PriceBand band = new PriceBand();
     boolean halted;
 
+    /** Why a limit price is refused, or null when it is accepted. */
+    final RejectReason refusal(long priceFen) {
+        if (priceFen <= 0) {
+            return RejectReason.INVALID_PRICE;
+        }
+        return band.accepts(priceFen) ? null : RejectReason.PRICE_OUTSIDE_BAND;
+    }
+
     @Override
     public final void halt() {
         halted = true;

@@ -28,12 +28,9 @@ public final class NaiveOrderBook extends MarketRules {
             events.rejected(orderId, RejectReason.INVALID_QUANTITY);
             return;
         }
-        if (type == OrderType.LIMIT && priceFen <= 0) {
-            events.rejected(orderId, RejectReason.INVALID_PRICE);
-            return;
-        }
-        if (type == OrderType.LIMIT && !band.accepts(priceFen)) {
-            events.rejected(orderId, RejectReason.PRICE_OUTSIDE_BAND);
+        RejectReason refusal = type == OrderType.LIMIT ? refusal(priceFen) : null;
+        if (refusal != null) {
+            events.rejected(orderId, refusal);
             return;
         }
         events.accepted(orderId);
@@ -91,12 +88,9 @@ public final class NaiveOrderBook extends MarketRules {
             events.amended(orderId, newPriceFen, newQuantity, keepsPriority);
             return;
         }
-        if (newPriceFen <= 0) {
-            events.rejected(orderId, RejectReason.INVALID_PRICE);
-            return;
-        }
-        if (!band.accepts(newPriceFen)) {
-            events.rejected(orderId, RejectReason.PRICE_OUTSIDE_BAND);
+        RejectReason refusal = refusal(newPriceFen);
+        if (refusal != null) {
+            events.rejected(orderId, refusal);
             return;
         }
         orders.remove(order);
