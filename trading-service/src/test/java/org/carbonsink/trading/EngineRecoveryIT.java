@@ -102,8 +102,7 @@ class EngineRecoveryIT {
         try (TradingInstance service = TradingInstance.start(TradingInstance.database("trading-day-orders"),
                 "trading-day-orders-" + UUID.randomUUID(), clock)) {
             service.knows(instrument, traders);
-            service.as(buyer).post("/cash-accounts/" + buyer + "/deposits", Map.of("amount", new BigDecimal("1000.00")))
-                    .expect(201);
+            service.deposit(buyer, "1000.00");
             String day = service.as(buyer).post("/orders", Map.of("instrumentId", instrument, "side", "BUY",
                     "timeInForce", "DAY", "quantity", 10, "limitPrice", new BigDecimal("10.00"))).expect(201)
                     .get("id").asString();
@@ -149,8 +148,7 @@ class EngineRecoveryIT {
         void begin(TradingInstance service) {
             service.knows(instrument, traders);
             for (UUID trader : traders) {
-                service.as(trader).post("/cash-accounts/" + trader + "/deposits",
-                        Map.of("amount", new BigDecimal("100000.00"))).expect(201);
+                service.deposit(trader, "100000.00");
             }
         }
 

@@ -72,6 +72,21 @@ final class TradingInstance implements AutoCloseable {
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
+    /**
+     * Pays cash into the participant's account: itself where self-serve deposits are open, else as the
+     * exchange operator.
+     */
+    void deposit(UUID participant, String amount) {
+        Map<String, Object> body = Map.of("amount", new java.math.BigDecimal(amount));
+        ApiClient.Response self = as(participant).post("/cash-accounts/" + participant + "/deposits", body);
+        if (self.status() == 403) {
+            as(UUID.randomUUID(), "EXCHANGE_OPERATOR").post("/cash-accounts/" + participant + "/deposits", body)
+                    .expect(201);
+        } else {
+            self.expect(201);
+        }
+    }
+
     boolean owns(String instrumentId) {
         return context.isActive() && context.getBean(Exchange.class).owns(instrumentId);
     }

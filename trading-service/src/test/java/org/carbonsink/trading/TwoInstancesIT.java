@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.ApiClient;
+import org.carbonsink.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,10 +29,15 @@ import tools.jackson.databind.JsonNode;
 class TwoInstancesIT {
 
     @Test
-    void eachBookHasOneOwnerAndTheOtherInstanceNamesItAndTakesOverWhenItLeaves() {
+    void eachBookHasOneOwnerAndTheOtherInstanceNamesItAndTakesOverWhenItLeaves() throws Exception {
+        int partitions = ownershipPartitions();
+        // instruments in every partition of the ownership topic, so that both instances own some
         List<String> instruments = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            instruments.add(TradingInstance.listInstrument());
+        int[] perPartition = new int[partitions];
+        while (Arrays.stream(perPartition).min().orElseThrow() < 2) {
+            String instrument = TradingInstance.listInstrument();
+            instruments.add(instrument);
+            perPartition[BuiltInPartitioner.partitionForKey(instrument.getBytes(StandardCharsets.UTF_8), partitions)]++;
         }
         List<UUID> traders = TradingInstance.traders(1);
         UUID buyer = traders.get(0);
@@ -37,10 +50,12 @@ class TwoInstancesIT {
                 first.knows(instrument, traders);
                 second.knows(instrument, traders);
             }
-            first.as(buyer).post("/cash-accounts/" + buyer + "/deposits", Map.of("amount", new BigDecimal("10000.00")))
-                    .expect(201);
-            await().atMost(TradingInstance.PATIENCE).until(() -> instruments.stream()
-                    .allMatch(i -> first.owns(i) != second.owns(i)));
+            first.deposit(buyer, "10000.00");
+            // the group has rebalanced: both instances hold partitions, and each instrument has one owner
+            await().atMost(TradingInstance.PATIENCE).until(() -> first.jdbc()
+                    .sql("select count(distinct instance_id) = 2 and count(*) = :n from book_owner")
+                    .param("n", partitions).query(Boolean.class).single()
+                    && instruments.stream().allMatch(i -> first.owns(i) != second.owns(i)));
             assertThat(instruments).as("the books are spread over both instances")
                     .anyMatch(first::owns).anyMatch(second::owns);
 
@@ -62,7 +77,8 @@ class TwoInstancesIT {
                         .get("quantity").asLong()).isEqualTo(1);
             }
             assertThat(money(first.as(buyer).get("/cash-accounts/" + buyer).expect(200).get("reserved")))
-                    .as("refused orders reserved nothing").isEqualByComparingTo("80.00");
+                    .as("refused orders reserved nothing")
+                    .isEqualByComparingTo(BigDecimal.TEN.multiply(BigDecimal.valueOf(instruments.size())));
 
             second.close();
 
@@ -76,6 +92,22 @@ class TwoInstancesIT {
             }
             assertThat(money(first.as(buyer).get("/cash-accounts/" + buyer).expect(200).get("reserved")))
                     .isEqualByComparingTo("0.00");
+        }
+    }
+
+    /** The partitions of the ownership topic; at least three, so that two instances can split them. */
+    private static int ownershipPartitions() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(Topics.REGISTRY_HOLDS)) {
+                admin.createTopics(List.of(new NewTopic(Topics.REGISTRY_HOLDS, 3, (short) 1))).all().get();
+            }
+            int partitions = admin.describeTopics(List.of(Topics.REGISTRY_HOLDS)).allTopicNames().get()
+                    .get(Topics.REGISTRY_HOLDS).partitions().size();
+            if (partitions < 3) {
+                admin.createPartitions(Map.of(Topics.REGISTRY_HOLDS, NewPartitions.increaseTo(3))).all().get();
+                partitions = 3;
+            }
+            return partitions;
         }
     }
 

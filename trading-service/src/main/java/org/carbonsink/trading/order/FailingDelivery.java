@@ -1,5 +1,7 @@
 package org.carbonsink.trading.order;
 
+import org.carbonsink.trading.trade.FailTrade;
+import org.carbonsink.trading.trade.FailingTrade;
 import org.carbonsink.trading.trade.Trade;
 import org.carbonsink.trading.trade.Trades;
 import org.slf4j.Logger;
@@ -21,16 +23,23 @@ public class FailingDelivery {
 
     private final Trades trades;
     private final Exchange exchange;
+    private final FailingTrade offBook;
 
-    FailingDelivery(Trades trades, Exchange exchange) {
+    FailingDelivery(Trades trades, Exchange exchange, FailingTrade offBook) {
         this.trades = trades;
         this.exchange = exchange;
+        this.offBook = offBook;
     }
 
     public void fail(FailDelivery command) {
         Trade trade = trades.find(command.tradeId()).orElse(null);
         if (trade == null) {
             log.warn("delivery failed for trade {}, which is not this exchange's; ignored", command.tradeId());
+            return;
+        }
+        if (trade.sellOrderId() == null) {
+            // made off the book: no order and no book to give the quantity back to
+            offBook.fail(new FailTrade(trade.id(), command.reason()));
             return;
         }
         exchange.execute(new BookCommand.FailDelivery(trade.instrumentId(), trade.id(), command.reason()));
