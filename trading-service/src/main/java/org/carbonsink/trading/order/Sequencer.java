@@ -2,7 +2,6 @@ package org.carbonsink.trading.order;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -181,22 +180,13 @@ final class Sequencer implements Runnable {
     /** A session close has passed since the book's DAY orders last expired: expire them before anything else. */
     private List<Pending> dueExpiries() {
         List<Pending> due = new ArrayList<>();
-        Instant lastClose = lastSessionClose(clock.instant());
+        Instant lastClose = rules.lastSessionClose(clock.instant());
         for (InstrumentBook book : books.values()) {
             if (book.dayOrdersExpiredAt == null || lastClose.isAfter(book.dayOrdersExpiredAt)) {
                 due.add(new Pending(new BookCommand.ExpireDay(book.instrumentId, lastClose), new CompletableFuture<>()));
             }
         }
         return due;
-    }
-
-    Instant lastSessionClose(Instant now) {
-        ZonedDateTime local = now.atZone(rules.sessionZone());
-        ZonedDateTime close = local.with(rules.sessionClose());
-        if (close.isAfter(local)) {
-            close = close.minusDays(1);
-        }
-        return close.toInstant();
     }
 
     /** The book of an instrument of this shard, loaded from the database the first time. */
@@ -218,7 +208,7 @@ final class Sequencer implements Runnable {
      */
     private void loaded(InstrumentBook book) {
         if (book.dayOrdersExpiredAt == null) {
-            book.dayOrdersExpiredAt = lastSessionClose(clock.instant());
+            book.dayOrdersExpiredAt = rules.lastSessionClose(clock.instant());
         }
         books.put(book.instrumentId, book);
     }

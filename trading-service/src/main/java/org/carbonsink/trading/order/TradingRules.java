@@ -2,8 +2,10 @@ package org.carbonsink.trading.order;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,4 +32,14 @@ public record TradingRules(
         @DefaultValue({ "TRADER", "PROJECT_OWNER" }) List<String> tradingRoles,
         @DefaultValue("2000") int maxBatch,
         @DefaultValue("1s") Duration expiryCheck) {
+
+    /** The latest session close at or before {@code now}: DAY orders placed before it have expired. */
+    public Instant lastSessionClose(Instant now) {
+        ZonedDateTime local = now.atZone(sessionZone);
+        ZonedDateTime close = local.with(sessionClose);
+        if (close.isAfter(local)) {
+            close = close.minusDays(1);
+        }
+        return close.toInstant();
+    }
 }
