@@ -6,8 +6,8 @@
 #   scripts/load/trading-load.sh            starts ./local-stack.sh --demo (unless a stack answers on
 #                                           :8080), measures, stops the stack it started
 #
-# Environment: DURATION (15s), CONNECTIONS (16), THREADS (1: leaves a core to the system),
-# RESTING (100000), OUT (target/load/<time>). Needs wrk, pgbench, psql, curl, openssl.
+# Environment: DURATION (15s per phase), ROUNDS (2: each pair of figures alternates), CONNECTIONS (16),
+# THREADS (1: leaves a core to the system), RESTING (100000), OUT (target/load/<time>). Needs wrk, pgbench, psql, curl, openssl.
 # The stack it starts raises the gateway's per-caller rate limit and the open-order cap, which would
 # otherwise measure themselves (20 requests/s, 1,000 orders); both are printed in the output.
 set -euo pipefail
@@ -17,6 +17,7 @@ DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 RESTING=${RESTING:-100000}
+ROUNDS=${ROUNDS:-2}
 OUT=${OUT:-target/load/$(date -u +%Y%m%dT%H%M%SZ)}
 GATEWAY=http://127.0.0.1:8080
 PSQL=(psql -h 127.0.0.1 -p 15432 -U postgres -X -q -t -A)
@@ -65,7 +66,8 @@ echo "rate limit per caller: ${CARBONSINK_RATELIMIT_REPLENISHRATE:-as configured
 TOKEN=$(scripts/token.sh trader trader-password)
 INSTRUMENT=$(curl -sf "$GATEWAY/api/trading/instruments" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p' | head -1)
 [[ -n $INSTRUMENT ]] || { echo "no instrument listed"; exit 1; }
-export TOKEN INSTRUMENT
+BATCH=100
+export TOKEN INSTRUMENT BATCH
 echo "instrument $INSTRUMENT, buyer $TRADER (the demo's trader)"
 # cash for the buyer: a self-serve deposit where the stack allows one, else booked by the exchange operator
 deposit() {
@@ -133,30 +135,50 @@ DURATION=5s run_wrk warmup -s scripts/load/order.lua "$GATEWAY/api/trading/order
 say "filling the book to 100 resting orders"
 fill_to 100
 
-say "floor (a): public GET through the gateway"
-run_wrk public-get "$GATEWAY/api/trading/instruments/$INSTRUMENT"
-get_rate=$rate
+# The machine may be shared: each pair of figures is measured in alternating rounds and averaged, with
+# the load average printed before each phase.
+mean() { awk '{ s += $1; n++ } END { printf "%.1f", s / n }'; }
+get_rates=() small_rates=() large_rates=() batch_rates=() insert_rates=()
 
-measure_orders single-orders-small-book -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
-small=$orders_per_second
+for round in $(seq 1 "$ROUNDS"); do
+  say "round $round, floor (a): public GET through the gateway; $(uptime)"
+  run_wrk "public-get-$round" "$GATEWAY/api/trading/instruments/$INSTRUMENT"
+  get_rates+=("$rate")
+  say "round $round; $(uptime)"
+  measure_orders "single-orders-small-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
+  small_rates+=("$orders_per_second")
+done
 
 say "filling the book to $RESTING resting orders"
 fill_to "$RESTING"
-measure_orders single-orders-large-book -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
-large=$orders_per_second
+for round in $(seq 1 "$ROUNDS"); do
+  say "round $round; $(uptime)"
+  measure_orders "single-orders-large-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
+  large_rates+=("$orders_per_second")
+done
 
-BATCH=100 measure_orders batches-of-100 -s scripts/load/batch.lua "$GATEWAY/api/trading/orders/batch"
-batched=$orders_per_second
-
-say "floor (c): pgbench, single-row inserts into the same PostgreSQL"
 "${PSQL[@]}" -d postgres -c "drop database if exists loadbench" -c "create database loadbench"
 "${PSQL[@]}" -d loadbench -c "create table load_row (id bigserial primary key, instrument_id text not null,
   quantity bigint not null, price numeric(19,2) not null, placed_at timestamptz not null)"
-pgbench -h 127.0.0.1 -p 15432 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" \
-  -f scripts/load/insert.sql loadbench > "$OUT/pgbench.txt" 2>&1
-cat "$OUT/pgbench.txt"
-inserts=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench.txt" | head -1)
+for round in $(seq 1 "$ROUNDS"); do
+  say "round $round; $(uptime)"
+  measure_orders "batches-of-100-$round" -s scripts/load/batch.lua "$GATEWAY/api/trading/orders/batch"
+  batch_rates+=("$orders_per_second")
+  say "round $round, floor (c): pgbench, single-row inserts into the same PostgreSQL; $(uptime)"
+  pgbench -h 127.0.0.1 -p 15432 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" \
+    -f scripts/load/insert.sql loadbench > "$OUT/pgbench-$round.txt" 2>&1
+  cat "$OUT/pgbench-$round.txt"
+  insert_rates+=("$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench-$round.txt" | head -1)")
+done
 "${PSQL[@]}" -d postgres -c "drop database loadbench"
+
+get_rate=$(printf '%s\n' "${get_rates[@]}" | mean)
+small=$(printf '%s\n' "${small_rates[@]}" | mean)
+large=$(printf '%s\n' "${large_rates[@]}" | mean)
+batched=$(printf '%s\n' "${batch_rates[@]}" | mean)
+inserts=$(printf '%s\n' "${insert_rates[@]}" | mean)
+echo "rounds: GET ${get_rates[*]}; single, small book ${small_rates[*]}; single, large book ${large_rates[*]};"
+echo "        batches of 100 ${batch_rates[*]}; pgbench ${insert_rates[*]}"
 
 say "ratios"
 awk -v resting="$RESTING" -v small="$small" -v get="$get_rate" -v large="$large" -v batched="$batched" -v inserts="$inserts" 'BEGIN {
