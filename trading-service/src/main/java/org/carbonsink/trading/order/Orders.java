@@ -117,23 +117,6 @@ public class Orders {
                 """).param("id", id).param("reason", reason).param("at", Timestamp.from(at)).update();
     }
 
-    /** Inserts orders that reached the book in this batch, in their state at its end (one round trip). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void insertAll(List<OrderRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        template.batchUpdate("""
-                insert into exchange_order (id, instrument_id, participant_id, side, order_type, time_in_force, quantity,
-                                            limit_price, filled_quantity, reserved_cash, status, rejection_reason,
-                                            cancel_reason, book_priority, book_sequence, placed_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('book_sequence'), ?, ?)
-                """, rows.stream().map(r -> new Object[] { r.id(), r.instrumentId(), r.participantId(), r.side().name(),
-                r.type().name(), r.timeInForce().name(), r.quantity(), r.limitPrice(), r.filledQuantity(),
-                r.reservedCash(), r.status().name(), r.rejectionReason(), r.cancelReasonName(), r.bookPriority(),
-                Timestamp.from(r.at()), Timestamp.from(r.at()) }).toList());
-    }
-
     /** Writes the state at the end of the batch of orders that were already saved (one round trip). */
     @Transactional(propagation = Propagation.MANDATORY)
     void updateAll(List<OrderRow> rows) {
