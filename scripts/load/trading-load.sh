@@ -103,7 +103,9 @@ fill_to() {
       (( have + n * ${#pids[@]} >= target )) && break
     done
     wait "${pids[@]}"
+    local before=$have
     have=$(resting)
+    (( have > before )) || { echo "the batches rested nothing; stopping"; exit 1; }
   done
   echo "resting orders: $have"
 }
