@@ -6,7 +6,8 @@
 #   scripts/load/trading-load.sh            starts ./local-stack.sh --demo (unless a stack answers on
 #                                           :8080), measures, stops the stack it started
 #
-# Environment: DURATION (15s per phase), ROUNDS (2: each pair of figures alternates), CONNECTIONS (16),
+# Environment: DURATION (15s per phase), ROUNDS (3: each pair of figures alternates), WARMUP (30s),
+# CONNECTIONS (16),
 # THREADS (1: leaves a core to the system), RESTING (100000), OUT (target/load/<time>). Needs wrk, pgbench, psql, curl, openssl.
 # The stack it starts raises the gateway's per-caller rate limit and the open-order cap, which would
 # otherwise measure themselves (20 requests/s, 1,000 orders); both are printed in the output.
@@ -17,7 +18,10 @@ DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 RESTING=${RESTING:-100000}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-30s}
+# the embedded PostgreSQL of the local stack names the trading database "trading"
+TRADING_DB=${TRADING_DB:-trading}
 OUT=${OUT:-target/load/$(date -u +%Y%m%dT%H%M%SZ)}
 GATEWAY=http://127.0.0.1:8080
 PSQL=(psql -h 127.0.0.1 -p 15432 -U postgres -X -q -t -A)
@@ -78,11 +82,11 @@ deposit "$TOKEN" || deposit "$(scripts/token.sh operator operator-password)" \
   || { echo "no deposit accepted"; exit 1; }
 
 resting() {
-  "${PSQL[@]}" -d carbonsink_trading -c \
+  "${PSQL[@]}" -d "$TRADING_DB" -c \
     "select count(*) from exchange_order where instrument_id = '$INSTRUMENT' and status = 'OPEN'"
 }
 orders() {
-  "${PSQL[@]}" -d carbonsink_trading -c "select count(*) from exchange_order where instrument_id = '$INSTRUMENT'"
+  "${PSQL[@]}" -d "$TRADING_DB" -c "select count(*) from exchange_order where instrument_id = '$INSTRUMENT'"
 }
 
 # rests orders through the batch endpoint until the book holds $1 orders
@@ -131,8 +135,9 @@ measure_orders() {
   echo "orders written: $(( after - before )) in $seconds s = $orders_per_second orders/s; resting after $(resting)"
 }
 
-say "warm-up (5 s, not measured)"
-DURATION=5s run_wrk warmup -s scripts/load/order.lua "$GATEWAY/api/trading/orders" > /dev/null
+say "warm-up (not measured): $WARMUP of IOC orders, which leave the book as it was, and $WARMUP of GETs"
+TIF=IOC DURATION=$WARMUP run_wrk warmup-orders -s scripts/load/order.lua "$GATEWAY/api/trading/orders" > /dev/null
+DURATION=$WARMUP run_wrk warmup-get "$GATEWAY/api/trading/instruments/$INSTRUMENT" > /dev/null
 
 say "filling the book to 100 resting orders"
 fill_to 100
