@@ -2,10 +2,12 @@ package org.carbonsink.trading;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** The exchange: instruments, cash accounts, orders, the order books, trades and settlement. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class TradingApplication {
 
     /**

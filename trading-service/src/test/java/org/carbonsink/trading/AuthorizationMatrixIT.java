@@ -88,17 +88,18 @@ class AuthorizationMatrixIT extends TradingIntegration {
     @BeforeAll
     void oneMarket() {
         instrument = listInstrument(1000);
-        owner = UUID.randomUUID();
+        owner = trader();
         participants.put(OWNER, owner);
-        participants.put(OTHER_TRADER, UUID.randomUUID());
-        participants.put(VERIFIER, UUID.randomUUID());
+        participants.put(OTHER_TRADER, trader());
+        participants.put(VERIFIER, registered("VERIFIER"));
+        register(ADMINISTRATOR_ID, "REGISTRY_ADMINISTRATOR");
         participants.put(ADMINISTRATOR, ADMINISTRATOR_ID);
-        participants.put(OPERATOR, UUID.randomUUID());
+        participants.put(OPERATOR, registered("EXCHANGE_OPERATOR"));
 
         deposit(owner, "1000.00");
         sellOrder = sellWithCreditsHeld(owner, instrument, 10, "50.00");
         buyOrder = id(placeOrder(owner, instrument.instrumentId(), "BUY", 10, "40.00"));
-        taker = UUID.randomUUID();
+        taker = trader();
         deposit(taker, "1000.00");
         placeOrder(taker, instrument.instrumentId(), "BUY", 4, "50.00");
         trade = id(trades(instrument.instrumentId()).get(0));
@@ -184,8 +185,10 @@ class AuthorizationMatrixIT extends TradingIntegration {
         matrix(rows, deposit("5.00"),                            403, 403, 403, 403, 201,   401, 401, 401, 401, 401, 401);
         matrix(rows, withdrawal("5.00"),                         403, 403, 403, 403, 201,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/cash-check"),                         403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
-        // orders: any participant may place one, always on its own account (the others have no cash: 422)
-        matrix(rows, buy(1, "40.00"),                            201, 422, 422, 422, 422,   401, 401, 401, 401, 401, 401);
+        // orders: a participant registered as a trader places them, always on its own account (the other
+        // trader has no cash: 422); the registry's other roles do not trade (403)
+        matrix(rows, buy(1, "40.00"),                            201, 422, 403, 403, 403,   401, 401, 401, 401, 401, 401);
+        matrix(rows, batch(1, "40.00"),                          200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders/{buy}"),                       200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders/{sell}"),                      200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders/{unknown}"),                   404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
@@ -208,6 +211,13 @@ class AuthorizationMatrixIT extends TradingIntegration {
         matrix(rows, bid(),                                      422, 422, 422, 422, 422,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/auctions/{auction}/bids"),            200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
         matrix(rows, post("/auctions/{auction}/close"),          409, 403, 403, 403, 409,   401, 401, 401, 401, 401, 401);
+        // supervising the market: the exchange operator only (halted, then resumed at once)
+        matrix(rows, post("/instruments/{instrument}/halt"),     403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
+        matrix(rows, post("/instruments/{instrument}/resume"),   403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
+        matrix(rows, band("45.00", 3000),                        403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
+        // amending: its owner only
+        matrix(rows, amend("{unknown}", "41.00"),                404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
+        matrix(rows, amend("{buy}", "41.00"),                    200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         // cancelling: its owner only (last, since the owner's call closes the order)
         matrix(rows, cancel("{unknown}"),                        404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
         matrix(rows, cancel("{sell}"),                           200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
@@ -246,10 +256,10 @@ class AuthorizationMatrixIT extends TradingIntegration {
                 assertThat(response.header("WWW-Authenticate")).as("WWW-Authenticate").startsWith("Bearer");
                 assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:unauthenticated");
             }
-            case 403 -> assertThat(response.json().get("type").asString()).isEqualTo(
+            case 403 -> assertThat(response.json().get("type").asString()).isIn(
                     row.caller() == OWNER && row.request().path().endsWith("/deposits")
-                            ? "urn:carbonsink:problem:self-deposit-disabled"
-                            : "urn:carbonsink:problem:forbidden");
+                            ? List.of("urn:carbonsink:problem:self-deposit-disabled")
+                            : List.of("urn:carbonsink:problem:forbidden", "urn:carbonsink:problem:trading-role-required"));
             case 400 -> {
                 // the only 400s of the table are server-owned fields: the problem names the field
                 assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
@@ -279,7 +289,14 @@ class AuthorizationMatrixIT extends TradingIntegration {
             assertThat(body.toString()).as("public market data does not disclose who trades")
                     .doesNotContain(owner.toString(), taker.toString());
         }
-        if (get && (path.startsWith("/orders?") || path.equals("/orders"))) {
+        if (path.equals("/orders/batch")) {
+            JsonNode result = body.get("results").get(0);
+            int expected = row.caller() == OWNER ? 201 : row.caller() == OTHER_TRADER ? 422 : 403;
+            assertThat(result.get("status").asInt()).as("the batch's order for %s", row.caller()).isEqualTo(expected);
+            if (expected == 201) {
+                assertThat(result.get("order").get("participantId").asString()).isEqualTo(caller.toString());
+            }
+        } else if (get && (path.startsWith("/orders?") || path.equals("/orders"))) {
             List<String> owners = body.get("items").valueStream().map(o -> o.get("participantId").asString()).toList();
             assertThat(owners).as("owners of the orders %s lists", row.caller()).allMatch(caller.toString()::equals);
             assertThat(body.get("total").asLong()).isEqualTo(owners.size());
@@ -423,6 +440,22 @@ class AuthorizationMatrixIT extends TradingIntegration {
     private Request bid() {
         Map<String, Object> body = Map.of("quantity", 1, "price", new BigDecimal("5.00"));
         return new Request("POST", "/auctions/{auction}/bids", body, describe(body));
+    }
+
+    private static Request amend(String order, String limitPrice) {
+        Map<String, Object> body = Map.of("limitPrice", new BigDecimal(limitPrice));
+        return new Request("PATCH", "/orders/" + order, body, "{limitPrice: " + limitPrice + "}", null);
+    }
+
+    private static Request band(String referencePrice, int basisPoints) {
+        return new Request("PUT", "/instruments/{instrument}/band", Map.of("referencePrice", new BigDecimal(referencePrice),
+                "bandBasisPoints", basisPoints), "{referencePrice: " + referencePrice + ", bandBasisPoints: " + basisPoints
+                + "}", null);
+    }
+
+    private Request batch(long quantity, String limitPrice) {
+        Map<String, Object> body = Map.of("orders", List.of(order(instrument.instrumentId(), "BUY", quantity, limitPrice)));
+        return new Request("POST", "/orders/batch", body, "{orders: [BUY " + quantity + " @ " + limitPrice + "]}", null);
     }
 
     private static Request cancel(String order) {

@@ -33,7 +33,7 @@ class OrderRequestsIT extends TradingIntegration {
 
     @Test
     void anOrderForAnUnlistedInstrumentIsRefused() {
-        var response = as(UUID.randomUUID()).post("/orders", order("P999999-1999", "SELL", 1, "1.00"));
+        var response = as(trader()).post("/orders", order("P999999-1999", "SELL", 1, "1.00"));
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:unknown-instrument");
@@ -42,7 +42,7 @@ class OrderRequestsIT extends TradingIntegration {
     @Test
     void anOrderIsVisibleToItsOwnerOnly() {
         Listed instrument = listInstrument(10);
-        UUID owner = UUID.randomUUID();
+        UUID owner = trader();
         UUID orderId = UUID.fromString(placeOrder(owner, instrument.instrumentId(), "SELL", 1, "1.00").get("id")
                 .asString());
 
@@ -55,10 +55,10 @@ class OrderRequestsIT extends TradingIntegration {
     @Test
     void listsTheCallersOwnOrdersByStatus() {
         Listed instrument = listInstrument(10);
-        UUID owner = UUID.randomUUID();
+        UUID owner = trader();
         placeOrder(owner, instrument.instrumentId(), "SELL", 1, "1.00");
         placeOrder(owner, instrument.instrumentId(), "SELL", 2, "2.00");
-        placeOrder(UUID.randomUUID(), instrument.instrumentId(), "SELL", 3, "3.00");
+        placeOrder(trader(), instrument.instrumentId(), "SELL", 3, "3.00");
 
         JsonNode page = as(owner).get("/orders?status=PENDING_HOLD&limit=1").expect(200);
 

@@ -15,11 +15,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.CreditsHeld;
 import org.carbonsink.contracts.CreditsIssued;
+import org.carbonsink.contracts.ParticipantRegistered;
 import org.carbonsink.contracts.SerialRange;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestEvents;
 import org.carbonsink.testsupport.TestInfrastructure;
+import org.carbonsink.trading.participant.Participants;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,10 +35,13 @@ import tools.jackson.databind.JsonNode;
  * requests the exchange publishes. Each test uses fresh participants and instruments.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + TradingApplication.CONFIG_NAME)
+        properties = { "spring.config.name=" + TradingApplication.CONFIG_NAME,
+                "carbonsink.trading.max-open-orders-per-instrument=" + TradingIntegration.OPEN_ORDER_CAP })
 abstract class TradingIntegration {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Low, so that a test can reach it. */
+    static final int OPEN_ORDER_CAP = 20;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -54,6 +60,27 @@ abstract class TradingIntegration {
     }
 
     record Listed(String instrumentId, UUID projectId, String projectCode, int vintage) {
+    }
+
+    @Autowired
+    Participants readModel;
+
+    /** A new participant the registry registered as a trader; answers once the exchange knows it. */
+    UUID trader() {
+        return registered("TRADER");
+    }
+
+    /** A new participant the registry registered in {@code role}; answers once the exchange knows it. */
+    UUID registered(String role) {
+        UUID participant = UUID.randomUUID();
+        register(participant, role);
+        return participant;
+    }
+
+    void register(UUID participant, String role) {
+        TestEvents.send(Topics.REGISTRY_PARTICIPANTS, participant.toString(), new ParticipantRegistered(
+                UUID.randomUUID(), Instant.now(), participant, "participant " + participant, role));
+        await().atMost(PATIENCE).until(() -> readModel.roleOf(participant).isPresent());
     }
 
     /** The registry issues credits of a new project; answers the instrument once the exchange lists it. */
@@ -144,5 +171,13 @@ abstract class TradingIntegration {
     /** An amount or price from a response; fails if it has fractions of a fen. */
     static BigDecimal money(JsonNode node) {
         return node.decimalValue().setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    void assertCash(UUID participant, String balance, String reserved) {
+        JsonNode account = cashAccount(participant);
+        assertThat(money(account.get("balance"))).as("balance").isEqualByComparingTo(balance);
+        assertThat(money(account.get("reserved"))).as("reserved").isEqualByComparingTo(reserved);
+        assertThat(money(account.get("available"))).as("available")
+                .isEqualByComparingTo(new BigDecimal(balance).subtract(new BigDecimal(reserved)));
     }
 }

@@ -31,7 +31,7 @@ class TradingLifecycleIT extends TradingIntegration {
         assertThat(listed.get("vintage").asInt()).isEqualTo(2025);
         assertThat(listed.get("issuedQuantity").asLong()).isEqualTo(1000);
 
-        UUID seller = UUID.randomUUID();
+        UUID seller = trader();
         JsonNode sell = placeOrder(seller, instrument.instrumentId(), "SELL", 100, "50.00");
         assertThat(sell.get("status").asString()).isEqualTo("PENDING_HOLD");
         UUID sellId = UUID.fromString(sell.get("id").asString());
@@ -51,7 +51,7 @@ class TradingLifecycleIT extends TradingIntegration {
         assertThat(ask.get("price").decimalValue()).isEqualByComparingTo("50.00");
         assertThat(ask.get("quantity").asLong()).isEqualTo(100);
 
-        UUID buyer = UUID.randomUUID();
+        UUID buyer = trader();
         JsonNode account = deposit(buyer, "10000.00");
         assertThat(money(account.get("balance"))).isEqualByComparingTo("10000.00");
         assertThat(money(account.get("available"))).isEqualByComparingTo("10000.00");
@@ -91,7 +91,7 @@ class TradingLifecycleIT extends TradingIntegration {
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), delivered);
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), delivered);
         // a later event on the same key: once it is applied, both copies of the delivery were seen
-        placeSellAndReject(UUID.randomUUID(), instrument, "marker");
+        placeSellAndReject(trader(), instrument, "marker");
 
         assertThat(awaitTrade(tradeId, "SETTLED").get("closedAt").isNull()).isFalse();
         assertCash(buyer, "7000.00", "0.00");
@@ -101,11 +101,11 @@ class TradingLifecycleIT extends TradingIntegration {
     @Test
     void aBuyOrderWalksTheAsksAndRestsWhatIsLeftWithItsCashReserved() {
         Listed instrument = listInstrument(500);
-        UUID cheap = UUID.randomUUID();
-        UUID dear = UUID.randomUUID();
+        UUID cheap = trader();
+        UUID dear = trader();
         sellWithCreditsHeld(cheap, instrument, 10, "10.00");
         sellWithCreditsHeld(dear, instrument, 10, "11.00");
-        UUID buyer = UUID.randomUUID();
+        UUID buyer = trader();
         deposit(buyer, "1000.00");
 
         JsonNode buy = placeOrder(buyer, instrument.instrumentId(), "BUY", 25, "11.50");
@@ -126,7 +126,7 @@ class TradingLifecycleIT extends TradingIntegration {
     @Test
     void aBuyWithoutEnoughCashIsRefusedAndReservesNothing() {
         Listed instrument = listInstrument(100);
-        UUID buyer = UUID.randomUUID();
+        UUID buyer = trader();
         deposit(buyer, "100.00");
 
         var refused = as(buyer).post("/orders", order(instrument.instrumentId(), "BUY", 10, "20.00"));
@@ -135,15 +135,15 @@ class TradingLifecycleIT extends TradingIntegration {
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:insufficient-cash");
         assertCash(buyer, "100.00", "0.00");
         assertThat(as(buyer).get("/orders").expect(200).get("total").asLong()).isZero();
-        UUID noAccount = UUID.randomUUID();
-        assertThat(as(noAccount).post("/orders", order(instrument.instrumentId(), "BUY", 1, "1.00")).status())
+        UUID noCashAccount = trader();
+        assertThat(as(noCashAccount).post("/orders", order(instrument.instrumentId(), "BUY", 1, "1.00")).status())
                 .isEqualTo(422);
     }
 
     @Test
     void aSellOrderWhoseCreditsTheRegistryWillNotHoldIsRejected() {
         Listed instrument = listInstrument(100);
-        UUID seller = UUID.randomUUID();
+        UUID seller = trader();
 
         UUID orderId = placeSellAndReject(seller, instrument, "the account holds 0 credits of this vintage");
 
@@ -154,43 +154,67 @@ class TradingLifecycleIT extends TradingIntegration {
     }
 
     @Test
-    void aFailedDeliveryFailsTheTradeReleasesTheBuyersCashAndReopensTheSellOrder() {
+    void aDeliveryFailedByTheBuyerFailsTheTradeReleasesTheCashAndTheSellOrderKeepsItsPlace() {
         Listed instrument = listInstrument(100);
-        UUID seller = UUID.randomUUID();
-        UUID sellOrder = sellWithCreditsHeld(seller, instrument, 10, "30.00");
-        UUID buyer = UUID.randomUUID();
-        deposit(buyer, "1000.00");
-        placeOrder(buyer, instrument.instrumentId(), "BUY", 10, "30.00");
-        UUID tradeId = UUID.fromString(trades(instrument.instrumentId()).get(0).get("id").asString());
+        Matched matched = tenAtThirty(instrument);
+        UUID seller = matched.seller();
+        UUID sellOrder = matched.sellOrder();
+        UUID buyer = matched.buyer();
+        UUID tradeId = matched.tradeId();
         assertCash(buyer, "1000.00", "300.00");
+        // a later seller at the same price, queued behind where the filled order stood
+        UUID laterSeller = trader();
+        UUID laterSell = sellWithCreditsHeld(laterSeller, instrument, 5, "30.00");
 
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
-                Instant.now(), tradeId, instrument.instrumentId(), "hold released by the registry administrator"));
+                Instant.now(), tradeId, instrument.instrumentId(), "buyer " + buyer + " has no registry account"));
 
         JsonNode trade = awaitTrade(tradeId, "FAILED");
-        assertThat(trade.get("failureReason").asString()).isEqualTo("hold released by the registry administrator");
+        assertThat(trade.get("failureReason").asString()).isEqualTo("buyer " + buyer + " has no registry account");
         assertCash(buyer, "1000.00", "0.00");
         assertThat(as(seller).get("/cash-accounts/" + seller).status()).as("the seller was paid nothing")
                 .isEqualTo(404);
-
-        // the registry still holds those credits for the sell order: it is open for them again
+        // the registry still holds those credits for the sell order: it is open for them again, ahead of the later one
         JsonNode reopened = awaitOrder(seller, sellOrder, "OPEN");
         assertThat(reopened.get("remainingQuantity").asLong()).isEqualTo(10);
-        UUID another = UUID.randomUUID();
+        UUID another = trader();
         deposit(another, "1000.00");
         placeOrder(another, instrument.instrumentId(), "BUY", 4, "30.00");
         assertThat(awaitOrder(seller, sellOrder, "OPEN").get("remainingQuantity").asLong()).isEqualTo(6);
+        assertThat(awaitOrder(laterSeller, laterSell, "OPEN").get("remainingQuantity").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void aDeliveryFailedForTheSellersHoldFailsTheTradeAndGivesTheSellOrderNothingBack() {
+        Listed instrument = listInstrument(100);
+        Matched matched = tenAtThirty(instrument);
+        UUID seller = matched.seller();
+        UUID sellOrder = matched.sellOrder();
+        UUID buyer = matched.buyer();
+        UUID tradeId = matched.tradeId();
+
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
+                Instant.now(), tradeId, instrument.instrumentId(), "hold " + sellOrder + " has 0 credits left, trade needs 10"));
+
+        awaitTrade(tradeId, "FAILED");
+        assertCash(buyer, "1000.00", "0.00");
+        assertThat(as(seller).get("/orders/" + sellOrder).expect(200).get("status").asString()).isEqualTo("FILLED");
+        assertThat(TestEvents.await(Topics.TRADING_ORDERS, CreditHoldReleaseRequested.class,
+                e -> e.holdId().equals(sellOrder), PATIENCE)).as("what the registry may still hold of it")
+                .singleElement().satisfies(e -> assertThat(e.quantity()).isEqualTo(10));
+        assertThat(api().get("/instruments/" + instrument.instrumentId() + "/book").expect(200).get("asks").isEmpty())
+                .as("no credits the registry no longer holds are offered").isTrue();
     }
 
     @Test
     void anOwnerCancelsABuyOrderAndGetsItsCashBack() {
         Listed instrument = listInstrument(100);
-        UUID buyer = UUID.randomUUID();
+        UUID buyer = trader();
         deposit(buyer, "500.00");
         UUID order = UUID.fromString(placeOrder(buyer, instrument.instrumentId(), "BUY", 5, "20.00").get("id").asString());
         assertCash(buyer, "500.00", "100.00");
 
-        UUID stranger = UUID.randomUUID();
+        UUID stranger = trader();
         assertThat(as(stranger).post("/orders/" + order + "/cancellation", null).status()).isEqualTo(403);
         assertCash(buyer, "500.00", "100.00");
 
@@ -204,9 +228,9 @@ class TradingLifecycleIT extends TradingIntegration {
     @Test
     void aCancelledSellOrderAsksTheRegistryForItsUnfilledCreditsOnly() {
         Listed instrument = listInstrument(100);
-        UUID seller = UUID.randomUUID();
+        UUID seller = trader();
         UUID sellOrder = sellWithCreditsHeld(seller, instrument, 10, "30.00");
-        UUID buyer = UUID.randomUUID();
+        UUID buyer = trader();
         deposit(buyer, "1000.00");
         placeOrder(buyer, instrument.instrumentId(), "BUY", 4, "30.00");
 
@@ -218,11 +242,25 @@ class TradingLifecycleIT extends TradingIntegration {
                 e -> e.holdId().equals(sellOrder), Duration.ofSeconds(30))).singleElement()
                 .satisfies(e -> assertThat(e.quantity()).isEqualTo(6));
         // nothing of it is left in the book for a new buyer
-        UUID late = UUID.randomUUID();
+        UUID late = trader();
         deposit(late, "1000.00");
         JsonNode lateBuy = placeOrder(late, instrument.instrumentId(), "BUY", 1, "30.00");
         assertThat(lateBuy.get("status").asString()).isEqualTo("OPEN");
         assertThat(lateBuy.get("filledQuantity").asLong()).isZero();
+    }
+
+    record Matched(UUID seller, UUID sellOrder, UUID buyer, UUID tradeId) {
+    }
+
+    /** A seller's 10 @ 30.00, all bought by a buyer who deposited 1000.00: one trade awaiting delivery. */
+    private Matched tenAtThirty(Listed instrument) {
+        UUID seller = trader();
+        UUID sellOrder = sellWithCreditsHeld(seller, instrument, 10, "30.00");
+        UUID buyer = trader();
+        deposit(buyer, "1000.00");
+        placeOrder(buyer, instrument.instrumentId(), "BUY", 10, "30.00");
+        UUID tradeId = UUID.fromString(trades(instrument.instrumentId()).get(0).get("id").asString());
+        return new Matched(seller, sellOrder, buyer, tradeId);
     }
 
     private UUID placeSellAndReject(UUID seller, Listed instrument, String reason) {
@@ -233,13 +271,5 @@ class TradingLifecycleIT extends TradingIntegration {
                 Instant.now(), orderId, instrument.instrumentId(), reason));
         awaitOrder(seller, orderId, "REJECTED");
         return orderId;
-    }
-
-    private void assertCash(UUID participant, String balance, String reserved) {
-        JsonNode account = cashAccount(participant);
-        assertThat(money(account.get("balance"))).as("balance").isEqualByComparingTo(balance);
-        assertThat(money(account.get("reserved"))).as("reserved").isEqualByComparingTo(reserved);
-        assertThat(money(account.get("available"))).as("available")
-                .isEqualByComparingTo(new BigDecimal(balance).subtract(new BigDecimal(reserved)));
     }
 }

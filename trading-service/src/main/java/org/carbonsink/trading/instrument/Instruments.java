@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Instruments {
 
-    private static final String COLUMNS = "id, project_id, project_code, vintage, issued_quantity, listed_at";
+    private static final String COLUMNS = "id, project_id, project_code, vintage, issued_quantity, listed_at, halted,"
+            + " reference_price, band_basis_points";
 
     private final JdbcClient jdbc;
 
@@ -63,6 +64,7 @@ public class Instruments {
     private static Instrument map(ResultSet rs, int row) throws SQLException {
         return new Instrument(rs.getString("id"), rs.getObject("project_id", java.util.UUID.class),
                 rs.getString("project_code"), rs.getInt("vintage"), rs.getLong("issued_quantity"),
-                rs.getTimestamp("listed_at").toInstant());
+                rs.getTimestamp("listed_at").toInstant(), rs.getBoolean("halted"), rs.getBigDecimal("reference_price"),
+                rs.getInt("band_basis_points"));
     }
 }

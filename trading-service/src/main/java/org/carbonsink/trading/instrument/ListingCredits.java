@@ -20,7 +20,8 @@ public class ListingCredits {
     @Transactional
     public void list(ListCredits command) {
         Instrument listing = new Instrument(Instrument.idOf(command.projectCode(), command.vintage()),
-                command.projectId(), command.projectCode(), command.vintage(), 0, Instant.now(clock));
+                command.projectId(), command.projectCode(), command.vintage(), 0, Instant.now(clock), false, null,
+                Instrument.CONTINUOUS_BAND_BASIS_POINTS);
         instruments.addIssued(listing, command.quantity());
     }
 }

@@ -1,48 +1,29 @@
 package org.carbonsink.trading.order;
 
-import java.time.Clock;
-import java.time.Instant;
-import org.carbonsink.trading.instrument.Instruments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Opens a sell order once the registry holds its credits, and matches it. */
+/** Puts a sell order in its book once the registry holds its credits; it may trade at once. */
 @Component
 public class OpeningHeldOrder {
 
     private static final Logger log = LoggerFactory.getLogger(OpeningHeldOrder.class);
 
     private final Orders orders;
-    private final Instruments instruments;
-    private final MatchingOrders matching;
-    private final Clock clock;
+    private final Exchange exchange;
 
-    OpeningHeldOrder(Orders orders, Instruments instruments, MatchingOrders matching, Clock clock) {
+    OpeningHeldOrder(Orders orders, Exchange exchange) {
         this.orders = orders;
-        this.instruments = instruments;
-        this.matching = matching;
-        this.clock = clock;
+        this.exchange = exchange;
     }
 
-    @Transactional
     public void open(OpenHeldOrder command) {
-        String instrumentId = orders.find(command.orderId()).map(Order::instrumentId)
-                .orElseThrow(() -> new IllegalStateException("credits held for unknown order " + command.orderId()));
-        // the instrument first, as everywhere a book changes, then the order itself
-        instruments.lock(instrumentId).orElseThrow();
-        Order order = orders.lock(command.orderId()).orElseThrow();
-        if (order.status() != OrderStatus.PENDING_HOLD) {
-            log.warn("order {} is already {}; hold confirmation ignored", order.id(), order.status());
+        String instrumentId = orders.find(command.orderId()).map(Order::instrumentId).orElse(null);
+        if (instrumentId == null) {
+            log.warn("credits held for order {}, which is not this exchange's; ignored", command.orderId());
             return;
         }
-        // invariant 4: the order may sell exactly what is held for it, no more
-        if (command.heldQuantity() != order.quantity()) {
-            throw new IllegalStateException("registry held " + command.heldQuantity() + " credits for order "
-                    + order.id() + " of " + order.quantity());
-        }
-        orders.open(order.id(), Instant.now(clock));
-        matching.match(orders.find(order.id()).orElseThrow());
+        exchange.execute(new BookCommand.OpenHeld(instrumentId, command.orderId(), command.heldQuantity()));
     }
 }

@@ -3,27 +3,22 @@ package org.carbonsink.trading.order;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import org.carbonsink.trading.matching.BookOrder;
+import org.carbonsink.trading.matching.CancelReason;
+import org.carbonsink.trading.matching.OrderType;
 import org.carbonsink.trading.matching.Side;
+import org.carbonsink.trading.matching.TimeInForce;
 
 /**
- * A limit order for {@code quantity} credits at {@code limitPrice} CNY or better. A buy order keeps
- * {@code reservedCash} = unfilled quantity × limit price reserved while it is open (invariant 4).
+ * An order for {@code quantity} credits: a limit order at {@code limitPrice} CNY or better, or a market
+ * order ({@code limitPrice} null) at what the book offers within the band. A buy order keeps
+ * {@code reservedCash} reserved for its unfilled part while it is in the book (invariant 4).
+ * {@code cancelReason} says why a CANCELLED order left the book unfilled.
  */
-public record Order(UUID id, String instrumentId, UUID participantId, Side side, long quantity, BigDecimal limitPrice,
-        long filledQuantity, BigDecimal reservedCash, OrderStatus status, String rejectionReason, Instant placedAt,
-        Instant updatedAt) {
+public record Order(UUID id, String instrumentId, UUID participantId, Side side, OrderType type, TimeInForce timeInForce,
+        long quantity, BigDecimal limitPrice, long filledQuantity, BigDecimal reservedCash, OrderStatus status,
+        String rejectionReason, CancelReason cancelReason, Instant placedAt, Instant updatedAt) {
 
     public long remainingQuantity() {
         return quantity - filledQuantity;
-    }
-
-    BookOrder inBook() {
-        return new BookOrder(id, participantId, side, remainingQuantity(), limitPrice);
-    }
-
-    /** What a buy order of this quantity at this limit reserves. */
-    static BigDecimal cost(long quantity, BigDecimal limitPrice) {
-        return limitPrice.multiply(BigDecimal.valueOf(quantity));
     }
 }

@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.carbonsink.trading.matching.CancelReason;
+import org.carbonsink.trading.matching.OrderType;
 import org.carbonsink.trading.matching.Side;
+import org.carbonsink.trading.matching.TimeInForce;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,13 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Orders {
 
     private static final String COLUMNS = """
-            id, instrument_id, participant_id, side, quantity, limit_price, filled_quantity, reserved_cash, status,
-            rejection_reason, placed_at, updated_at""";
+            id, instrument_id, participant_id, side, order_type, time_in_force, quantity, limit_price, filled_quantity,
+            reserved_cash, status, rejection_reason, cancel_reason, placed_at, updated_at""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    Orders(JdbcClient jdbc) {
+    Orders(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public Optional<Order> find(UUID id) {
@@ -60,12 +66,20 @@ public class Orders {
                 .list();
     }
 
-    /** The open orders of an instrument in the order they entered its book. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    List<Order> openOn(String instrumentId) {
-        return jdbc.sql("select " + COLUMNS + " from exchange_order where instrument_id = :instrumentId"
-                + " and status = 'OPEN' order by book_sequence").param("instrumentId", instrumentId)
-                .query(Orders::map).list();
+    /** The open orders of an instrument in book priority, with their priority: the book as it was committed. */
+    List<Resting> openOn(String instrumentId) {
+        return jdbc.sql("select " + COLUMNS + ", book_priority from exchange_order where instrument_id = :instrumentId"
+                + " and status = 'OPEN' order by book_priority").param("instrumentId", instrumentId)
+                .query((rs, row) -> new Resting(map(rs, row), rs.getLong("book_priority"))).list();
+    }
+
+    /** A committed order with its book priority, or 0 if it never entered the book. */
+    Optional<Resting> findResting(UUID id) {
+        return jdbc.sql("select " + COLUMNS + ", book_priority from exchange_order where id = :id").param("id", id)
+                .query((rs, row) -> new Resting(map(rs, row), rs.getLong("book_priority"))).optional();
+    }
+
+    record Resting(Order order, long bookPriority) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -74,34 +88,25 @@ public class Orders {
                 .query(Orders::map).optional();
     }
 
-    /** Saves a new order; an OPEN one takes its place in the book's time order. */
+    /** Saves a sell order that waits for the registry to hold its credits; it is not in the book yet. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void add(Order order) {
+    void addPending(Order order) {
         jdbc.sql("""
-                insert into exchange_order (id, instrument_id, participant_id, side, quantity, limit_price,
-                                            filled_quantity, reserved_cash, status, book_sequence, placed_at, updated_at)
-                values (:id, :instrumentId, :participantId, :side, :quantity, :limitPrice, 0, :reservedCash, :status,
-                        case when :status = 'OPEN' then nextval('book_sequence') end, :placedAt, :placedAt)
+                insert into exchange_order (id, instrument_id, participant_id, side, order_type, time_in_force, quantity,
+                                            limit_price, filled_quantity, reserved_cash, status, placed_at, updated_at)
+                values (:id, :instrumentId, :participantId, :side, :type, :tif, :quantity, :limitPrice, 0, 0,
+                        'PENDING_HOLD', :placedAt, :placedAt)
                 """)
                 .param("id", order.id())
                 .param("instrumentId", order.instrumentId())
                 .param("participantId", order.participantId())
                 .param("side", order.side().name())
+                .param("type", order.type().name())
+                .param("tif", order.timeInForce().name())
                 .param("quantity", order.quantity())
                 .param("limitPrice", order.limitPrice())
-                .param("reservedCash", order.reservedCash())
-                .param("status", order.status().name())
                 .param("placedAt", Timestamp.from(order.placedAt()))
                 .update();
-    }
-
-    /** Puts a sell order whose credits are held into the book, behind everything already there. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void open(UUID id, Instant at) {
-        jdbc.sql("""
-                update exchange_order set status = 'OPEN', book_sequence = nextval('book_sequence'), updated_at = :at
-                where id = :id and status = 'PENDING_HOLD'
-                """).param("id", id).param("at", Timestamp.from(at)).update();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -112,57 +117,48 @@ public class Orders {
                 """).param("id", id).param("reason", reason).param("at", Timestamp.from(at)).update();
     }
 
-    /** Records a fill of {@code quantity}, which frees {@code releasedCash} of the order's reservation. */
+    /** Writes the state at the end of the batch of orders that were already saved (one round trip). */
     @Transactional(propagation = Propagation.MANDATORY)
-    void fill(UUID id, long quantity, BigDecimal releasedCash, Instant at) {
-        int updated = jdbc.sql("""
+    void updateAll(List<OrderRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int[] updated = template.batchUpdate("""
                 update exchange_order
-                set filled_quantity = filled_quantity + :quantity,
-                    reserved_cash = reserved_cash - :released,
-                    status = case when filled_quantity + :quantity = quantity then 'FILLED' else status end,
-                    updated_at = :at
-                where id = :id and status = 'OPEN'
-                """).param("id", id).param("quantity", quantity).param("released", releasedCash)
-                .param("at", Timestamp.from(at)).update();
-        if (updated != 1) {
-            throw new IllegalStateException("order " + id + " is not open and cannot be filled");
+                set quantity = ?, limit_price = ?, filled_quantity = ?, reserved_cash = ?, status = ?,
+                    rejection_reason = ?, cancel_reason = ?, book_priority = ?,
+                    book_sequence = case when ? in ('OPEN', 'FILLED') then coalesce(book_sequence, nextval('book_sequence'))
+                                         else book_sequence end,
+                    updated_at = ?
+                where id = ?
+                """, rows.stream().map(r -> new Object[] { r.quantity(), r.limitPrice(), r.filledQuantity(),
+                r.reservedCash(), r.status().name(), r.rejectionReason(), r.cancelReasonName(), r.bookPriority(),
+                r.status().name(), Timestamp.from(r.at()), r.id() }).toList());
+        for (int count : updated) {
+            if (count == 0) {
+                throw new IllegalStateException("an order of the batch is missing");
+            }
         }
     }
 
-    /** Cancels an open order: it leaves the book and keeps no cash reserved. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void cancel(UUID id, Instant at) {
-        int updated = jdbc.sql("""
-                update exchange_order set status = 'CANCELLED', reserved_cash = 0, updated_at = :at
-                where id = :id and status = 'OPEN'
-                """).param("id", id).param("at", Timestamp.from(at)).update();
-        if (updated != 1) {
-            throw new IllegalStateException("order " + id + " is not open and cannot be cancelled");
-        }
-    }
+    /** An order's state to write; {@code bookPriority} null when it is not in the book. */
+    record OrderRow(UUID id, String instrumentId, UUID participantId, Side side, OrderType type,
+            TimeInForce timeInForce, long quantity, BigDecimal limitPrice, long filledQuantity, BigDecimal reservedCash,
+            OrderStatus status, String rejectionReason, CancelReason cancelReason, Long bookPriority, Instant at) {
 
-    /**
-     * Gives back {@code quantity} of a sell order's fill whose trade failed: the order is OPEN
-     * again, at the back of its price level.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void returnFailedFill(UUID id, long quantity, Instant at) {
-        int updated = jdbc.sql("""
-                update exchange_order
-                set filled_quantity = filled_quantity - :quantity, status = 'OPEN',
-                    book_sequence = nextval('book_sequence'), updated_at = :at
-                where id = :id and side = 'SELL' and status in ('OPEN', 'FILLED') and filled_quantity >= :quantity
-                """).param("id", id).param("quantity", quantity).param("at", Timestamp.from(at)).update();
-        if (updated != 1) {
-            throw new IllegalStateException("sell order " + id + " cannot take back " + quantity + " credits");
+        String cancelReasonName() {
+            return cancelReason == null ? null : cancelReason.name();
         }
     }
 
     private static Order map(ResultSet rs, int row) throws SQLException {
+        String cancelReason = rs.getString("cancel_reason");
         return new Order(rs.getObject("id", UUID.class), rs.getString("instrument_id"),
-                rs.getObject("participant_id", UUID.class), Side.valueOf(rs.getString("side")), rs.getLong("quantity"),
-                rs.getBigDecimal("limit_price"), rs.getLong("filled_quantity"), rs.getBigDecimal("reserved_cash"),
-                OrderStatus.valueOf(rs.getString("status")), rs.getString("rejection_reason"),
+                rs.getObject("participant_id", UUID.class), Side.valueOf(rs.getString("side")),
+                OrderType.valueOf(rs.getString("order_type")), TimeInForce.valueOf(rs.getString("time_in_force")),
+                rs.getLong("quantity"), rs.getBigDecimal("limit_price"), rs.getLong("filled_quantity"),
+                rs.getBigDecimal("reserved_cash"), OrderStatus.valueOf(rs.getString("status")),
+                rs.getString("rejection_reason"), cancelReason == null ? null : CancelReason.valueOf(cancelReason),
                 rs.getTimestamp("placed_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 

@@ -23,8 +23,11 @@ public class RejectingOrder {
 
     @Transactional
     public void reject(RejectOrder command) {
-        Order order = orders.lock(command.orderId())
-                .orElseThrow(() -> new IllegalStateException("hold rejected for unknown order " + command.orderId()));
+        Order order = orders.lock(command.orderId()).orElse(null);
+        if (order == null) {
+            log.warn("hold rejected for order {}, which is not this exchange's; ignored", command.orderId());
+            return;
+        }
         if (order.status() != OrderStatus.PENDING_HOLD) {
             log.warn("order {} is already {}; hold rejection ignored", order.id(), order.status());
             return;

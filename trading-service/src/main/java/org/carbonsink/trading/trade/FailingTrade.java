@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Compensates a trade whose credits could not be delivered: the buyer's cash reserved for it is
- * released and the trade is FAILED, so neither leg moves (invariant 5); the quantity goes back to
- * the sell order ({@link TradeFailed}), since the registry still holds those credits for it.
+ * Compensates a trade made off the book (it has no sell order) whose credits could not be delivered:
+ * the buyer's cash reserved for it is released and the trade is FAILED, so neither leg moves
+ * (invariant 5); {@link TradeFailed} tells the owner of the trade's hold in the same transaction.
+ * A book trade fails in its instrument's writer instead, where its sell order gets the quantity back.
  */
 @Component
 public class FailingTrade {

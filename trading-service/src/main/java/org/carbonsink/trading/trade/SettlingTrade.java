@@ -31,8 +31,11 @@ public class SettlingTrade {
 
     @Transactional
     public void settle(SettleTrade command) {
-        Trade trade = trades.lock(command.tradeId())
-                .orElseThrow(() -> new IllegalStateException("credits delivered for unknown trade " + command.tradeId()));
+        Trade trade = trades.lock(command.tradeId()).orElse(null);
+        if (trade == null) {
+            log.warn("credits delivered for trade {}, which is not this exchange's; ignored", command.tradeId());
+            return;
+        }
         if (trade.status() != TradeStatus.PENDING_DELIVERY) {
             log.warn("trade {} is already {}; delivery ignored", trade.id(), trade.status());
             return;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,9 +21,11 @@ public class Trades {
             status, failure_reason, executed_at, closed_at""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    Trades(JdbcClient jdbc) {
+    Trades(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     public Optional<Trade> find(UUID id) {
@@ -49,27 +52,31 @@ public class Trades {
                 .query(Trades::map).optional();
     }
 
+    /** Records the trades of one batch of the matching engine (one round trip). */
     @Transactional(propagation = Propagation.MANDATORY)
-    void add(Trade trade) {
-        jdbc.sql("""
+    public void addAll(List<Trade> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
                 insert into trade (id, instrument_id, buy_order_id, sell_order_id, buyer_id, seller_id, quantity, price,
                                    amount, currency, status, executed_at)
-                values (:id, :instrumentId, :buyOrderId, :sellOrderId, :buyerId, :sellerId, :quantity, :price,
-                        :amount, :currency, :status, :executedAt)
-                """)
-                .param("id", trade.id())
-                .param("instrumentId", trade.instrumentId())
-                .param("buyOrderId", trade.buyOrderId())
-                .param("sellOrderId", trade.sellOrderId())
-                .param("buyerId", trade.buyerId())
-                .param("sellerId", trade.sellerId())
-                .param("quantity", trade.quantity())
-                .param("price", trade.price())
-                .param("amount", trade.amount())
-                .param("currency", trade.currency())
-                .param("status", trade.status().name())
-                .param("executedAt", Timestamp.from(trade.executedAt()))
-                .update();
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, added.stream().map(t -> new Object[] { t.id(), t.instrumentId(), t.buyOrderId(), t.sellOrderId(),
+                t.buyerId(), t.sellerId(), t.quantity(), t.price(), t.amount(), t.currency(), t.status().name(),
+                Timestamp.from(t.executedAt()) }).toList());
+    }
+
+    /**
+     * Fails a trade awaiting delivery; answers false, changing nothing, if it is no longer awaiting it.
+     * The caller releases the buyer's cash in the same transaction (invariant 5).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean fail(UUID id, String reason, Instant at) {
+        return jdbc.sql("""
+                update trade set status = 'FAILED', failure_reason = :reason, closed_at = :at
+                where id = :id and status = 'PENDING_DELIVERY'
+                """).param("id", id).param("reason", reason).param("at", Timestamp.from(at)).update() == 1;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -1,6 +1,12 @@
 package org.carbonsink.trading.order.messaging;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.TopicPartition;
 import org.carbonsink.contracts.CreditDeliveryFailed;
 import org.carbonsink.contracts.CreditHoldRejected;
 import org.carbonsink.contracts.CreditsDelivered;
@@ -8,30 +14,43 @@ import org.carbonsink.contracts.CreditsHeld;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.support.messaging.IncomingEvents;
 import org.carbonsink.trading.offbook.OffBookHolds;
+import org.carbonsink.trading.order.Exchange;
+import org.carbonsink.trading.order.FailDelivery;
+import org.carbonsink.trading.order.FailingDelivery;
 import org.carbonsink.trading.order.OpenHeldOrder;
 import org.carbonsink.trading.order.OpeningHeldOrder;
 import org.carbonsink.trading.order.RejectOrder;
 import org.carbonsink.trading.order.RejectingOrder;
-import org.carbonsink.trading.trade.FailTrade;
-import org.carbonsink.trading.trade.FailingTrade;
 import org.carbonsink.trading.trade.SettleTrade;
 import org.carbonsink.trading.trade.SettlingTrade;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
  * The registry's answers on holds and deliveries, which share one topic. They are read by this one
  * listener because two listeners in one consumer group would split the topic's partitions between
  * them, each missing the events of the other's partitions. Per instrument key, the events apply in
- * the order the registry sent them.
+ * the order the registry sent them. An event about a hold or a trade this exchange does not know is
+ * logged and skipped: another exchange on the same broker asked for it.
+ *
+ * <p>The topic is keyed by instrument id, and its partitions decide which instance owns which books
+ * ({@link Exchange}): the instance that reads an instrument's hold and delivery events is the one whose
+ * book they change. The partition of an instrument is the one Kafka's default partitioner gives its key.
  */
 @Component
-class RegistryHoldsListener {
+class RegistryHoldsListener implements ConsumerSeekAware {
 
     private final IncomingEvents.Handlers handlers;
+    private final Exchange exchange;
+    private final KafkaTemplate<String, String> kafka;
 
     RegistryHoldsListener(IncomingEvents incomingEvents, OpeningHeldOrder opening, RejectingOrder rejecting,
-            SettlingTrade settling, FailingTrade failing, OffBookHolds offBook) {
+            SettlingTrade settling, FailingDelivery failing, OffBookHolds offBook, Exchange exchange,
+            KafkaTemplate<String, String> kafka) {
+        this.exchange = exchange;
+        this.kafka = kafka;
         handlers = incomingEvents.consumer("trading.registry-holds")
                 // a hold of a block trade or an auction first; any other hold is a sell order's
                 .on(CreditsHeld.class, e -> {
@@ -45,11 +64,26 @@ class RegistryHoldsListener {
                     }
                 })
                 .on(CreditsDelivered.class, e -> settling.settle(new SettleTrade(e.tradeId(), e.buyerId(), e.quantity())))
-                .on(CreditDeliveryFailed.class, e -> failing.fail(new FailTrade(e.tradeId(), e.reason())));
+                .on(CreditDeliveryFailed.class, e -> failing.fail(new FailDelivery(e.tradeId(), e.reason())));
     }
 
     @KafkaListener(topics = Topics.REGISTRY_HOLDS, groupId = "${spring.kafka.consumer.group-id}")
     void on(ConsumerRecord<String, String> record) {
         handlers.handle(record);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        int partitions = kafka.partitionsFor(Topics.REGISTRY_HOLDS).size();
+        List<Integer> mine = assignments.keySet().stream().filter(p -> p.topic().equals(Topics.REGISTRY_HOLDS))
+                .map(TopicPartition::partition).toList();
+        exchange.assigned(mine, instrumentId -> BuiltInPartitioner.partitionForKey(
+                instrumentId.getBytes(StandardCharsets.UTF_8), partitions));
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        exchange.revoked(partitions.stream().filter(p -> p.topic().equals(Topics.REGISTRY_HOLDS))
+                .map(TopicPartition::partition).toList());
     }
 }

@@ -1,12 +1,22 @@
 package org.carbonsink.trading.order.web;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.support.web.ProblemException.FieldProblem;
+import org.carbonsink.support.web.ProblemHandler;
+import org.carbonsink.trading.order.AmendingOrder;
+import org.carbonsink.trading.order.AmendingOrder.AmendOrder;
 import org.carbonsink.trading.order.CancellingOrder;
 import org.carbonsink.trading.order.CancellingOrder.CancelOrder;
 import org.carbonsink.trading.order.Order;
@@ -16,6 +26,7 @@ import org.carbonsink.trading.order.PlaceOrder;
 import org.carbonsink.trading.order.PlacingOrder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,12 +42,17 @@ class OrderController {
 
     private final PlacingOrder placing;
     private final CancellingOrder cancelling;
+    private final AmendingOrder amending;
     private final Orders orders;
+    private final Validator validator;
 
-    OrderController(PlacingOrder placing, CancellingOrder cancelling, Orders orders) {
+    OrderController(PlacingOrder placing, CancellingOrder cancelling, AmendingOrder amending, Orders orders,
+            Validator validator) {
         this.placing = placing;
         this.cancelling = cancelling;
+        this.amending = amending;
         this.orders = orders;
+        this.validator = validator;
     }
 
     @PostMapping("/{id}/cancellation")
@@ -44,11 +60,55 @@ class OrderController {
         return OrderView.of(cancelling.cancel(new CancelOrder(id, caller.participantId())));
     }
 
+    @PatchMapping("/{id}")
+    OrderView amend(Caller caller, @PathVariable UUID id, @Valid @RequestBody AmendOrderRequest request) {
+        return OrderView.of(amending.amend(new AmendOrder(id, caller.participantId(), request.limitPrice(),
+                request.quantity())));
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     OrderView place(Caller caller, @Valid @RequestBody PlaceOrderRequest request) {
-        return OrderView.of(placing.place(new PlaceOrder(caller.participantId(), request.instrumentId(), request.side(),
-                request.quantity(), request.limitPrice())));
+        return OrderView.of(placing.place(request.toCommand(caller.participantId())));
+    }
+
+    /**
+     * Up to 1,000 orders in one request, each checked and placed on its own: one order's refusal does not
+     * refuse the others. Answers 200 with a result per order, in the order given.
+     */
+    @PostMapping("/batch")
+    BatchOrderView placeAll(Caller caller, @Valid @RequestBody BatchOrderRequest request) {
+        List<PlaceOrderRequest> items = request.orders();
+        List<Map<String, Object>> invalid = new ArrayList<>();
+        List<PlaceOrder> valid = new ArrayList<>();
+        List<Integer> validIndex = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            PlaceOrderRequest item = items.get(i);
+            var violations = item == null ? null : validator.validate(item);
+            if (item == null || !violations.isEmpty()) {
+                invalid.add(validation(violations));
+            } else {
+                invalid.add(null);
+                valid.add(item.toCommand(caller.participantId()));
+                validIndex.add(i);
+            }
+        }
+        List<PlacingOrder.Placed> placed = placing.placeAll(valid);
+        List<BatchOrderView.Item> results = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (invalid.get(i) != null) {
+                results.add(new BatchOrderView.Item(i, 400, null, invalid.get(i)));
+            }
+        }
+        for (int k = 0; k < placed.size(); k++) {
+            PlacingOrder.Placed p = placed.get(k);
+            int index = validIndex.get(k);
+            results.add(p.order() != null ? new BatchOrderView.Item(index, 201, OrderView.of(p.order()), null)
+                    : new BatchOrderView.Item(index, p.refusal().status().value(), null, problem(p.refusal())));
+        }
+        results.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        int ok = (int) results.stream().filter(r -> r.status() == 201).count();
+        return new BatchOrderView(ok, results.size() - ok, results);
     }
 
     @GetMapping("/{id}")
@@ -66,5 +126,24 @@ class OrderController {
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
         return new Page<>(orders.of(caller.participantId(), status, limit, offset).stream().map(OrderView::of).toList(),
                 limit, offset, orders.countOf(caller.participantId(), status));
+    }
+
+    private static Map<String, Object> problem(ProblemException e) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", ProblemHandler.TYPE_PREFIX + e.slug());
+        problem.put("title", e.title());
+        problem.put("status", e.status().value());
+        problem.put("detail", e.getMessage());
+        problem.putAll(e.properties());
+        return problem;
+    }
+
+    private static Map<String, Object> validation(java.util.Set<ConstraintViolation<PlaceOrderRequest>> violations) {
+        List<FieldProblem> errors = violations == null ? List.of(new FieldProblem("", "NotNull", "must be an order"))
+                : violations.stream().map(v -> new FieldProblem(v.getPropertyPath().toString(),
+                        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
+                        .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
+        return problem(ProblemException.invalidField("orders", "Valid", "has an invalid order")
+                .with("errors", errors));
     }
 }

@@ -3,17 +3,21 @@ package org.carbonsink.trading.order.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.carbonsink.trading.matching.CancelReason;
+import org.carbonsink.trading.matching.OrderType;
 import org.carbonsink.trading.matching.Side;
+import org.carbonsink.trading.matching.TimeInForce;
 import org.carbonsink.trading.order.Order;
 import org.carbonsink.trading.order.OrderStatus;
 
-public record OrderView(UUID id, String instrumentId, UUID participantId, Side side, long quantity,
-        BigDecimal limitPrice, long filledQuantity, long remainingQuantity, BigDecimal reservedCash, OrderStatus status,
-        String rejectionReason, Instant placedAt, Instant updatedAt) {
+public record OrderView(UUID id, String instrumentId, UUID participantId, Side side, OrderType type,
+        TimeInForce timeInForce, long quantity, BigDecimal limitPrice, long filledQuantity, long remainingQuantity,
+        BigDecimal reservedCash, OrderStatus status, String rejectionReason, CancelReason cancelReason,
+        Instant placedAt, Instant updatedAt) {
 
     static OrderView of(Order o) {
-        return new OrderView(o.id(), o.instrumentId(), o.participantId(), o.side(), o.quantity(), o.limitPrice(),
-                o.filledQuantity(), o.remainingQuantity(), o.reservedCash(), o.status(), o.rejectionReason(),
-                o.placedAt(), o.updatedAt());
+        return new OrderView(o.id(), o.instrumentId(), o.participantId(), o.side(), o.type(), o.timeInForce(),
+                o.quantity(), o.limitPrice(), o.filledQuantity(), o.remainingQuantity(), o.reservedCash(), o.status(),
+                o.rejectionReason(), o.cancelReason(), o.placedAt(), o.updatedAt());
     }
 }

@@ -1,0 +1,17 @@
+-- BATCH limit buy orders per request (default 100) to POST /orders/batch, each at a random price below
+-- the asks. TOKEN, INSTRUMENT and BATCH come from the environment (scripts/load/trading-load.sh).
+local token = os.getenv("TOKEN")
+local instrument = os.getenv("INSTRUMENT")
+local size = tonumber(os.getenv("BATCH") or "100")
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer " .. token
+wrk.headers["Content-Type"] = "application/json"
+
+request = function()
+  local orders = {}
+  for i = 1, size do
+    orders[i] = string.format('{"instrumentId":"%s","side":"BUY","quantity":1,"limitPrice":%d.%02d}',
+      instrument, math.random(10, 79), math.random(0, 99))
+  end
+  return wrk.format(nil, nil, nil, '{"orders":[' .. table.concat(orders, ",") .. ']}')
+end

@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# Load through the gateway (docs/benchmarks.md, "Load through the gateway"): single orders, orders in
+# batches of 100, a public GET and PostgreSQL single-row inserts, each figure beside its floor measured
+# in the same run. Everything targets 127.0.0.1 and every phase stops after DURATION.
+#
+#   scripts/load/trading-load.sh            starts ./local-stack.sh --demo (unless a stack answers on
+#                                           :8080), measures, stops the stack it started
+#
+# Environment: DURATION (15s per phase), ROUNDS (3: each pair of figures alternates), WARMUP (30s),
+# CONNECTIONS (16),
+# THREADS (1: leaves a core to the system), RESTING (100000), OUT (target/load/<time>). Needs wrk, pgbench, psql, curl, openssl.
+# The stack it starts raises the gateway's per-caller rate limit and the open-order cap, which would
+# otherwise measure themselves (20 requests/s, 1,000 orders); both are printed in the output.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-1}
+RESTING=${RESTING:-100000}
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-30s}
+# the embedded PostgreSQL of the local stack names the trading database "trading"
+TRADING_DB=${TRADING_DB:-trading}
+OUT=${OUT:-target/load/$(date -u +%Y%m%dT%H%M%SZ)}
+GATEWAY=http://127.0.0.1:8080
+PSQL=(psql -h 127.0.0.1 -p 15432 -U postgres -X -q -t -A)
+TRADER=10000000-0000-0000-0000-000000000004
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+exec > >(tee "$OUT/summary.txt") 2>&1
+
+say() { printf '\n== %s\n' "$*"; }
+
+stack=
+stop_stack() {
+  if [[ -n $stack ]]; then
+    kill "$stack" 2>/dev/null || true
+    wait "$stack" 2>/dev/null || true
+    echo "stack stopped"
+  fi
+}
+trap stop_stack EXIT
+
+if curl -sf -o /dev/null "$GATEWAY/actuator/health"; then
+  echo "using the stack already answering on $GATEWAY"
+else
+  say "starting ./local-stack.sh --demo (log: $OUT/stack.log)"
+  export TRADING_MAX_OPEN_ORDERS=100000000
+  export CARBONSINK_RATELIMIT_REPLENISHRATE=1000000 CARBONSINK_RATELIMIT_BURSTCAPACITY=1000000
+  ./local-stack.sh --demo > "$OUT/stack.log" 2>&1 &
+  stack=$!
+  for _ in $(seq 1 600); do
+    grep -q "Demo complete" "$OUT/stack.log" && break
+    kill -0 "$stack" 2>/dev/null || { echo "the stack exited; see $OUT/stack.log"; exit 1; }
+    sleep 1
+  done
+  grep -q "Demo complete" "$OUT/stack.log" || { echo "the demo did not complete in 600 s"; exit 1; }
+fi
+
+say "machine"
+uname -srm
+nproc
+grep -m1 "model name" /proc/cpuinfo || true
+free -g | head -2
+wrk --version 2>&1 | head -1 || true
+pgbench --version
+echo "rate limit per caller: ${CARBONSINK_RATELIMIT_REPLENISHRATE:-as configured}/s; open-order cap: ${TRADING_MAX_OPEN_ORDERS:-as configured}"
+
+TOKEN=$(scripts/token.sh trader trader-password)
+INSTRUMENT=$(curl -sf "$GATEWAY/api/trading/instruments" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p' | head -1)
+[[ -n $INSTRUMENT ]] || { echo "no instrument listed"; exit 1; }
+BATCH=100
+export TOKEN INSTRUMENT BATCH
+echo "instrument $INSTRUMENT, buyer $TRADER (the demo's trader)"
+# cash for the buyer: a self-serve deposit where the stack allows one, else booked by the exchange operator
+deposit() {
+  curl -sf -o /dev/null -X POST "$GATEWAY/api/trading/cash-accounts/$TRADER/deposits" \
+    -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d '{"amount": 100000000000.00}'
+}
+deposit "$TOKEN" || deposit "$(scripts/token.sh operator operator-password)" \
+  || { echo "no deposit accepted"; exit 1; }
+
+resting() {
+  "${PSQL[@]}" -d "$TRADING_DB" -c \
+    "select count(*) from exchange_order where instrument_id = '$INSTRUMENT' and status = 'OPEN'"
+}
+orders() {
+  "${PSQL[@]}" -d "$TRADING_DB" -c "select count(*) from exchange_order where instrument_id = '$INSTRUMENT'"
+}
+
+# rests orders through the batch endpoint until the book holds $1 orders
+fill_to() {
+  local target=$1 have
+  have=$(resting)
+  while (( have < target )); do
+    local n=$(( target - have > 1000 ? 1000 : target - have ))
+    local pids=()
+    for _ in 1 2 3 4; do
+      local body
+      body=$(INSTRUMENT=$INSTRUMENT N=$n awk 'BEGIN { srand(); n = ENVIRON["N"]; printf "{\"orders\":[";
+        for (i = 0; i < n; i++) printf "%s{\"instrumentId\":\"%s\",\"side\":\"BUY\",\"quantity\":1,\"limitPrice\":%d.%02d}",
+          (i ? "," : ""), ENVIRON["INSTRUMENT"], 10 + int(rand() * 70), int(rand() * 100); printf "]}" }')
+      curl -sf -o /dev/null -X POST "$GATEWAY/api/trading/orders/batch" -H "Authorization: Bearer $TOKEN" \
+        -H 'Content-Type: application/json' --data-binary "$body" &
+      pids+=($!)
+      (( have + n * ${#pids[@]} >= target )) && break
+    done
+    wait "${pids[@]}"
+    local before=$have
+    have=$(resting)
+    (( have > before )) || { echo "the batches rested nothing; stopping"; exit 1; }
+  done
+  echo "resting orders: $have"
+}
+
+# runs wrk; prints its output and leaves requests/s in $rate
+run_wrk() {
+  local name=$1; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" > "$OUT/$name.txt" 2>&1
+  cat "$OUT/$name.txt"
+  rate=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$OUT/$name.txt")
+}
+
+# places orders with wrk, counting the orders the database holds before and after
+measure_orders() {
+  local name=$1; shift
+  local before after seconds
+  before=$(orders)
+  seconds=${DURATION%s}
+  say "$name: resting before $(resting)"
+  run_wrk "$name" "$@"
+  after=$(orders)
+  orders_per_second=$(awk -v a="$after" -v b="$before" -v s="$seconds" 'BEGIN { printf "%.1f", (a - b) / s }')
+  echo "orders written: $(( after - before )) in $seconds s = $orders_per_second orders/s; resting after $(resting)"
+}
+
+say "warm-up (not measured): $WARMUP of IOC orders, which leave the book as it was, and $WARMUP of GETs"
+TIF=IOC DURATION=$WARMUP run_wrk warmup-orders -s scripts/load/order.lua "$GATEWAY/api/trading/orders" > /dev/null
+DURATION=$WARMUP run_wrk warmup-get "$GATEWAY/api/trading/instruments/$INSTRUMENT" > /dev/null
+
+say "filling the book to 100 resting orders"
+fill_to 100
+
+# The machine may be shared: each pair of figures is measured in alternating rounds and averaged, with
+# the load average printed before each phase.
+mean() { awk '{ s += $1; n++ } END { printf "%.1f", s / n }'; }
+get_rates=() small_rates=() large_rates=() batch_rates=() insert_rates=()
+
+for round in $(seq 1 "$ROUNDS"); do
+  say "round $round, floor (a): public GET through the gateway; $(uptime)"
+  run_wrk "public-get-$round" "$GATEWAY/api/trading/instruments/$INSTRUMENT"
+  get_rates+=("$rate")
+  say "round $round; $(uptime)"
+  measure_orders "single-orders-small-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
+  small_rates+=("$orders_per_second")
+done
+
+say "filling the book to $RESTING resting orders"
+fill_to "$RESTING"
+for round in $(seq 1 "$ROUNDS"); do
+  say "round $round; $(uptime)"
+  measure_orders "single-orders-large-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
+  large_rates+=("$orders_per_second")
+done
+
+"${PSQL[@]}" -d postgres -c "drop database if exists loadbench" -c "create database loadbench"
+"${PSQL[@]}" -d loadbench -c "create table load_row (id bigserial primary key, instrument_id text not null,
+  quantity bigint not null, price numeric(19,2) not null, placed_at timestamptz not null)"
+for round in $(seq 1 "$ROUNDS"); do
+  say "round $round; $(uptime)"
+  measure_orders "batches-of-100-$round" -s scripts/load/batch.lua "$GATEWAY/api/trading/orders/batch"
+  batch_rates+=("$orders_per_second")
+  say "round $round, floor (c): pgbench, single-row inserts into the same PostgreSQL; $(uptime)"
+  pgbench -h 127.0.0.1 -p 15432 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" \
+    -f scripts/load/insert.sql loadbench > "$OUT/pgbench-$round.txt" 2>&1
+  cat "$OUT/pgbench-$round.txt"
+  insert_rates+=("$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench-$round.txt" | head -1)")
+done
+"${PSQL[@]}" -d postgres -c "drop database loadbench"
+
+get_rate=$(printf '%s\n' "${get_rates[@]}" | mean)
+small=$(printf '%s\n' "${small_rates[@]}" | mean)
+large=$(printf '%s\n' "${large_rates[@]}" | mean)
+batched=$(printf '%s\n' "${batch_rates[@]}" | mean)
+inserts=$(printf '%s\n' "${insert_rates[@]}" | mean)
+echo "rounds: GET ${get_rates[*]}; single, small book ${small_rates[*]}; single, large book ${large_rates[*]};"
+echo "        batches of 100 ${batch_rates[*]}; pgbench ${insert_rates[*]}"
+
+say "ratios"
+awk -v resting="$RESTING" -v small="$small" -v get="$get_rate" -v large="$large" -v batched="$batched" -v inserts="$inserts" 'BEGIN {
+  printf "(a) single orders/s %.1f / public GET/s %.1f = %.2f (target >= 0.7)\n", small, get, small / get
+  printf "(b) single orders/s with %s resting %.1f / with 100 %.1f = %.2f (target >= 0.9)\n", resting, large, small, large / small
+  printf "(c) orders/s in batches of 100 %.1f / pgbench inserts/s %.1f = %.2f (target >= 1.0)\n", batched, inserts, batched / inserts
+}'
+echo "raw output: $OUT"

@@ -1,0 +1,49 @@
+package org.carbonsink.trading.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What an instrument's writer is asked to do; each is applied in sequence and committed before it is answered. */
+sealed interface BookCommand {
+
+    String instrumentId();
+
+    /** A buy order enters the book; answers the {@link Order} as the command left it. */
+    record Place(UUID orderId, PlaceOrder order) implements BookCommand {
+        @Override
+        public String instrumentId() {
+            return order.instrumentId();
+        }
+    }
+
+    /** A sell order whose credits the registry now holds enters the book. */
+    record OpenHeld(String instrumentId, UUID orderId, long heldQuantity) implements BookCommand {
+    }
+
+    record Cancel(String instrumentId, UUID orderId, UUID callerId) implements BookCommand {
+    }
+
+    /** New limit price and/or new total quantity (null keeps the current one). */
+    record Amend(String instrumentId, UUID orderId, UUID callerId, BigDecimal limitPrice, Long quantity)
+            implements BookCommand {
+    }
+
+    /** The registry could not deliver a trade: compensate it and give the quantity back if the seller is not at fault. */
+    record FailDelivery(String instrumentId, UUID tradeId, String reason) implements BookCommand {
+    }
+
+    /** The session closed at {@code close}: DAY orders expire. */
+    record ExpireDay(String instrumentId, Instant close) implements BookCommand {
+    }
+
+    record Halt(String instrumentId) implements BookCommand {
+    }
+
+    record Resume(String instrumentId) implements BookCommand {
+    }
+
+    /** Centres the price band on {@code referencePrice} (null: no band) with half-width {@code basisPoints}. */
+    record SetBand(String instrumentId, BigDecimal referencePrice, int basisPoints) implements BookCommand {
+    }
+}

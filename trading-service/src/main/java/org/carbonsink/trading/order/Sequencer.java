@@ -1,0 +1,255 @@
+package org.carbonsink.trading.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.trading.trade.Trades;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The single writer of one shard's books (the instruments of one partition of the ownership topic).
+ * Requests put commands in its queue; its thread takes every command that arrived while the previous
+ * batch was being written, applies them in order to the in-memory books, writes the batch and its
+ * results in one transaction, and answers the requests only after the commit. Nothing else touches
+ * these books, so the hot path has no lock beyond the queue.
+ *
+ * <p>If a batch cannot commit (the database refused it, another instance wrote the instrument, cash was
+ * spent elsewhere meanwhile), the books are thrown away and reloaded from the database, which holds the
+ * last committed state, and the batch is tried again.
+ */
+final class Sequencer implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
+    private static final int ATTEMPTS = 3;
+
+    final int partition;
+    final Orders orders;
+    final Trades trades;
+    final TradingRules rules;
+    private final BatchJournal journal;
+    private final BookLoader loader;
+    private final CashReservations cash;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Predicate<String> owns;
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Map<String, InstrumentBook> books = new HashMap<>();
+    private final Map<UUID, Long> participantKeys = new HashMap<>();
+    private long lastEngineId;
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    record Pending(BookCommand command, CompletableFuture<Object> future) {
+    }
+
+    Sequencer(int partition, Orders orders, Trades trades, TradingRules rules, BatchJournal journal, BookLoader loader,
+            CashReservations cash, TransactionTemplate tx, Clock clock, Predicate<String> owns) {
+        this.partition = partition;
+        this.orders = orders;
+        this.trades = trades;
+        this.rules = rules;
+        this.journal = journal;
+        this.loader = loader;
+        this.cash = cash;
+        this.tx = tx;
+        this.clock = clock;
+        this.owns = owns;
+        this.thread = new Thread(this, "book-writer-" + partition);
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    CompletableFuture<Object> submit(BookCommand command) {
+        CompletableFuture<Object> future = new CompletableFuture<>();
+        queue.add(new Pending(command, future));
+        if (!running) {
+            failQueued();
+        }
+        return future;
+    }
+
+    /** Stops taking commands, finishes the batch in hand, refuses what is still queued, and waits for the thread. */
+    void stop() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        failQueued();
+    }
+
+    @Override
+    public void run() {
+        loadAll();
+        while (running) {
+            List<Pending> batch = new ArrayList<>();
+            try {
+                Pending first = queue.poll(rules.expiryCheck().toMillis(), TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                }
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            }
+            queue.drainTo(batch, Math.max(0, rules.maxBatch() - batch.size()));
+            List<Pending> due = dueExpiries();
+            if (!due.isEmpty()) {
+                due.addAll(batch);
+                batch = due;
+            }
+            if (!batch.isEmpty()) {
+                process(batch);
+            }
+        }
+        failQueued();
+    }
+
+    private void process(List<Pending> batch) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                Batch done = tx.execute(status -> {
+                    Batch b = new Batch(this, clock.instant(), cash.availableFen(buyers(batch)));
+                    for (Pending pending : batch) {
+                        b.apply(pending.command(), pending.future());
+                    }
+                    journal.write(b);
+                    return b;
+                });
+                done.touched.forEach(book -> book.committedSequence = book.sequence);
+                done.changed.values().forEach(order -> order.saved = true);
+                for (Batch.Answer answer : done.answers) {
+                    if (answer.refusal() != null) {
+                        answer.future().completeExceptionally(answer.refusal());
+                    } else {
+                        answer.future().complete(answer.value());
+                    }
+                }
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                log.warn("book writer {}: batch of {} commands not committed (attempt {}): {}", partition, batch.size(),
+                        attempt, e.toString());
+                // the books may hold what did not commit: the database has the truth
+                books.clear();
+                if (!(e instanceof BatchJournal.Conflict)) {
+                    break;
+                }
+            }
+        }
+        for (Pending pending : batch) {
+            pending.future().completeExceptionally(failure);
+        }
+        loadAll();
+    }
+
+    private Set<UUID> buyers(List<Pending> batch) {
+        Set<UUID> buyers = new HashSet<>();
+        for (Pending pending : batch) {
+            if (pending.command() instanceof BookCommand.Place p) {
+                buyers.add(p.order().participantId());
+            } else if (pending.command() instanceof BookCommand.Amend a) {
+                buyers.add(a.callerId());
+            }
+        }
+        return buyers;
+    }
+
+    /** A session close has passed since the book's DAY orders last expired: expire them before anything else. */
+    private List<Pending> dueExpiries() {
+        List<Pending> due = new ArrayList<>();
+        Instant lastClose = rules.lastSessionClose(clock.instant());
+        for (InstrumentBook book : books.values()) {
+            if (book.dayOrdersExpiredAt == null || lastClose.isAfter(book.dayOrdersExpiredAt)) {
+                due.add(new Pending(new BookCommand.ExpireDay(book.instrumentId, lastClose), new CompletableFuture<>()));
+            }
+        }
+        return due;
+    }
+
+    /** The book of an instrument of this shard, loaded from the database the first time. */
+    InstrumentBook book(String instrumentId) {
+        InstrumentBook book = books.get(instrumentId);
+        if (book == null) {
+            if (!owns.test(instrumentId)) {
+                throw new IllegalStateException("instrument " + instrumentId + " is not in shard " + partition);
+            }
+            book = loader.load(instrumentId, this).orElseThrow(() -> unknownInstrument(instrumentId));
+            loaded(book);
+        }
+        return book;
+    }
+
+    /**
+     * A book whose DAY orders never expired has never held one (the engine came with DAY orders): its
+     * first expiry is the next session close, not one that passed before it was ever traded.
+     */
+    private void loaded(InstrumentBook book) {
+        if (book.dayOrdersExpiredAt == null) {
+            book.dayOrdersExpiredAt = rules.lastSessionClose(clock.instant());
+        }
+        books.put(book.instrumentId, book);
+    }
+
+    static ProblemException unknownInstrument(String instrumentId) {
+        return ProblemException.rule("unknown-instrument", "Unknown instrument",
+                "no instrument " + instrumentId + " is listed").with("instrumentId", instrumentId);
+    }
+
+    private void loadAll() {
+        try {
+            for (String instrumentId : loader.instrumentIds()) {
+                if (owns.test(instrumentId) && !books.containsKey(instrumentId)) {
+                    loader.load(instrumentId, this).ifPresent(this::loaded);
+                }
+            }
+        } catch (RuntimeException e) {
+            // loaded lazily on their next command instead
+            log.warn("book writer {}: books not loaded: {}", partition, e.toString());
+            books.clear();
+        }
+    }
+
+    long nextEngineId() {
+        return ++lastEngineId;
+    }
+
+    /** The engine knows participants as longs; any stable numbering will do, as it only compares them. */
+    long participantKey(UUID participant) {
+        return participantKeys.computeIfAbsent(participant, p -> (long) participantKeys.size() + 1);
+    }
+
+    private void failQueued() {
+        Pending pending;
+        while ((pending = queue.poll()) != null) {
+            pending.future().completeExceptionally(Exchange.moved(partition));
+        }
+    }
+
+    /** The books held now, for tests and diagnostics: instrument → (bids, asks) open orders count. */
+    int bookCount() {
+        return books.size();
+    }
+}

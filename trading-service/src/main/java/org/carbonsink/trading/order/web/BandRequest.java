@@ -1,0 +1,17 @@
+package org.carbonsink.trading.order.web;
+
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+
+/**
+ * The price band of an instrument: limit prices must stay within ± {@code bandBasisPoints} of
+ * {@code referencePrice} (1000 = ±10%). A null reference price removes the band.
+ */
+public record BandRequest(
+        @Positive @Digits(integer = 15, fraction = 2) BigDecimal referencePrice,
+        @NotNull @Min(0) @Max(10_000) Integer bandBasisPoints) {
+}

@@ -1,0 +1,39 @@
+package org.carbonsink.trading.order.web;
+
+import jakarta.validation.Valid;
+import org.carbonsink.support.web.Caller;
+import org.carbonsink.trading.instrument.web.InstrumentView;
+import org.carbonsink.trading.order.SupervisingMarket;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The exchange operator halts and resumes an instrument's trading and sets its price band. */
+@RestController
+@RequestMapping("/instruments/{id}")
+class MarketSupervisionController {
+
+    private final SupervisingMarket supervising;
+
+    MarketSupervisionController(SupervisingMarket supervising) {
+        this.supervising = supervising;
+    }
+
+    @PostMapping("/halt")
+    InstrumentView halt(Caller caller, @PathVariable String id) {
+        return InstrumentView.of(supervising.halt(caller, id));
+    }
+
+    @PostMapping("/resume")
+    InstrumentView resume(Caller caller, @PathVariable String id) {
+        return InstrumentView.of(supervising.resume(caller, id));
+    }
+
+    @PutMapping("/band")
+    InstrumentView band(Caller caller, @PathVariable String id, @Valid @RequestBody BandRequest request) {
+        return InstrumentView.of(supervising.setBand(caller, id, request.referencePrice(), request.bandBasisPoints()));
+    }
+}
