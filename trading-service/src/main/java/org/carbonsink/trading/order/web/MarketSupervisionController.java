@@ -2,7 +2,6 @@ package org.carbonsink.trading.order.web;
 
 import jakarta.validation.Valid;
 import org.carbonsink.support.web.Caller;
-import org.carbonsink.trading.instrument.web.InstrumentView;
 import org.carbonsink.trading.order.SupervisingMarket;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,17 +22,17 @@ class MarketSupervisionController {
     }
 
     @PostMapping("/halt")
-    InstrumentView halt(Caller caller, @PathVariable String id) {
-        return InstrumentView.of(supervising.halt(caller, id));
+    MarketStateView halt(Caller caller, @PathVariable String id) {
+        return MarketStateView.of(supervising.halt(caller, id));
     }
 
     @PostMapping("/resume")
-    InstrumentView resume(Caller caller, @PathVariable String id) {
-        return InstrumentView.of(supervising.resume(caller, id));
+    MarketStateView resume(Caller caller, @PathVariable String id) {
+        return MarketStateView.of(supervising.resume(caller, id));
     }
 
     @PutMapping("/band")
-    InstrumentView band(Caller caller, @PathVariable String id, @Valid @RequestBody BandRequest request) {
-        return InstrumentView.of(supervising.setBand(caller, id, request.referencePrice(), request.bandBasisPoints()));
+    MarketStateView band(Caller caller, @PathVariable String id, @Valid @RequestBody BandRequest request) {
+        return MarketStateView.of(supervising.setBand(caller, id, request.referencePrice(), request.bandBasisPoints()));
     }
 }
