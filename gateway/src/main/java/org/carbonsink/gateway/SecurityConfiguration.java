@@ -46,7 +46,9 @@ class SecurityConfiguration {
             "/api/trading/instruments/**", "/api/trading/trades/**",
             // each service's OpenAPI description
             "/api/registry/v3/api-docs/**", "/api/verification/v3/api-docs/**", "/api/trading/v3/api-docs/**",
-            "/actuator/health/**" };
+            "/actuator/health/**",
+            // the public explorer: its page, its own assets and the vendored libraries (WebJars)
+            "/", "/index.html", "/assets/**", "/webjars/**" };
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
