@@ -1,0 +1,11 @@
+package org.carbonsink.registry.certificate;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What a retirement certificate states; {@code serials} in their display form, one per range. */
+record Certificate(UUID retirementId, String beneficiary, String purpose, long quantity, List<String> serials,
+        String projectCode, String projectName, int vintage, Instant retiredAt, URI publicUrl) {
+}
