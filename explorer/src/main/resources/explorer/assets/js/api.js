@@ -35,12 +35,15 @@ async function parse(response, path) {
     return body;
 }
 
-/** JSON, or null when the resource is not there (404) or not offered by this deployment. */
+/**
+ * JSON, or null when the resource is not there (404) or not offered to the public by this
+ * deployment (401, 403: the gateway does not publish it; 405, 406, 501).
+ */
 export async function getOptional(path) {
     try {
         return await getJson(path);
     } catch (e) {
-        if (e instanceof ApiError && [404, 405, 406, 501].includes(e.status)) {
+        if (e instanceof ApiError && [401, 403, 404, 405, 406, 501].includes(e.status)) {
             return null;
         }
         throw e;

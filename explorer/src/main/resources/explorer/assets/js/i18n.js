@@ -101,7 +101,7 @@ export function integer(value) {
  * A decimal as the API wrote it (a JSON number or string), grouped for display without going
  * through a binary float: the digits shown are the digits sent.
  */
-export function decimal(value) {
+export function decimal(value, minimumFraction = 0) {
     if (value === null || value === undefined || value === '') {
         return '—';
     }
@@ -111,7 +111,16 @@ export function decimal(value) {
         return text;
     }
     const grouped = match[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return match[1] + grouped + (match[3] ? '.' + match[3] : '');
+    const fraction = (match[3] || '').padEnd(minimumFraction, '0');
+    return match[1] + grouped + (fraction ? '.' + fraction : '');
+}
+
+/**
+ * Yuan with at least two decimals: a JSON number loses trailing zeros (85.50 arrives as 85.5),
+ * which are put back here; no digit is changed.
+ */
+export function money(value) {
+    return decimal(value, 2);
 }
 
 export function date(value) {

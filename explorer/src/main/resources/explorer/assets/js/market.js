@@ -2,7 +2,7 @@
 // volume, block trades and auction results (the exchange's public market data).
 import { getJson, getOptional, listAll } from './api.js';
 import { h, tr, section, table, csvButton, facts, link, badge } from './dom.js';
-import { t, label, integer, decimal, date } from './i18n.js';
+import { t, label, integer, money, date } from './i18n.js';
 import { depthChart, candleChart } from './visuals.js';
 
 const TRADE_CSV = ['id', 'executedAt', 'quantity', 'price', 'amount', 'status'];
@@ -66,7 +66,7 @@ async function daily(id, recent) {
 
 function levelsTable(id, captionKey, levels) {
     return table(id, captionKey, [
-        ['market.price', l => decimal(l.price), { numeric: true }],
+        ['market.price', l => money(l.price), { numeric: true }],
         ['market.quantity', l => integer(l.quantity), { numeric: true }],
         ['market.orders', l => integer(l.orders), { numeric: true }]
     ], levels, 'market.noLevels');
@@ -94,10 +94,10 @@ export async function instrumentPage(id) {
         section('market-daily', 'market.daily', candleChart('candle-chart', bars),
             table('daily-table', 'market.daily', [
                 ['market.day', b => b.day],
-                ['market.open', b => decimal(b.open), { numeric: true }],
-                ['market.high', b => decimal(b.high), { numeric: true }],
-                ['market.low', b => decimal(b.low), { numeric: true }],
-                ['market.close', b => decimal(b.close), { numeric: true }],
+                ['market.open', b => money(b.open), { numeric: true }],
+                ['market.high', b => money(b.high), { numeric: true }],
+                ['market.low', b => money(b.low), { numeric: true }],
+                ['market.close', b => money(b.close), { numeric: true }],
                 ['market.volume', b => integer(b.volume), { numeric: true }]
             ], bars, 'market.noTrades')),
         section('market-trades', 'market.trades',
@@ -105,8 +105,8 @@ export async function instrumentPage(id) {
             table('trade-table', 'market.trades', [
                 ['market.time', x => date(x.executedAt)],
                 ['market.quantity', x => integer(x.quantity), { numeric: true }],
-                ['market.price', x => decimal(x.price), { numeric: true }],
-                ['market.amount', x => decimal(x.amount), { numeric: true }],
+                ['market.price', x => money(x.price), { numeric: true }],
+                ['market.amount', x => money(x.amount), { numeric: true }],
                 ['market.status', x => badge(label('tradeStatus', x.status), x.status === 'SETTLED' ? 'ok' : x.status === 'FAILED' ? 'bad' : 'pending')]
             ], recent.items, 'market.noTrades')),
         section('market-blocks', 'market.blockTrades', blocks === null ? tr('p', 'market.unavailable', { class: 'empty' }) : [
@@ -115,9 +115,9 @@ export async function instrumentPage(id) {
             table('block-table', 'market.blockTrades', [
                 ['market.time', b => date(b.executedAt)],
                 ['market.quantity', b => integer(b.quantity), { numeric: true }],
-                ['market.price', b => decimal(b.price), { numeric: true }],
-                ['market.reference', b => decimal(b.referencePrice), { numeric: true }],
-                ['market.amount', b => decimal(b.amount), { numeric: true }],
+                ['market.price', b => money(b.price), { numeric: true }],
+                ['market.reference', b => money(b.referencePrice), { numeric: true }],
+                ['market.amount', b => money(b.amount), { numeric: true }],
                 ['market.status', b => label('tradeStatus', b.tradeStatus)]
             ], blocks.items || [])]),
         section('market-auctions', 'market.auctions', auctions === null ? tr('p', 'market.unavailable', { class: 'empty' }) : [
@@ -127,10 +127,10 @@ export async function instrumentPage(id) {
             table('auction-table', 'market.auctions', [
                 ['market.closedAt', a => date(a.closedAt || a.endsAt)],
                 ['market.offered', a => integer(a.offeredQuantity), { numeric: true }],
-                ['market.floor', a => decimal(a.floorPrice), { numeric: true }],
+                ['market.floor', a => money(a.floorPrice), { numeric: true }],
                 ['market.allocated', a => integer(a.allocatedQuantity), { numeric: true }],
                 ['market.bidCount', a => `${integer(a.winningBids)} / ${integer(a.bids)}`, { numeric: true }],
-                ['market.average', a => decimal(a.averagePrice), { numeric: true }],
-                ['market.turnover', a => decimal(a.turnover), { numeric: true }]
+                ['market.average', a => money(a.averagePrice), { numeric: true }],
+                ['market.turnover', a => money(a.turnover), { numeric: true }]
             ], auctions.items || [])]));
 }
