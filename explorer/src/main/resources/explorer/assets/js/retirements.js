@@ -16,8 +16,9 @@ export async function retirementsPage() {
 
 export async function retirementPage(id) {
     const r = await getJson(`/registry/retirements/${id}`);
-    const lang = current() === 'zh-CN' ? 'zh' : 'en';
-    const certificate = `api/registry/retirements/${r.id}/certificate.pdf?lang=${lang}`;
+    // the certificate states everything in both languages; one language is there on request
+    const certificate = `api/registry/retirements/${r.id}/certificate.pdf`;
+    const only = current() === 'zh-CN' ? 'zh' : 'en';
     return h('div', { class: 'page', dataset: { retirement: r.id } },
         h('p', { class: 'crumbs' }, link('#/retirements', t('nav.retirements')), ' / ', r.id),
         h('h1', { id: 'retirement-title' }, t('retirement.heading', { quantity: integer(r.quantity), beneficiary: r.beneficiary })),
@@ -36,5 +37,7 @@ export async function retirementPage(id) {
             h('p', {}, h('a', {
                 id: 'certificate-link', class: 'button', href: certificate, download: `retirement-${r.id}.pdf`,
                 type: 'application/pdf'
-            }, t('retirement.download')))));
+            }, t('retirement.download')), ' ',
+            h('a', { id: 'certificate-one-language', href: `${certificate}?lang=${only}`, download: `retirement-${r.id}-${only}.pdf`,
+                type: 'application/pdf' }, t('retirement.downloadOne')))));
 }

@@ -99,24 +99,35 @@ export function supplyChart(id, rows) {
 export function depthChart(id, bids, asks) {
     const container = chart(id, 'market.depthChart', 300);
     container.dataset.levels = String(bids.length + asks.length);
-    const cumulate = levels => {
+    // each side as steps from its best price outwards: up by a level's quantity at its price, flat
+    // to the next price; a short flat tail past the last level keeps a single level visible
+    const prices = bids.concat(asks).map(l => Number(l.price));
+    const pad = prices.length ? Math.max((Math.max(...prices) - Math.min(...prices)) * 0.1, Math.max(...prices) * 0.01) : 1;
+    const steps = (levels, direction) => {
+        const points = [];
         let total = 0;
-        return levels.map(l => {
+        levels.forEach(l => {
+            const price = Number(l.price);
+            points.push([price, total]);
             total += Number(l.quantity);
-            return [Number(l.price), total];
+            points.push([price, total]);
         });
+        if (points.length) {
+            points.push([points[points.length - 1][0] + direction * pad, total]);
+        }
+        return points;
     };
-    const bidPoints = cumulate(bids).sort((a, b) => a[0] - b[0]);
-    const askPoints = cumulate(asks);
+    const bidPoints = steps(bids, -1);
+    const askPoints = steps(asks, 1);
     mount(container, {
         tooltip: { trigger: 'axis' },
         legend: { data: [t('market.bids'), t('market.asks')], bottom: 0 },
-        grid: { left: 60, right: 20, top: 20, bottom: 60 },
+        grid: { left: 60, right: 50, top: 30, bottom: 60 },
         xAxis: { type: 'value', scale: true, name: 'CNY' },
         yAxis: { type: 'value', name: 'tCO2e' },
         series: [
-            { name: t('market.bids'), type: 'line', step: 'end', data: bidPoints, areaStyle: { opacity: 0.3 }, color: '#1b6e3c' },
-            { name: t('market.asks'), type: 'line', step: 'start', data: askPoints, areaStyle: { opacity: 0.3 }, color: '#a23b3b' }
+            { name: t('market.bids'), type: 'line', showSymbol: false, data: bidPoints, areaStyle: { opacity: 0.3 }, color: '#1b6e3c' },
+            { name: t('market.asks'), type: 'line', showSymbol: false, data: askPoints, areaStyle: { opacity: 0.3 }, color: '#a23b3b' }
         ]
     });
     return container;

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.InProcessKafkaBroker;
@@ -181,6 +183,10 @@ class ExplorerBrowserIT {
             try (PDDocument certificate = Loader.loadPDF(pdf.toFile())) {
                 assertThat(new PDFTextStripper().getText(certificate).replaceAll("\\s+", " "))
                         .contains(seed.beneficiary(), "150 tCO2e", seed.projectCode());
+                if (screenshots != null) {
+                    ImageIO.write(new PDFRenderer(certificate).renderImageWithDPI(0, 110), "png",
+                            screenshots.resolve("certificate.png").toFile());
+                }
             }
             open(browser, "#/retirements");
             assertThat(text(browser, "#retirement-table")).contains(seed.beneficiary());
