@@ -54,8 +54,8 @@ async function lookUp(serial) {
                 serial, block: range.serial, projectId: i.projectId, projectCode: i.projectCode, vintage: i.vintage,
                 state: retirement ? 'RETIRED' : range === i.bufferSerials ? 'BUFFER' : null,
                 retirementId: retirement ? retirement.id : null,
-                movements: [{ at: i.issuedAt, kind: 'ISSUED', first: range.first, last: range.last }]
-                    .concat(retirement ? [{ at: retirement.retiredAt, kind: 'RETIRED' }] : [])
+                movements: [{ at: i.issuedAt, kind: 'ISSUE', first: range.first, last: range.last }]
+                    .concat(retirement ? [{ at: retirement.retiredAt, kind: 'RETIRE' }] : [])
             };
         }
     }
@@ -119,8 +119,34 @@ async function auditSection() {
         facts([['audit.entries', integer(status.entries)], ['audit.head', h('code', { class: 'hash' }, status.headHash || '—')]]));
 }
 
+async function bufferPoolSection() {
+    const pool = await getOptional('/registry/ledger/buffer-pool').catch(() => null);
+    return section('buffer-pool', 'buffer.title', pool === null ? tr('p', 'buffer.unavailable', { class: 'empty' }) : facts([
+        ['buffer.deposited', integer(pool.deposited)],
+        ['buffer.available', integer(pool.available)],
+        ['buffer.cancelled', integer(pool.cancelledForReversals)],
+        ['buffer.reversals', integer(pool.reversals)],
+        ['buffer.shortfall', integer(pool.shortfall)]
+    ]));
+}
+
+async function cancellationsSection() {
+    const page = await getOptional('/registry/cancellations?limit=500').catch(() => null);
+    return section('cancellations', 'cancellations.title', page === null ? tr('p', 'cancellations.unavailable', { class: 'empty' }) : [
+        csvButton('/registry/cancellations', 'cancellations.csv',
+            ['id', 'cancelledAt', 'projectCode', 'vintage', 'quantity', 'kind', 'reason']),
+        table('cancellation-table', 'cancellations.title', [
+            ['cancellations.date', c => date(c.cancelledAt)],
+            ['supply.project', c => link(`#/projects/${c.projectId}`, `${c.projectCode} · ${c.vintage}`)],
+            ['cancellations.quantity', c => integer(c.quantity), { numeric: true }],
+            ['cancellations.kind', c => label('cancellationKind', c.kind)],
+            ['cancellations.reason', c => c.reason]
+        ], page.items || [])]);
+}
+
 export async function creditsPage(params) {
-    const [{ rows, path }, issuances, audit] = await Promise.all([supply(), listAll('/registry/issuances'), auditSection()]);
+    const [{ rows, path }, issuances, audit, pool, cancellations] = await Promise.all([supply(),
+        listAll('/registry/issuances'), auditSection(), bufferPoolSection(), cancellationsSection()]);
     const supplyTable = table('supply-table', 'credits.table', [
         ['supply.project', r => link(`#/projects/${r.projectId}`, r.projectCode)],
         ['supply.vintage', r => r.vintage],
@@ -139,6 +165,8 @@ export async function creditsPage(params) {
             rows.length ? supplyChart('supply-chart', rows) : null, supplyTable),
         serialSection(params.get('serial')),
         audit,
+        pool,
+        cancellations,
         section('issuances', 'issuances.all',
             csvButton('/registry/issuances', 'issuances.csv', ISSUANCE_CSV),
             issuanceTable('all-issuances', issuances, true)));
