@@ -17,6 +17,9 @@ class ApiDescriptionIT extends ServiceIntegration {
         List<String> names = new ArrayList<>();
         paths.propertyNames().forEach(names::add);
         assertThat(names).contains("/reports", "/reports/{id}", "/reports/{id}/decision", "/projects/{id}",
-                "/species", "/uncertainty-bands");
+                "/species", "/uncertainty-bands", "/parameters", "/reports/{id}/disclosure",
+                "/reports/{id}/verification", "/reports/{id}/versions", "/reports/{id}/versions/{version}",
+                "/reports/{id}/recomputation", "/reports/{id}/calculation-report",
+                "/reports/{id}/calculation-report.pdf");
     }
 }

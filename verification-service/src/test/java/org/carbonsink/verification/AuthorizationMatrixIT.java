@@ -20,8 +20,6 @@ import org.carbonsink.testsupport.TestEvents;
 import org.carbonsink.testsupport.TestTokens;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,9 +41,6 @@ class AuthorizationMatrixIT extends ServiceIntegration {
 
     static final String VERIFIER = "VERIFIER";
     static final String PROJECT_OWNER = "PROJECT_OWNER";
-
-    @Autowired
-    JdbcClient jdbc;
 
     /** The callers of the matrix. */
     enum Who {
@@ -81,21 +76,29 @@ class AuthorizationMatrixIT extends ServiceIntegration {
     private UUID anotherParticipant;
     private UUID anotherVerifier;
     private String reportId;
+    /** A second report, left SUBMITTED by the set-up: disclosed, taken up and resubmitted by the rows. */
+    private String secondId;
 
     @TestFactory
     Stream<DynamicTest> everyCallerOnEveryEndpoint() {
         project = registered(projectRegistered());
-        assignedVerifier = UUID.randomUUID();
+        assignedVerifier = verifier();
         anotherParticipant = UUID.randomUUID();
-        anotherVerifier = UUID.randomUUID();
-        reportId = api().as(project.ownerId(), PROJECT_OWNER)
-                .post("/reports", report("2021-01-01", "2022-12-31", assignedVerifier)).expect(201)
+        anotherVerifier = verifier();
+        reportId = underVerification(project, assignedVerifier, report("2021-01-01", "2022-12-31", assignedVerifier));
+        secondId = api().as(project.ownerId(), PROJECT_OWNER)
+                .post("/reports", report("2025-01-01", "2025-06-30", assignedVerifier)).expect(201)
                 .get("id").asString();
+        // the rows run after this method returns, past the first report's disclosure window
+        afterDisclosure();
 
         List<Row> table = new ArrayList<>();
         table.addAll(publicDisclosure());
         table.addAll(submission());
         table.addAll(decision());
+        table.addAll(disclosure());
+        table.addAll(verification());
+        table.addAll(resubmission());
         return table.stream().map(row -> dynamicTest(row.toString(), row::run));
     }
 
@@ -109,7 +112,13 @@ class AuthorizationMatrixIT extends ServiceIntegration {
                 get("GET /reports?projectId", "/reports?projectId=" + project.projectId()),
                 get("GET /reports?status", "/reports?status=SUBMITTED&limit=1"),
                 get("GET /species", "/species"),
-                get("GET /uncertainty-bands", "/uncertainty-bands"));
+                get("GET /uncertainty-bands", "/uncertainty-bands"),
+                get("GET /parameters", "/parameters"),
+                get("GET /reports/{id}/versions", "/reports/" + reportId + "/versions"),
+                get("GET /reports/{id}/versions/{version}", "/reports/" + reportId + "/versions/1"),
+                get("GET /reports/{id}/recomputation", "/reports/" + reportId + "/recomputation"),
+                get("GET /reports/{id}/calculation-report", "/reports/" + reportId + "/calculation-report"),
+                get("GET /reports/{id}/calculation-report.pdf", "/reports/" + reportId + "/calculation-report.pdf"));
         List<Row> rows = new ArrayList<>();
         for (Request read : reads) {
             for (Who who : Who.VALID) {
@@ -122,6 +131,10 @@ class AuthorizationMatrixIT extends ServiceIntegration {
         }
         rows.add(row(Who.NO_TOKEN, get("GET /projects/{unknown}", "/projects/" + UUID.randomUUID()), 404, "not-found"));
         rows.add(row(Who.NO_TOKEN, get("GET /reports/{unknown}", "/reports/" + UUID.randomUUID()), 404, "not-found"));
+        rows.add(row(Who.NO_TOKEN, get("GET /reports/{unknown}/recomputation",
+                "/reports/" + UUID.randomUUID() + "/recomputation"), 404, "not-found"));
+        rows.add(row(Who.NO_TOKEN, get("GET /reports/{id}/versions/{unknown}", "/reports/" + reportId + "/versions/9"),
+                404, "not-found"));
         return rows;
     }
 
@@ -219,6 +232,80 @@ class AuthorizationMatrixIT extends ServiceIntegration {
         return rows;
     }
 
+    /** POST /reports/{id}/disclosure: only the report's owner; the last row discloses the second report. */
+    private List<Row> disclosure() {
+        Request disclose = new Request("POST /reports/{id}/disclosure", "POST", "/reports/" + secondId + "/disclosure",
+                Map.of(), new Identity(project.ownerId(), PROJECT_OWNER));
+        List<Row> rows = new ArrayList<>(List.of(
+                row(Who.ANOTHER_PARTICIPANT, disclose, 403, "forbidden"),
+                row(Who.ASSIGNED_VERIFIER, disclose, 403, "forbidden"),
+                row(Who.ANOTHER_VERIFIER, disclose, 403, "forbidden"),
+                row(Who.VALIDATOR, disclose, 403, "forbidden"),
+                row(Who.ADMINISTRATOR, disclose, 403, "forbidden")));
+        for (Who who : Who.UNAUTHENTICATED) {
+            rows.add(row(who, disclose, 401, "unauthenticated"));
+        }
+        rows.add(row(Who.OWNER, disclose, 200).then((before, disclosed) -> {
+            assertThat(disclosed.json().get("status").asString()).isEqualTo("DISCLOSED");
+            assertThat(disclosed.json().get("disclosureCloses").isNull()).isFalse();
+        }));
+        rows.add(row(Who.OWNER, disclose, 409, "already-disclosed"));
+        return rows;
+    }
+
+    /** POST /reports/{id}/verification: only the report's assigned verifier, with role VERIFIER. */
+    private List<Row> verification() {
+        Request start = new Request("POST /reports/{id}/verification", "POST", "/reports/" + secondId + "/verification",
+                Map.of(), new Identity(assignedVerifier, VERIFIER));
+        List<Row> rows = new ArrayList<>(List.of(
+                row(Who.OWNER, start, 403, "forbidden"),
+                row(Who.ANOTHER_PARTICIPANT, start, 403, "forbidden"),
+                row(Who.ANOTHER_VERIFIER, start, 403, "forbidden"),
+                row(Who.VALIDATOR, start, 403, "forbidden"),
+                row(Who.ADMINISTRATOR, start, 403, "forbidden"),
+                row(Who.ASSIGNED_VERIFIER_WITHOUT_ROLE, start, 403, "forbidden")));
+        for (Who who : Who.UNAUTHENTICATED) {
+            rows.add(row(who, start, 401, "unauthenticated"));
+        }
+        rows.add(row(Who.ASSIGNED_VERIFIER, start, 200).then((before, started) ->
+                assertThat(started.json().get("status").asString()).isEqualTo("UNDER_VERIFICATION")));
+        return rows;
+    }
+
+    /**
+     * POST /reports/{id}/versions: after the verifier asked for changes, only the owner resubmits; the
+     * earlier version stays readable.
+     */
+    private List<Row> resubmission() {
+        Request requestChanges = decide("POST /reports/{id}/decision REQUEST_CHANGES", secondId,
+                Map.of("decision", "REQUEST_CHANGES", "comment", "add the plot sheets of stratum 0"));
+        Map<String, Object> body = report("2025-01-01", "2025-06-30", assignedVerifier);
+        Request resubmit = new Request("POST /reports/{id}/versions", "POST", "/reports/" + secondId + "/versions",
+                body, new Identity(project.ownerId(), PROJECT_OWNER));
+        Map<String, Object> withStatus = new LinkedHashMap<>(body);
+        withStatus.put("status", "VERIFIED");
+        List<Row> rows = new ArrayList<>(List.of(
+                row(Who.OWNER, requestChanges, 403, "forbidden"),
+                row(Who.ANOTHER_VERIFIER, requestChanges, 403, "forbidden"),
+                row(Who.ASSIGNED_VERIFIER, requestChanges, 200),
+                row(Who.ANOTHER_PARTICIPANT, resubmit, 403, "forbidden"),
+                row(Who.ASSIGNED_VERIFIER, resubmit, 403, "forbidden"),
+                row(Who.ANOTHER_VERIFIER, resubmit, 403, "forbidden"),
+                row(Who.VALIDATOR, resubmit, 403, "forbidden"),
+                row(Who.ADMINISTRATOR, resubmit, 403, "forbidden"),
+                row(Who.OWNER, new Request("POST /reports/{id}/versions with status", "POST",
+                        "/reports/" + secondId + "/versions", withStatus, resubmit.rightful()), 400, "validation", "status")));
+        for (Who who : Who.UNAUTHENTICATED) {
+            rows.add(row(who, resubmit, 401, "unauthenticated"));
+        }
+        rows.add(row(Who.OWNER, resubmit, 201).then((before, resubmitted) -> {
+            assertThat(resubmitted.json().get("status").asString()).isEqualTo("RESUBMITTED");
+            assertThat(resubmitted.json().get("version").asInt()).isEqualTo(2);
+            assertThat(api().get("/reports/" + secondId + "/versions/1").expect(200).get("version").asInt()).isOne();
+        }));
+        return rows;
+    }
+
     // ---------------------------------------------------------------- rows and requests
 
     /** The identity a request is rightfully made with; bad tokens are minted for it. */
@@ -294,7 +381,11 @@ class AuthorizationMatrixIT extends ServiceIntegration {
                 response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
                 assertThat(fields).as("fields named by %s", response).contains(field);
             }
-            if (status == 200 && request.method().equals("GET")) {
+            if (status == 200 && request.path().endsWith("/calculation-report")) {
+                assertThat(response.body()).as("a calculation report").contains("Calculation report");
+            } else if (status == 200 && request.path().endsWith(".pdf")) {
+                assertThat(response.body()).as("a PDF").startsWith("%PDF-");
+            } else if (status == 200 && request.method().equals("GET")) {
                 assertThat(response.json().isMissingNode()).as("a disclosure has a body").isFalse();
             }
             if (status >= 400) {

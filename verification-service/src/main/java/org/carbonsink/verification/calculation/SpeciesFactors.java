@@ -10,8 +10,7 @@ import java.util.Objects;
 public record SpeciesFactors(BigDecimal woodDensity, BigDecimal expansionFactor, BigDecimal rootShootRatio,
         BigDecimal carbonFraction) {
 
-    private static final BigDecimal CO2_PER_C_NUMERATOR = BigDecimal.valueOf(44);
-    private static final BigDecimal CO2_PER_C_DENOMINATOR = BigDecimal.valueOf(12);
+    static final Exact CO2_PER_C = Exact.ratio(44, 12);
 
     public SpeciesFactors {
         Objects.requireNonNull(woodDensity, "woodDensity");
@@ -25,15 +24,14 @@ public record SpeciesFactors(BigDecimal woodDensity, BigDecimal expansionFactor,
         return new SpeciesFactors(woodDensity, expansionFactor, rootShootRatio, otherCarbonFraction);
     }
 
-    /**
-     * tCO2e per m³ of stem volume, SVD · BEF · (1 + R) · CF · 44/12, unrounded (DECIMAL128); 44 is
-     * multiplied before dividing by 12 so that the only inexact step is that division.
-     */
-    public BigDecimal co2PerCubicMetre() {
-        return woodDensity.multiply(expansionFactor, RemovalCalculation.MATH)
-                .multiply(BigDecimal.ONE.add(rootShootRatio), RemovalCalculation.MATH)
-                .multiply(carbonFraction, RemovalCalculation.MATH)
-                .multiply(CO2_PER_C_NUMERATOR, RemovalCalculation.MATH)
-                .divide(CO2_PER_C_DENOMINATOR, RemovalCalculation.MATH);
+    /** t C in the whole tree (above and below ground) per m³ of stem: SVD · BEF · (1 + R) · CF, exact. */
+    public Exact carbonPerCubicMetre() {
+        return Exact.of(woodDensity).times(Exact.of(expansionFactor))
+                .times(Exact.ONE.plus(Exact.of(rootShootRatio))).times(Exact.of(carbonFraction));
+    }
+
+    /** tCO2e per m³ of stem volume, SVD · BEF · (1 + R) · CF · 44/12, exact. */
+    public Exact co2PerCubicMetre() {
+        return carbonPerCubicMetre().times(CO2_PER_C);
     }
 }

@@ -2,11 +2,7 @@ package org.carbonsink.verification.parameters;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.carbonsink.verification.calculation.SpeciesFactors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,16 +19,6 @@ public class SpeciesDefaults {
 
     public List<SpeciesParameters> all() {
         return jdbc.sql("select * from species_parameters order by code").query(SpeciesDefaults::species).list();
-    }
-
-    /** The parameters of those codes that are known, by code. */
-    public Map<String, SpeciesParameters> byCode(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return Map.of();
-        }
-        return jdbc.sql("select * from species_parameters where code in (:codes)").param("codes", codes)
-                .query(SpeciesDefaults::species).list().stream()
-                .collect(Collectors.toMap(SpeciesParameters::code, Function.identity()));
     }
 
     private static SpeciesParameters species(ResultSet rs, int row) throws SQLException {

@@ -2,8 +2,6 @@ package org.carbonsink.verification.parameters;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.carbonsink.verification.calculation.UncertaintyBand;
-import org.carbonsink.verification.calculation.UncertaintyDeduction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,11 +18,6 @@ public class UncertaintyBands {
     public List<Band> all() {
         return jdbc.sql("select upper_percent, deduction_rate, source from uncertainty_band order by upper_percent")
                 .query(Band.class).list();
-    }
-
-    public UncertaintyDeduction deduction() {
-        return new UncertaintyDeduction(all().stream()
-                .map(band -> new UncertaintyBand(band.upperPercent(), band.deductionRate())).toList());
     }
 
     public record Band(BigDecimal upperPercent, BigDecimal deductionRate, String source) {

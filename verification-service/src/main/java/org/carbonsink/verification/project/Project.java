@@ -2,17 +2,45 @@ package org.carbonsink.verification.project;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
+import org.carbonsink.verification.calculation.CalculationMethod;
 
 /**
- * A registered project. {@code validatorId}, when known, is the verifier that validated the
- * project design and so may not verify its reports; {@code bufferRate} (0 to 1) is the share of
- * each verified quantity that goes to the buffer pool.
+ * A registered project. {@code validatorId} is the verifier that validated the project design and
+ * so may not verify its reports; {@code bufferRate} (0 to 1) is the share of each verified quantity
+ * that goes to the buffer pool. {@code calculationMethod} is the method its methodology version
+ * names (or the one derived for an older registration; null when none fits). The crediting period
+ * bounds are null when the registry did not send them. {@code state} and {@code issuanceBlocked}
+ * follow the registry's ProjectStateChanged.
  */
 public record Project(UUID id, String code, UUID ownerId, String methodologyCode, String ecosystemType,
-        BigDecimal areaHectares, BigDecimal bufferRate, UUID validatorId, Instant registeredAt) {
+        BigDecimal areaHectares, BigDecimal bufferRate, UUID validatorId, Instant registeredAt, String province,
+        String methodologyVersion, CalculationMethod calculationMethod, LocalDate creditingPeriodStart,
+        LocalDate creditingPeriodEnd, String state, boolean issuanceBlocked, String stateReason) {
 
     public boolean validatedBy(UUID verifierId) {
         return verifierId.equals(validatorId);
+    }
+
+    public Optional<CalculationMethod> method() {
+        return Optional.ofNullable(calculationMethod);
+    }
+
+    /**
+     * Why the project may get no verification now, or empty when it may: it is not REGISTERED
+     * (suspended, cancelled, revoked), or its issuance is blocked by an unrecovered reversal.
+     */
+    public Optional<String> verificationBar() {
+        if (!"REGISTERED".equals(state)) {
+            return Optional.of("project " + code + " is " + state + (stateReason == null ? "" : " (" + stateReason + ")")
+                    + ": a project that is not REGISTERED gets no verification");
+        }
+        if (issuanceBlocked) {
+            return Optional.of("issuance of project " + code + " is blocked" + (stateReason == null ? ""
+                    : " (" + stateReason + ")") + ": an unrecovered reversal must be made good first");
+        }
+        return Optional.empty();
     }
 }

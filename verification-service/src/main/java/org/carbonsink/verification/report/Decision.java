@@ -3,6 +3,6 @@ package org.carbonsink.verification.report;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Who decided a report, when, and why (required when rejecting). */
-public record Decision(UUID decidedBy, Instant decidedAt, String comment) {
+/** Who concluded a report, when, and the findings (required when rejecting). */
+public record Decision(UUID decidedBy, Instant decidedAt, String findings) {
 }

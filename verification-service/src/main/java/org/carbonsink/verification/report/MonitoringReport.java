@@ -1,26 +1,21 @@
 package org.carbonsink.verification.report;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.carbonsink.verification.calculation.CalculationMethod;
 
 /**
- * A monitoring report with the removals computed when it was submitted. The vintage of its credits
- * is the year its period ends. {@code decision} is empty while the report is {@code SUBMITTED}.
+ * A monitoring report and its current version. The disclosure window (first and last working day,
+ * inclusive) is set when it is disclosed; {@code decision} is present once it is VERIFIED, REJECTED
+ * or ISSUED.
  */
 public record MonitoringReport(UUID id, UUID projectId, UUID ownerId, UUID verifierId, LocalDate periodStart,
-        LocalDate periodEnd, BigDecimal relativeUncertaintyPercent, BigDecimal baselineRemovals, BigDecimal leakage,
-        BigDecimal projectEmissions, List<ReportStratum> strata, BigDecimal deltaCTree, BigDecimal netRemovals,
-        BigDecimal deductionRate, long verifiedCredits, BigDecimal bufferRate, long bufferCredits,
-        ReportStatus status, Instant submittedAt, Optional<Decision> decision) {
+        LocalDate periodEnd, CalculationMethod method, ReportStatus status, Instant submittedAt,
+        LocalDate disclosureOpens, LocalDate disclosureCloses, Optional<Decision> decision, ReportVersion current) {
 
-    public MonitoringReport {
-        strata = List.copyOf(strata);
-    }
-
+    /** The calendar year its period ends: the vintage an older consumer issues everything under. */
     public int vintage() {
         return periodEnd.getYear();
     }

@@ -1,6 +1,6 @@
 package org.carbonsink.verification.report;
 
-/** What the verifier decides about a submitted report. */
+/** What the verifier decides about a report under verification. */
 public enum ReportDecision {
-    APPROVE, REJECT
+    APPROVE, REJECT, REQUEST_CHANGES
 }

@@ -2,44 +2,47 @@ package org.carbonsink.verification.calculation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.carbonsink.verification.calculation.Fixtures.CHINESE_FIR;
+import static org.carbonsink.verification.calculation.Fixtures.EUCALYPTUS;
+import static org.carbonsink.verification.calculation.Fixtures.MASSON_PINE;
+import static org.carbonsink.verification.calculation.Fixtures.POPLAR;
+import static org.carbonsink.verification.calculation.Fixtures.byVolume;
+import static org.carbonsink.verification.calculation.Fixtures.forest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.carbonsink.verification.calculation.CalculationResult.TreeResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The worked examples of docs/domain.md (species defaults [V]), reproduced to the stated decimals. */
+/** The forest worked examples of docs/domain.md (species defaults [V]), reproduced to the stated decimals. */
 class RemovalCalculationTest {
 
-    static final SpeciesFactors CHINESE_FIR = factors("0.307", "1.634", "0.246", "0.520");
-    static final SpeciesFactors MASSON_PINE = factors("0.380", "1.472", "0.187", "0.460");
-    static final SpeciesFactors POPLAR = factors("0.378", "1.446", "0.227", "0.496");
-    static final SpeciesFactors EUCALYPTUS = factors("0.578", "1.263", "0.221", "0.525");
+    static final TreeSpecies FIR = forest("CHINESE_FIR", CHINESE_FIR);
     static final BigDecimal IPCC_DEFAULT_CARBON_FRACTION = new BigDecimal("0.47");
 
     @Test
     void chineseFirOneHundredHectaresFromTwentyToEightyCubicMetres() {
-        Removals removals = calculate(List.of(stratum("CHINESE_FIR", CHINESE_FIR, "100", "20", "80")), "0", "0");
+        CalculationResult result = RemovalCalculation.calculate(forest(List.of(byVolume(FIR, "100", "20", "80")), "5", "0"));
 
-        StratumRemovals stratum = removals.strata().get(0);
-        assertThat(stratum.factor()).isEqualByComparingTo("1.191745");
-        assertThat(stratum.carbonStart()).isEqualByComparingTo("2383.4895");
-        assertThat(stratum.carbonEnd()).isEqualByComparingTo("9533.9579");
-        assertThat(stratum.removals()).isEqualByComparingTo("7150.4684");
-        assertThat(removals.deltaCTree()).isEqualByComparingTo("7150.4684");
-        assertThat(removals.netRemovals()).isEqualByComparingTo("7150.4684");
-        assertThat(removals.netRemovals().scale()).isEqualTo(4);
-        assertThat(removals.verifiedCredits()).isEqualTo(7150);
+        TreeResult stratum = result.trees().get(0);
+        assertThat(stratum.factor().decimal(6)).isEqualByComparingTo("1.191745");
+        assertThat(stratum.stockStart().decimal(4)).isEqualByComparingTo("2383.4895");
+        assertThat(stratum.stockEnd().decimal(4)).isEqualByComparingTo("9533.9579");
+        assertThat(stratum.removals().decimal(4)).isEqualByComparingTo("7150.4684");
+        // exactly: 100 · 60 · 0.307 · 1.634 · 1.246 · 0.52 · 44 / 12
+        assertThat(result.netRemovals()).isEqualTo(Exact.of("21451.40533536").dividedBy(Exact.of(3)));
+        assertThat(result.credits()).isEqualTo(7150);
     }
 
     @Test
     void chineseFirExampleWithASixPercentDeductionGives6721Credits() {
-        Removals removals = calculate(List.of(stratum("CHINESE_FIR", CHINESE_FIR, "100", "20", "80")), "0.06", "0");
+        CalculationResult result = RemovalCalculation.calculate(forest(List.of(byVolume(FIR, "100", "20", "80")), "15", "0"));
 
-        assertThat(removals.netRemovals()).isEqualByComparingTo("7150.4684");
-        assertThat(removals.verifiedCredits()).isEqualTo(6721);
+        assertThat(result.deductionRate()).isEqualByComparingTo("0.06");
+        assertThat(result.credits()).isEqualTo(6721);
     }
 
     @ParameterizedTest(name = "{0}: {1} tCO2e with its own CF, {2} with CF 0.47")
@@ -48,80 +51,116 @@ class RemovalCalculationTest {
             "MASSON_PINE, 6719.2784, 6865.35",
             "POPLAR,      7318.2799, 6934.66",
             "EUCALYPTUS,  10295.0589, 9216.53" })
-    void sixtyCubicMetresPerHectareOnOneHundredHectaresForEachSpecies(String species, String withOwnCarbonFraction,
+    void sixtyCubicMetresPerHectareOnOneHundredHectaresForEachSpecies(String code, String withOwnCarbonFraction,
             String withIpccDefault) {
-        SpeciesFactors factors = switch (species) {
+        SpeciesFactors factors = switch (code) {
             case "CHINESE_FIR" -> CHINESE_FIR;
             case "MASSON_PINE" -> MASSON_PINE;
             case "POPLAR" -> POPLAR;
             case "EUCALYPTUS" -> EUCALYPTUS;
-            default -> throw new IllegalArgumentException(species);
+            default -> throw new IllegalArgumentException(code);
         };
 
-        Removals own = calculate(List.of(stratum(species, factors, "100", "20", "80")), "0", "0");
-        Removals ipcc = calculate(List.of(stratum(species, factors.withCarbonFraction(IPCC_DEFAULT_CARBON_FRACTION),
-                "100", "20", "80")), "0", "0");
+        CalculationResult own = RemovalCalculation.calculate(
+                forest(List.of(byVolume(forest(code, factors), "100", "20", "80")), "5", "0"));
+        CalculationResult ipcc = RemovalCalculation.calculate(forest(List.of(byVolume(
+                forest(code, factors.withCarbonFraction(IPCC_DEFAULT_CARBON_FRACTION)), "100", "20", "80")), "5", "0"));
 
-        assertThat(own.netRemovals()).isEqualByComparingTo(withOwnCarbonFraction);
-        assertThat(ipcc.netRemovals().setScale(2, RoundingMode.HALF_EVEN)).isEqualByComparingTo(withIpccDefault);
+        assertThat(own.netRemovals().decimal(4)).isEqualByComparingTo(withOwnCarbonFraction);
+        assertThat(ipcc.netRemovals().decimal(2)).isEqualByComparingTo(withIpccDefault);
+    }
+
+    /** docs/domain.md: a net of 9,999.99996 gives 9,999, never 10,000, though it shows as 10,000.0000. */
+    @Test
+    void aNetAHairUnderAWholeTonneIsNeverRoundedUpToIt() {
+        // 300 ha from 20 to 80 m³/ha of Chinese fir is exactly 21,451.40533536 tCO2e
+        CalculationInput input = new CalculationInput(CalculationMethod.FOREST_STOCK_DIFFERENCE, Fixtures.START,
+                Fixtures.END, List.of(byVolume(FIR, "300", "20", "80")), List.of(), List.of(),
+                new BigDecimal("11451.40537536"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("5"),
+                Fixtures.BANDS, BigDecimal.ZERO, null);
+
+        CalculationResult result = RemovalCalculation.calculate(input);
+
+        assertThat(result.netRemovals()).isEqualTo(Exact.of("9999.99996"));
+        assertThat(result.netRemovals().decimal(4)).isEqualByComparingTo("10000.0000");
+        assertThat(result.credits()).isEqualTo(9999);
     }
 
     @Test
     void sumsStrataBeforeRoundingAndSubtractsBaselineLeakageAndProjectEmissions() {
-        Removals removals = RemovalCalculation.calculate(List.of(
-                        stratum("CHINESE_FIR", CHINESE_FIR, "60", "20", "80"),
-                        stratum("CHINESE_FIR", CHINESE_FIR, "40", "20", "80")),
-                new BigDecimal("100"), new BigDecimal("50.4684"), new BigDecimal("0.0000"),
-                BigDecimal.ZERO, new BigDecimal("0.10"));
+        CalculationInput input = new CalculationInput(CalculationMethod.FOREST_STOCK_DIFFERENCE, Fixtures.START,
+                Fixtures.END, List.of(byVolume(FIR, "60", "20", "80"), byVolume(FIR, "40", "20", "80")), List.of(),
+                List.of(), new BigDecimal("100"), new BigDecimal("50.4684"), BigDecimal.ZERO, new BigDecimal("5"),
+                Fixtures.BANDS, new BigDecimal("0.10"), null);
+
+        CalculationResult result = RemovalCalculation.calculate(input);
 
         // 60 ha and 40 ha of the same stand are the 100 ha example split in two
-        assertThat(removals.deltaCTree()).isEqualByComparingTo("7150.4684");
-        assertThat(removals.netRemovals()).isEqualByComparingTo("7000.0000");
-        assertThat(removals.verifiedCredits()).isEqualTo(7000);
-        assertThat(removals.bufferCredits()).isEqualTo(700);
+        assertThat(result.treeRemovals().decimal(4)).isEqualByComparingTo("7150.4684");
+        assertThat(result.netRemovals().decimal(8)).isEqualByComparingTo("7000.00004512");
+        assertThat(result.credits()).isEqualTo(7000);
     }
 
     @Test
-    void bufferRoundsUpAndCreditsRoundDown() {
-        Removals removals = calculate(List.of(stratum("CHINESE_FIR", CHINESE_FIR, "100", "20", "80")), "0", "0.10");
+    void bufferRoundsUpPerVintageAndCreditsRoundDown() {
+        CalculationResult result = RemovalCalculation.calculate(
+                forest(List.of(byVolume(FIR, "100", "20", "80")), "15", "0.10"));
 
-        // 7150.4684 -> 7150 credits; 10% of 7150 is exactly 715
-        assertThat(removals.verifiedCredits()).isEqualTo(7150);
-        assertThat(removals.bufferCredits()).isEqualTo(715);
-
-        Removals odd = calculate(List.of(stratum("CHINESE_FIR", CHINESE_FIR, "100", "20", "80")), "0.06", "0.10");
-        // 6721 credits, 10% is 672.1 -> 673 to the buffer
-        assertThat(odd.bufferCredits()).isEqualTo(673);
+        // 6721 credits over five whole years of 365 or 366 days of 1826
+        assertThat(result.credits()).isEqualTo(6721);
+        assertThat(result.vintages()).extracting(Vintage::year).containsExactly(2021, 2022, 2023, 2024, 2025);
+        assertThat(result.vintages()).extracting(Vintage::credits).containsExactly(1343L, 1343L, 1343L, 1347L, 1345L);
+        assertThat(result.vintages()).extracting(Vintage::bufferCredits).containsExactly(135L, 135L, 135L, 135L, 135L);
+        assertThat(result.bufferCredits()).isEqualTo(675);
     }
 
     @Test
     void aLossOfCarbonSupportsNoCredits() {
-        Removals removals = calculate(List.of(stratum("POPLAR", POPLAR, "10", "80", "20")), "0", "0.10");
+        CalculationResult result = RemovalCalculation.calculate(
+                forest(List.of(byVolume(forest("POPLAR", POPLAR), "10", "80", "20")), "5", "0.10"));
 
-        assertThat(removals.netRemovals().signum()).isNegative();
-        assertThat(removals.verifiedCredits()).isZero();
-        assertThat(removals.bufferCredits()).isZero();
+        assertThat(result.netRemovals().signum()).isNegative();
+        assertThat(result.credits()).isZero();
+        assertThat(result.bufferCredits()).isZero();
     }
 
     @Test
     void refusesNegativeInputs() {
-        assertThatThrownBy(() -> stratum("POPLAR", POPLAR, "10", "-1", "20"))
+        assertThatThrownBy(() -> byVolume(FIR, "10", "-1", "20"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("volumeStartPerHectare");
-        assertThatThrownBy(() -> RemovalCalculation.calculate(List.of(stratum("POPLAR", POPLAR, "10", "1", "20")),
-                new BigDecimal("-1"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO))
+        assertThatThrownBy(() -> new CalculationInput(CalculationMethod.FOREST_STOCK_DIFFERENCE, Fixtures.START,
+                Fixtures.END, List.of(byVolume(FIR, "10", "1", "20")), List.of(), List.of(), new BigDecimal("-1"),
+                BigDecimal.ZERO, BigDecimal.ZERO, null, Fixtures.BANDS, BigDecimal.ZERO, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baselineRemovals");
     }
 
-    private static Removals calculate(List<Stratum> strata, String deductionRate, String bufferRate) {
-        return RemovalCalculation.calculate(strata, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                new BigDecimal(deductionRate), new BigDecimal(bufferRate));
+    @Test
+    void statesTheUncertaintyUnlessEveryStratumHasPlots() {
+        assertThatThrownBy(() -> RemovalCalculation.calculate(forest(List.of(byVolume(FIR, "100", "20", "80")), null, "0")))
+                .isInstanceOfSatisfying(CalculationRefused.class, refused -> {
+                    assertThat(refused.slug()).isEqualTo("uncertainty-required");
+                    assertThat(refused.field()).isEqualTo("relativeUncertaintyPercent");
+                });
+        assertThatThrownBy(() -> RemovalCalculation.calculate(forest(List.of(byVolume(FIR, "100", "20", "80")), "30.01", "0")))
+                .isInstanceOfSatisfying(CalculationRefused.class, refused -> {
+                    assertThat(refused.slug()).isEqualTo("uncertainty-too-high");
+                    assertThat(refused.getMessage()).contains("more sample plots");
+                });
     }
 
-    private static Stratum stratum(String species, SpeciesFactors factors, String area, String start, String end) {
-        return new Stratum(species, factors, new BigDecimal(area), new BigDecimal(start), new BigDecimal(end));
+    @Test
+    void theYearsOfAPeriodAreExactPerCalendarYear() {
+        assertThat(RemovalCalculation.years(Fixtures.START, Fixtures.END)).isEqualTo(Exact.of(5));
+        // half of 2024 (leap year): 182 of 366 days
+        assertThat(RemovalCalculation.years(java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 6, 30)))
+                .isEqualTo(Exact.ratio(182, 366));
     }
 
-    private static SpeciesFactors factors(String svd, String bef, String r, String cf) {
-        return new SpeciesFactors(new BigDecimal(svd), new BigDecimal(bef), new BigDecimal(r), new BigDecimal(cf));
+    @Test
+    void shownPercentIsNeverBetterThanTheExactOne() {
+        assertThat(RemovalCalculation.percentRoundedUp(Exact.ratio(1, 100))).isEqualByComparingTo("10.0000");
+        assertThat(RemovalCalculation.percentRoundedUp(Exact.ratio(1, 100).plus(Exact.ratio(1, 1_000_000_000_000L))))
+                .isEqualByComparingTo("10.0001");
+        assertThat(new BigDecimal("10.00005").setScale(4, RoundingMode.HALF_EVEN)).isEqualByComparingTo("10.0000");
     }
 }

@@ -17,7 +17,8 @@ class ParametersIT extends ServiceIntegration {
 
         Map<String, JsonNode> byCode = new HashMap<>();
         species.forEach(s -> byCode.put(s.get("code").asString(), s));
-        assertThat(byCode).containsOnlyKeys("CHINESE_FIR", "MASSON_PINE", "POPLAR", "EUCALYPTUS");
+        assertThat(byCode).containsOnlyKeys("CHINESE_FIR", "MASSON_PINE", "POPLAR", "EUCALYPTUS", "KANDELIA_OBOVATA",
+                "TAXODIUM_DISTICHUM");
         JsonNode fir = byCode.get("CHINESE_FIR");
         assertThat(fir.get("woodDensity").decimalValue()).isEqualByComparingTo("0.307");
         assertThat(fir.get("expansionFactor").decimalValue()).isEqualByComparingTo("1.634");
@@ -37,5 +38,23 @@ class ParametersIT extends ServiceIntegration {
         assertThat(bands.get(1).get("deductionRate").decimalValue()).isEqualByComparingTo("0.06");
         assertThat(bands.get(2).get("upperPercent").decimalValue()).isEqualByComparingTo("30");
         assertThat(bands.get(2).get("deductionRate").decimalValue()).isEqualByComparingTo("0.11");
+    }
+
+    @Test
+    void listsEveryParameterTableWithItsVersionAndSources() {
+        JsonNode tables = api().get("/parameters").expect(200);
+
+        assertThat(tables.get("version").asString()).isEqualTo("P-2026-12-01");
+        Map<String, JsonNode> rates = new HashMap<>();
+        tables.get("soilAccumulationRates").forEach(r -> rates.put(r.get("land_type").asString(), r));
+        assertThat(rates.get("MANGROVE").get("rate").decimalValue()).isEqualByComparingTo("1.62");
+        assertThat(rates.get("TIDAL_MARSH").get("rate").decimalValue()).isEqualByComparingTo("0.91");
+        assertThat(rates.get("SEAGRASS").get("rate").decimalValue()).isEqualByComparingTo("0.43");
+        assertThat(rates.get("MANGROVE").get("source").asString()).contains("Wetlands Supplement", "Table 4.12");
+        for (String table : java.util.List.of("species", "volumeEquations", "soilAccumulationRates",
+                "soilReferenceStocks", "soilFactors", "referenceFigures", "uncertaintyBands")) {
+            assertThat(tables.get(table).size()).as(table).isPositive();
+            tables.get(table).forEach(row -> assertThat(row.get("source").asString()).as(table).isNotBlank());
+        }
     }
 }

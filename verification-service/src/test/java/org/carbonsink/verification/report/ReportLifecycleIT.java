@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,9 +16,7 @@ import org.carbonsink.testsupport.ApiClient.Response;
 import org.carbonsink.testsupport.TestEvents;
 import org.carbonsink.verification.ServiceIntegration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,13 +25,10 @@ import tools.jackson.databind.JsonNode;
  */
 class ReportLifecycleIT extends ServiceIntegration {
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void computesTheRemovalsAndAnnouncesTheApprovedReport() {
         ProjectRegistered project = registered(projectRegistered());
-        UUID verifier = UUID.randomUUID();
+        UUID verifier = verifier();
 
         Response submitted = api().as(project.ownerId()).post("/reports",
                 report(project, verifier, "2021-01-01", "2025-12-31", "8.5", stratum("CHINESE_FIR", "100", "20", "80")));
@@ -43,18 +37,19 @@ class ReportLifecycleIT extends ServiceIntegration {
         String id = created.get("id").asString();
         assertThat(submitted.header("Location")).endsWith("/reports/" + id);
         assertThat(created.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(created.get("calculationMethod").asString()).isEqualTo("FOREST_STOCK_DIFFERENCE");
         assertThat(created.get("projectId").asString()).isEqualTo(project.projectId().toString());
         assertThat(created.get("vintage").asInt()).isEqualTo(2025);
-        JsonNode stratum = created.get("strata").get(0);
-        assertThat(stratum.get("factor").decimalValue()).isEqualByComparingTo("1.191745");
-        assertThat(stratum.get("carbonStart").decimalValue()).isEqualByComparingTo("2383.4895");
-        assertThat(stratum.get("carbonEnd").decimalValue()).isEqualByComparingTo("9533.9579");
-        assertThat(stratum.get("carbonFraction").decimalValue()).isEqualByComparingTo("0.520");
-        assertThat(created.get("deltaCTree").decimalValue()).isEqualByComparingTo("7150.4684");
+        assertThat(created.get("version").asInt()).isEqualTo(1);
         assertThat(created.get("netRemovals").decimalValue()).isEqualByComparingTo("7150.4684");
         assertThat(created.get("deductionRate").decimalValue()).isZero();
+        assertThat(created.get("uncertaintySource").asString()).isEqualTo("STATED");
         assertThat(created.get("verifiedCredits").asLong()).isEqualTo(7150);
-        assertThat(created.get("bufferCredits").asLong()).isEqualTo(715);
+        // per vintage: 1429, 1429, 1429, 1433, 1430 -> buffers ceil(10%) 143 + 143 + 143 + 144 + 143
+        assertThat(vintageCredits(created)).containsExactly(1429L, 1429L, 1429L, 1433L, 1430L);
+        assertThat(created.get("bufferCredits").asLong()).isEqualTo(716);
+        assertThat(created.get("provenanceHash").asString()).matches("[0-9a-f]{64}");
+        assertThat(created.get("parameterVersion").asString()).isEqualTo("P-2026-12-01");
 
         // public disclosure: anyone reads it, without naming themselves
         assertThat(api().get("/reports/" + id).expect(200).get("netRemovals").decimalValue())
@@ -65,12 +60,19 @@ class ReportLifecycleIT extends ServiceIntegration {
         assertThat(page.get("limit").asInt()).isEqualTo(50);
         assertThat(api().get("/reports?limit=501").status()).isEqualTo(400);
 
+        api().as(project.ownerId()).post("/reports/" + id + "/disclosure", Map.of()).expect(200);
+        api().as(verifier, "VERIFIER").post("/reports/" + id + "/verification", Map.of()).expect(200);
+        afterDisclosure();
         JsonNode approved = api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision",
                 Map.of("decision", "APPROVE", "comment", "42 sample plots re-measured")).expect(200);
 
         assertThat(approved.get("status").asString()).isEqualTo("VERIFIED");
         assertThat(approved.get("decision").get("decidedBy").asString()).isEqualTo(verifier.toString());
         assertThat(approved.get("decision").get("decidedAt").isNull()).isFalse();
+        List<String> history = new ArrayList<>();
+        approved.get("history").forEach(t -> history.add(t.get("to").asString() + " by " + t.get("role").asString()));
+        assertThat(history).containsExactly("SUBMITTED by PROJECT_OWNER", "DISCLOSED by PROJECT_OWNER",
+                "UNDER_VERIFICATION by VERIFIER", "VERIFIED by VERIFIER");
         List<MonitoringReportVerified> announced = TestEvents.await(Topics.VERIFICATION_REPORTS,
                 MonitoringReportVerified.class, e -> e.reportId().toString().equals(id), PATIENCE);
         assertThat(announced).singleElement().satisfies(event -> {
@@ -82,22 +84,62 @@ class ReportLifecycleIT extends ServiceIntegration {
             assertThat(event.vintage()).isEqualTo(2025);
             assertThat(event.netRemovals()).isEqualByComparingTo("7150.4684");
             assertThat(event.verifiedCredits()).isEqualTo(7150);
-            assertThat(event.bufferCredits()).isEqualTo(715);
+            assertThat(event.bufferCredits()).isEqualTo(716);
+            assertThat(event.vintages()).extracting(MonitoringReportVerified.VintageCredits::vintage)
+                    .containsExactly(2021, 2022, 2023, 2024, 2025);
+            assertThat(event.vintages().stream().mapToLong(MonitoringReportVerified.VintageCredits::credits).sum())
+                    .isEqualTo(7150);
+            assertThat(event.vintages().stream().mapToLong(MonitoringReportVerified.VintageCredits::bufferCredits).sum())
+                    .isEqualTo(716);
+            assertThat(event.provenanceHash()).isEqualTo(created.get("provenanceHash").asString());
             assertThat(event.eventId()).isNotNull();
             assertThat(event.occurredAt()).isNotNull();
         });
     }
 
     @Test
-    void deductsForUncertaintyAndRoundsTheBufferUp() {
+    void deductsForUncertaintyAndRoundsTheBufferUpPerVintage() {
         ProjectRegistered project = registered(projectRegistered());
 
-        JsonNode created = api().as(project.ownerId()).post("/reports", report(project, UUID.randomUUID(),
+        JsonNode created = api().as(project.ownerId()).post("/reports", report(project, verifier(),
                 "2021-01-01", "2025-12-31", "15", stratum("CHINESE_FIR", "100", "20", "80"))).expect(201);
 
         assertThat(created.get("deductionRate").decimalValue()).isEqualByComparingTo("0.06");
         assertThat(created.get("verifiedCredits").asLong()).isEqualTo(6721);
-        assertThat(created.get("bufferCredits").asLong()).isEqualTo(673);
+        assertThat(vintageCredits(created)).containsExactly(1343L, 1343L, 1343L, 1347L, 1345L);
+        assertThat(created.get("bufferCredits").asLong()).isEqualTo(675);
+    }
+
+    /**
+     * A province with its own row for a species is computed with it: here Chinese fir with the IPCC
+     * default CF 0.47 (docs/domain.md: 6,462.92 tCO2e instead of 7,150.4684), loaded as data for a
+     * province no other test uses.
+     */
+    @Test
+    void usesTheProvincesOwnSpeciesParametersWhereTheTableHasThem() {
+        String province = "Province-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                insert into species_region_parameters (code, province, wood_density, expansion_factor,
+                    root_shoot_ratio, carbon_fraction, source)
+                values ('CHINESE_FIR', :province, 0.307, 1.634, 0.246, 0.47, 'provincial test table, CF = IPCC default')
+                """).param("province", province).update();
+        ProjectRegistered template = projectRegistered();
+        ProjectRegistered project = registered(new ProjectRegistered(template.eventId(), template.occurredAt(),
+                template.projectId(), template.projectCode(), template.name(), template.ownerId(),
+                template.methodologyCode(), template.ecosystemType(), province, template.areaHectares(),
+                template.bufferRate(), template.validatorId(), template.methodologyVersion(),
+                template.calculationMethod(), template.creditingPeriodStart(), template.creditingPeriodEnd()));
+
+        JsonNode created = api().as(project.ownerId()).post("/reports", report(project, verifier(), "2021-01-01",
+                "2025-12-31", "5", stratum("CHINESE_FIR", "100", "20", "80"))).expect(201);
+
+        assertThat(created.get("netRemovals").decimalValue().setScale(2, java.math.RoundingMode.HALF_EVEN))
+                .isEqualByComparingTo("6462.92");
+        assertThat(created.get("verifiedCredits").asLong()).isEqualTo(6462);
+        String id = created.get("id").asString();
+        assertThat(api().get("/reports/" + id + "/versions/1").expect(200).get("provenance").asString())
+                .contains(province + ": provincial test table");
+        assertThat(api().get("/reports/" + id + "/recomputation").expect(200).get("matches").asBoolean()).isTrue();
     }
 
     @Test
@@ -126,12 +168,24 @@ class ReportLifecycleIT extends ServiceIntegration {
         ProjectRegistered project = registered(projectRegistered());
         Map<String, Object> body = report(project, UUID.randomUUID(), "2021-01-01", "2025-12-31", "150");
         body.remove("periodStart");
-        body.put("strata", List.of());
 
         Response missing = api().as(project.ownerId()).post("/reports", body);
 
         assertThat(missing.expect(400).get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
-        assertThat(fields(missing)).contains("periodStart", "strata", "relativeUncertaintyPercent");
+        assertThat(fields(missing)).contains("periodStart", "relativeUncertaintyPercent");
+
+        Response none = api().as(project.ownerId()).post("/reports", report(project, verifier(), "2021-01-01",
+                "2025-12-31", "5"));
+        assertThat(none.expect(422).get("type").asString()).isEqualTo("urn:carbonsink:problem:no-strata");
+        assertThat(rules(none)).containsExactly("strata:at-least-one-stratum");
+
+        Map<String, Object> both = report(project, verifier(), "2021-01-01", "2025-12-31", "5",
+                stratum("CHINESE_FIR", "100", "20", "80"));
+        both.put("strata", List.of(Map.of("species", "CHINESE_FIR", "areaHectares", 10, "volumeStartPerHectare", 1,
+                "volumeEndPerHectare", 2, "plots", List.of())));
+        Response bothKinds = api().as(project.ownerId()).post("/reports", both);
+        assertThat(bothKinds.status()).isEqualTo(400);
+        assertThat(fields(bothKinds)).containsExactly("strata[0].measured");
 
         Response negative = api().as(project.ownerId()).post("/reports", report(project, UUID.randomUUID(),
                 "2021-01-01", "2025-12-31", "5", stratum("CHINESE_FIR", "0", "-1", "80")));
@@ -141,7 +195,14 @@ class ReportLifecycleIT extends ServiceIntegration {
         Response tooEarly = api().as(project.ownerId()).post("/reports", report(project, UUID.randomUUID(),
                 "2020-09-21", "2099-01-01", "5", stratum("CHINESE_FIR", "100", "20", "80")));
         assertThat(tooEarly.status()).isEqualTo(400);
-        assertThat(rules(tooEarly)).contains("periodStart:on-or-after-2020-09-22", "periodEnd:not-in-future");
+        assertThat(rules(tooEarly)).contains("periodStart:on-or-after-2020-09-22", "periodEnd:not-in-future",
+                "periodStart:within-5-years-before-submission");
+
+        // five years before 2026-01-01 is 2021-01-01: a day earlier is too old
+        CLOCK.advance(java.time.Duration.ofDays(1));
+        Response tooOld = api().as(project.ownerId()).post("/reports", report(project, verifier(),
+                "2021-01-01", "2025-12-31", "5", stratum("CHINESE_FIR", "100", "20", "80")));
+        assertThat(rules(tooOld)).containsExactly("periodStart:within-5-years-before-submission");
 
         Response backwards = api().as(project.ownerId()).post("/reports", report(project, UUID.randomUUID(),
                 "2023-01-01", "2022-12-31", "5", stratum("CHINESE_FIR", "100", "20", "80")));
@@ -183,7 +244,7 @@ class ReportLifecycleIT extends ServiceIntegration {
     @Test
     void refusesClaimsTheProjectAndTheParametersDoNotSupport() {
         ProjectRegistered project = registered(projectRegistered());
-        UUID verifier = UUID.randomUUID();
+        UUID verifier = verifier();
         var owner = api().as(project.ownerId());
 
         Response uncertain = owner.post("/reports", report(project, verifier, "2021-01-01", "2025-12-31", "30.01",
@@ -195,7 +256,7 @@ class ReportLifecycleIT extends ServiceIntegration {
 
         Response oak = owner.post("/reports", report(project, verifier, "2021-01-01", "2025-12-31", "5",
                 stratum("POPLAR", "50", "20", "80"), stratum("OAK", "10", "20", "80")));
-        assertThat(oak.expect(422).get("type").asString()).isEqualTo("urn:carbonsink:problem:unknown-species");
+        assertThat(oak.expect(422).get("type").asString()).isEqualTo("urn:carbonsink:problem:unknown-parameter");
         assertThat(fields(oak)).containsExactly("strata[1].species");
 
         Response tooLarge = owner.post("/reports", report(project, verifier, "2021-01-01", "2025-12-31", "5",
@@ -210,9 +271,9 @@ class ReportLifecycleIT extends ServiceIntegration {
     @Test
     void periodsOfLiveReportsDoNotOverlapButARejectedOneFreesItsPeriod() {
         ProjectRegistered project = registered(projectRegistered());
-        UUID verifier = UUID.randomUUID();
+        UUID verifier = verifier();
         var owner = api().as(project.ownerId());
-        String first = owner.post("/reports", report(project, verifier, "2021-01-01", "2022-12-31", "5",
+        String first = owner.post("/reports", report(project, verifier, "2021-03-01", "2022-12-31", "5",
                 stratum("CHINESE_FIR", "100", "20", "40"))).expect(201).get("id").asString();
 
         Response overlapping = owner.post("/reports", report(project, verifier, "2022-12-31", "2024-12-31", "5",
@@ -223,24 +284,28 @@ class ReportLifecycleIT extends ServiceIntegration {
         owner.post("/reports", report(project, verifier, "2023-01-01", "2024-12-31", "5",
                 stratum("CHINESE_FIR", "100", "40", "60"))).expect(201);
 
+        api().as(project.ownerId()).post("/reports/" + first + "/disclosure", Map.of()).expect(200);
+        api().as(verifier, "VERIFIER").post("/reports/" + first + "/verification", Map.of()).expect(200);
+        afterDisclosure();
         api().as(verifier, "VERIFIER").post("/reports/" + first + "/decision",
                 Map.of("decision", "REJECT", "comment", "plot 7 measured twice")).expect(200);
-        owner.post("/reports", report(project, verifier, "2021-01-01", "2022-12-31", "5",
+        owner.post("/reports", report(project, verifier, "2021-03-01", "2022-12-31", "5",
                 stratum("CHINESE_FIR", "100", "20", "38"))).expect(201);
     }
 
     @Test
     void onlyTheNamedVerifierDecidesAndOnlyOnce() {
         ProjectRegistered project = registered(projectRegistered());
-        UUID verifier = UUID.randomUUID();
-        String id = api().as(project.ownerId()).post("/reports", report(project, verifier, "2021-01-01",
-                "2025-12-31", "5", stratum("MASSON_PINE", "80", "20", "80"))).expect(201).get("id").asString();
+        UUID verifier = verifier();
+        String id = underVerification(project, verifier, report(project, verifier, "2021-01-01",
+                "2025-12-31", "5", stratum("MASSON_PINE", "80", "20", "80")));
+        afterDisclosure();
 
         assertThat(api().as(project.ownerId()).post("/reports/" + id + "/decision", Map.of("decision", "APPROVE"))
                 .expect(403).get("type").asString()).isEqualTo("urn:carbonsink:problem:forbidden");
         assertThat(api().as(UUID.randomUUID(), "VERIFIER").post("/reports/" + id + "/decision", Map.of("decision", "APPROVE"))
                 .status()).isEqualTo(403);
-        assertThat(api().get("/reports/" + id).expect(200).get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(api().get("/reports/" + id).expect(200).get("status").asString()).isEqualTo("UNDER_VERIFICATION");
 
         Response noReason = api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision", Map.of("decision", "REJECT"));
         assertThat(rules(noReason)).containsExactly("comment:required-to-reject");
@@ -261,13 +326,15 @@ class ReportLifecycleIT extends ServiceIntegration {
     @Test
     void aReportWithoutCreditsCannotBeApproved() {
         ProjectRegistered project = registered(projectRegistered());
-        UUID verifier = UUID.randomUUID();
-        JsonNode loss = api().as(project.ownerId()).post("/reports", report(project, verifier, "2021-01-01",
-                "2025-12-31", "5", stratum("POPLAR", "10", "80", "20"))).expect(201);
+        UUID verifier = verifier();
+        String id = underVerification(project, verifier, report(project, verifier, "2021-01-01",
+                "2025-12-31", "5", stratum("POPLAR", "10", "80", "20")));
+        JsonNode loss = api().get("/reports/" + id).expect(200);
         assertThat(loss.get("netRemovals").decimalValue()).isNegative();
         assertThat(loss.get("verifiedCredits").asLong()).isZero();
+        afterDisclosure();
 
-        Response approve = api().as(verifier, "VERIFIER").post("/reports/" + loss.get("id").asString() + "/decision",
+        Response approve = api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision",
                 Map.of("decision", "APPROVE"));
 
         assertThat(approve.expect(422).get("type").asString()).isEqualTo("urn:carbonsink:problem:no-credits");
@@ -276,28 +343,33 @@ class ReportLifecycleIT extends ServiceIntegration {
     @Test
     void theDatabaseRefusesOverlapsAndSecondDecisionsOnItsOwn() {
         ProjectRegistered project = registered(projectRegistered());
-        UUID verifier = UUID.randomUUID();
-        String id = api().as(project.ownerId()).post("/reports", report(project, verifier, "2021-01-01",
-                "2025-12-31", "5", stratum("CHINESE_FIR", "100", "20", "80"))).expect(201).get("id").asString();
-        api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision", Map.of("decision", "APPROVE")).expect(200);
+        UUID verifier = verifier();
+        String id = verified(project, verifier, report(project, verifier, "2021-01-01", "2025-12-31", "5",
+                stratum("CHINESE_FIR", "100", "20", "80"))).get("id").asString();
 
         // the same rows the service writes, bypassing its checks
         assertThatThrownBy(() -> jdbc.sql("""
                 insert into monitoring_report (id, project_id, owner_id, verifier_id, period_start, period_end,
-                    relative_uncertainty_percent, baseline_removals, leakage, project_emissions, delta_c_tree,
-                    net_removals, deduction_rate, verified_credits, buffer_rate, buffer_credits, vintage, status,
-                    submitted_at)
+                    calculation_method, status, current_version, submitted_at)
                 select gen_random_uuid(), project_id, owner_id, verifier_id, date '2025-06-01', date '2026-01-31',
-                    relative_uncertainty_percent, baseline_removals, leakage, project_emissions, delta_c_tree,
-                    net_removals, deduction_rate, verified_credits, buffer_rate, buffer_credits, 2026, 'SUBMITTED',
-                    now()
+                    calculation_method, 'SUBMITTED', 1, now()
                 from monitoring_report where id = :id
                 """).param("id", UUID.fromString(id)).update())
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("periods_do_not_overlap");
         assertThatThrownBy(() -> jdbc.sql("""
-                update monitoring_report set status = 'REJECTED', decision_comment = 'changed my mind' where id = :id
+                update monitoring_report set status = 'REJECTED', findings = 'changed my mind' where id = :id
+                """).param("id", UUID.fromString(id)).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("cannot move from VERIFIED");
+        assertThatThrownBy(() -> jdbc.sql("""
+                update monitoring_report set period_end = date '2025-12-30' where id = :id
                 """).param("id", UUID.fromString(id)).update())
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("already decided");
+    }
+
+    private static List<Long> vintageCredits(JsonNode report) {
+        List<Long> credits = new ArrayList<>();
+        report.get("vintages").forEach(v -> credits.add(v.get("credits").asLong()));
+        return credits;
     }
 
     private long reportsOf(ProjectRegistered project) {
@@ -306,19 +378,11 @@ class ReportLifecycleIT extends ServiceIntegration {
 
     private static Map<String, Object> report(ProjectRegistered project, UUID verifier, String start, String end,
             String uncertainty, Map<?, ?>... strata) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("projectId", project.projectId().toString());
-        body.put("periodStart", start);
-        body.put("periodEnd", end);
-        body.put("verifierId", verifier.toString());
-        body.put("relativeUncertaintyPercent", new BigDecimal(uncertainty));
-        body.put("strata", List.of(strata));
-        return body;
+        return volumeReport(project, verifier, start, end, uncertainty, strata);
     }
 
     private static Map<String, Object> stratum(String species, String area, String start, String end) {
-        return Map.of("species", species, "areaHectares", new BigDecimal(area),
-                "volumeStartPerHectare", new BigDecimal(start), "volumeEndPerHectare", new BigDecimal(end));
+        return stand(species, area, start, end);
     }
 
     private static List<String> fields(Response response) {

@@ -2,6 +2,8 @@ package org.carbonsink.verification.parameters.web;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import org.carbonsink.verification.parameters.ParameterTables;
 import org.carbonsink.verification.parameters.SpeciesDefaults;
 import org.carbonsink.verification.parameters.SpeciesParameters;
 import org.carbonsink.verification.parameters.UncertaintyBands;
@@ -14,10 +16,18 @@ class ParametersController {
 
     private final SpeciesDefaults species;
     private final UncertaintyBands bands;
+    private final ParameterTables tables;
 
-    ParametersController(SpeciesDefaults species, UncertaintyBands bands) {
+    ParametersController(SpeciesDefaults species, UncertaintyBands bands, ParameterTables tables) {
         this.species = species;
         this.bands = bands;
+        this.tables = tables;
+    }
+
+    /** Every parameter table in force, each row with the document and table it comes from. */
+    @GetMapping("/parameters")
+    Map<String, Object> parameters() {
+        return tables.listing();
     }
 
     @GetMapping("/species")

@@ -2,15 +2,20 @@ package org.carbonsink.verification.report.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.carbonsink.contracts.MonitoringReportVerified;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.support.outbox.Outbox;
+import org.carbonsink.verification.calculation.Vintage;
 import org.carbonsink.verification.report.MonitoringReport;
 import org.carbonsink.verification.report.VerificationAnnouncements;
 import org.springframework.stereotype.Component;
 
-/** Publishes {@link MonitoringReportVerified} through the outbox, keyed by project id. */
+/**
+ * Publishes {@link MonitoringReportVerified} through the outbox, keyed by project id, with the
+ * vintages to issue and the provenance hash of the verified version.
+ */
 @Component
 class OutboxVerificationAnnouncements implements VerificationAnnouncements {
 
@@ -23,10 +28,13 @@ class OutboxVerificationAnnouncements implements VerificationAnnouncements {
     }
 
     @Override
-    public void reportVerified(MonitoringReport report) {
+    public void reportVerified(MonitoringReport report, List<Vintage> vintages) {
         outbox.publish(Topics.VERIFICATION_REPORTS, report.projectId(), new MonitoringReportVerified(
                 UUID.randomUUID(), Instant.now(clock), report.id(), report.projectId(), report.ownerId(),
                 report.verifierId(), report.periodStart(), report.periodEnd(), report.vintage(),
-                report.netRemovals(), report.verifiedCredits(), report.bufferCredits()));
+                report.current().netRemovals(), report.current().credits(), report.current().bufferCredits(),
+                vintages.stream().map(v -> new MonitoringReportVerified.VintageCredits(v.year(), v.from(), v.to(),
+                        v.credits(), v.bufferCredits())).toList(),
+                report.current().provenanceHash()));
     }
 }

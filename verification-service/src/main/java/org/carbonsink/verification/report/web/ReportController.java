@@ -4,15 +4,23 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.verification.report.DecideReport;
 import org.carbonsink.verification.report.DecidingReport;
+import org.carbonsink.verification.report.DisclosingReport;
+import org.carbonsink.verification.report.MonitoringReport;
 import org.carbonsink.verification.report.MonitoringReports;
+import org.carbonsink.verification.report.Recomputation;
+import org.carbonsink.verification.report.RecomputingReport;
 import org.carbonsink.verification.report.ReportStatus;
+import org.carbonsink.verification.report.ResubmittingReport;
+import org.carbonsink.verification.report.StartingVerification;
 import org.carbonsink.verification.report.SubmittingReport;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,37 +29,101 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Monitoring reports: the owner submits, the verifier decides, everyone may read (public disclosure). */
+/**
+ * Monitoring reports: the owner submits, discloses and resubmits; the verifier takes a report up and
+ * decides; everyone may read, recompute and read the calculation report (public disclosure).
+ */
 @RestController
 class ReportController {
 
     private final SubmittingReport submitting;
+    private final DisclosingReport disclosing;
+    private final StartingVerification starting;
     private final DecidingReport deciding;
+    private final ResubmittingReport resubmitting;
+    private final RecomputingReport recomputing;
     private final MonitoringReports reports;
 
-    ReportController(SubmittingReport submitting, DecidingReport deciding, MonitoringReports reports) {
+    ReportController(SubmittingReport submitting, DisclosingReport disclosing, StartingVerification starting,
+            DecidingReport deciding, ResubmittingReport resubmitting, RecomputingReport recomputing,
+            MonitoringReports reports) {
         this.submitting = submitting;
+        this.disclosing = disclosing;
+        this.starting = starting;
         this.deciding = deciding;
+        this.resubmitting = resubmitting;
+        this.recomputing = recomputing;
         this.reports = reports;
     }
 
     @PostMapping("/reports")
     ResponseEntity<ReportView> submit(Caller caller, @Valid @RequestBody SubmitReportRequest request) {
-        ReportView report = ReportView.of(submitting.submit(request.command(caller.participantId())));
+        ReportView report = view(submitting.submit(request.command(caller.participantId())));
         return ResponseEntity.created(URI.create("/reports/" + report.id())).body(report);
+    }
+
+    @PostMapping("/reports/{id}/disclosure")
+    ReportView disclose(Caller caller, @PathVariable UUID id) {
+        return view(disclosing.disclose(id, caller.participantId()));
+    }
+
+    @PostMapping("/reports/{id}/verification")
+    ReportView startVerification(Caller caller, @PathVariable UUID id) {
+        caller.requireRole("VERIFIER", "verify monitoring reports");
+        return view(starting.start(id, caller.participantId()));
     }
 
     @PostMapping("/reports/{id}/decision")
     ReportView decide(Caller caller, @PathVariable UUID id, @Valid @RequestBody DecisionRequest request) {
         caller.requireRole("VERIFIER", "decide on monitoring reports");
-        return ReportView.of(deciding.decide(
-                new DecideReport(id, caller.participantId(), request.decision(), request.comment())));
+        return view(deciding.decide(new DecideReport(id, caller.participantId(), request.decision(), request.comment())));
+    }
+
+    @PostMapping("/reports/{id}/versions")
+    ResponseEntity<ReportView> resubmit(Caller caller, @PathVariable UUID id,
+            @Valid @RequestBody SubmitReportRequest request) {
+        ReportView report = view(resubmitting.resubmit(id, request.command(caller.participantId())));
+        return ResponseEntity.created(URI.create("/reports/" + id + "/versions/" + report.version())).body(report);
     }
 
     @GetMapping("/reports/{id}")
     ReportView report(@PathVariable UUID id) {
-        return reports.find(id).map(ReportView::of)
-                .orElseThrow(() -> ProblemException.notFound("monitoring report", id));
+        return reports.find(id).map(this::view).orElseThrow(() -> ProblemException.notFound("monitoring report", id));
+    }
+
+    @GetMapping("/reports/{id}/versions")
+    List<VersionView> versions(@PathVariable UUID id) {
+        reports.find(id).orElseThrow(() -> ProblemException.notFound("monitoring report", id));
+        return reports.versions(id).stream().map(VersionView::of).toList();
+    }
+
+    @GetMapping("/reports/{id}/versions/{version}")
+    VersionView version(@PathVariable UUID id, @PathVariable int version) {
+        return reports.versions(id).stream().filter(v -> v.version() == version).findFirst().map(VersionView::of)
+                .orElseThrow(() -> ProblemException.notFound("version of monitoring report " + id, version));
+    }
+
+    /** Recomputes the report (its current version, or {@code version}) from its stored provenance alone. */
+    @GetMapping("/reports/{id}/recomputation")
+    Recomputation recomputation(@PathVariable UUID id, @RequestParam(required = false) @Min(1) Integer version) {
+        return recomputing.recompute(id, version);
+    }
+
+    /** The calculation report as one HTML page, whatever the client accepts: it is a document, not data. */
+    @GetMapping("/reports/{id}/calculation-report")
+    ResponseEntity<String> calculationReport(@PathVariable UUID id,
+            @RequestParam(required = false) @Min(1) Integer version) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(HtmlCalculationReport.render(CalculationReport.of(recomputing.calculated(id, version))));
+    }
+
+    /** The same calculation report as PDF. */
+    @GetMapping("/reports/{id}/calculation-report.pdf")
+    ResponseEntity<byte[]> calculationReportPdf(@PathVariable UUID id,
+            @RequestParam(required = false) @Min(1) Integer version) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"calculation-report-" + id + ".pdf\"")
+                .body(PdfCalculationReport.render(CalculationReport.of(recomputing.calculated(id, version))));
     }
 
     @GetMapping("/reports")
@@ -59,7 +131,11 @@ class ReportController {
             @RequestParam(required = false) ReportStatus status,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        return new Page<>(reports.list(projectId, status, limit, offset).stream().map(ReportView::of).toList(),
-                limit, offset, reports.count(projectId, status));
+        return new Page<>(reports.list(projectId, status, limit, offset).stream()
+                .map(r -> ReportView.of(r, null)).toList(), limit, offset, reports.count(projectId, status));
+    }
+
+    private ReportView view(MonitoringReport report) {
+        return ReportView.of(report, reports.transitions(report.id()));
     }
 }

@@ -5,46 +5,52 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.carbonsink.verification.calculation.CalculationMethod;
+import org.carbonsink.verification.calculation.CalculationResult.Flag;
+import org.carbonsink.verification.calculation.Vintage;
 import org.carbonsink.verification.report.Decision;
 import org.carbonsink.verification.report.MonitoringReport;
 import org.carbonsink.verification.report.ReportStatus;
-import org.carbonsink.verification.report.ReportStratum;
+import org.carbonsink.verification.report.ReportVersion;
+import org.carbonsink.verification.report.Transition;
 
 /**
- * A monitoring report as disclosed. Carbon in tCO2e to four decimals (half-even), factors in tCO2e
- * per m³ to six; totals are computed before rounding, so rounded strata may not add up to the last
- * decimal.
+ * A report as disclosed, with its current version's figures: {@code netRemovals} in tCO2e to 4
+ * decimals (display), {@code verifiedCredits} the floor of the exact value after the deduction, split
+ * into {@code vintages} whose buffers add up to {@code bufferCredits}. {@code flags} are plausibility
+ * findings for the verifier. Every input and intermediate value is in the calculation report
+ * ({@code GET /reports/{id}/calculation-report}); {@code history} lists every transition.
  */
-record ReportView(UUID id, UUID projectId, UUID ownerId, ReportStatus status, LocalDate periodStart,
-        LocalDate periodEnd, int vintage, UUID verifierId, BigDecimal relativeUncertaintyPercent,
-        List<StratumView> strata, BigDecimal baselineRemovals, BigDecimal leakage, BigDecimal projectEmissions,
-        BigDecimal deltaCTree, BigDecimal netRemovals, BigDecimal deductionRate, long verifiedCredits,
-        BigDecimal bufferRate, long bufferCredits, Instant submittedAt, DecisionView decision) {
+record ReportView(UUID id, UUID projectId, UUID ownerId, UUID verifierId, ReportStatus status,
+        CalculationMethod calculationMethod, LocalDate periodStart, LocalDate periodEnd, int vintage, int version,
+        Instant submittedAt, LocalDate disclosureOpens, LocalDate disclosureCloses,
+        BigDecimal relativeUncertaintyPercent, String uncertaintySource, BigDecimal netRemovals,
+        BigDecimal deductionRate, long verifiedCredits, long bufferCredits, List<Vintage> vintages, List<Flag> flags,
+        String provenanceHash, String formulaVersion, String parameterVersion, DecisionView decision,
+        List<TransitionView> history) {
 
-    static ReportView of(MonitoringReport r) {
-        return new ReportView(r.id(), r.projectId(), r.ownerId(), r.status(), r.periodStart(), r.periodEnd(),
-                r.vintage(), r.verifierId(), r.relativeUncertaintyPercent(),
-                r.strata().stream().map(StratumView::of).toList(), r.baselineRemovals(), r.leakage(),
-                r.projectEmissions(), r.deltaCTree(), r.netRemovals(), r.deductionRate(), r.verifiedCredits(),
-                r.bufferRate(), r.bufferCredits(), r.submittedAt(), r.decision().map(DecisionView::of).orElse(null));
-    }
-
-    record StratumView(String species, BigDecimal areaHectares, BigDecimal volumeStartPerHectare,
-            BigDecimal volumeEndPerHectare, BigDecimal woodDensity, BigDecimal expansionFactor,
-            BigDecimal rootShootRatio, BigDecimal carbonFraction, BigDecimal factor, BigDecimal carbonStart,
-            BigDecimal carbonEnd, BigDecimal removals) {
-
-        static StratumView of(ReportStratum s) {
-            return new StratumView(s.species(), s.areaHectares(), s.volumeStartPerHectare(), s.volumeEndPerHectare(),
-                    s.parameters().woodDensity(), s.parameters().expansionFactor(), s.parameters().rootShootRatio(),
-                    s.parameters().carbonFraction(), s.factor(), s.carbonStart(), s.carbonEnd(), s.removals());
-        }
+    static ReportView of(MonitoringReport r, List<Transition> history) {
+        ReportVersion v = r.current();
+        return new ReportView(r.id(), r.projectId(), r.ownerId(), r.verifierId(), r.status(), r.method(),
+                r.periodStart(), r.periodEnd(), r.vintage(), v.version(), r.submittedAt(), r.disclosureOpens(),
+                r.disclosureCloses(), v.uncertaintyPercent(), v.uncertaintySource(), v.netRemovals(),
+                v.deductionRate(), v.credits(), v.bufferCredits(), v.vintages(), v.flags(), v.provenanceHash(),
+                v.formulaVersion(), v.parameterVersion(), r.decision().map(DecisionView::of).orElse(null),
+                history == null ? null : history.stream().map(TransitionView::of).toList());
     }
 
     record DecisionView(UUID decidedBy, Instant decidedAt, String comment) {
 
         static DecisionView of(Decision d) {
-            return new DecisionView(d.decidedBy(), d.decidedAt(), d.comment());
+            return new DecisionView(d.decidedBy(), d.decidedAt(), d.findings());
+        }
+    }
+
+    record TransitionView(ReportStatus from, ReportStatus to, int version, UUID by, String role, Instant at,
+            String comment) {
+
+        static TransitionView of(Transition t) {
+            return new TransitionView(t.from(), t.to(), t.version(), t.actor(), t.actorRole(), t.at(), t.comment());
         }
     }
 }
