@@ -195,9 +195,11 @@ async function reportsSection(p) {
             ['reports.net', r => decimal(r.netRemovals), { numeric: true }],
             ['reports.credits', r => integer(r.verifiedCredits), { numeric: true }],
             ['reports.buffer', r => integer(r.bufferCredits), { numeric: true }],
-            ['reports.calculation', r => r.version !== undefined
-                ? h('a', { href: `api/verification/reports/${r.id}/calculation-report`, target: '_blank', rel: 'noopener' },
-                    t('reports.open')) : '—']
+            // the calculation report, as a page and as PDF, where the verification service publishes it
+            ['reports.calculation', r => r.version !== undefined ? [
+                h('a', { href: `api/verification/reports/${r.id}/calculation-report`, target: '_blank', rel: 'noopener' },
+                    t('reports.open')), ' · ',
+                h('a', { href: `api/verification/reports/${r.id}/calculation-report.pdf`, type: 'application/pdf' }, 'PDF')] : '—']
         ], reports));
 }
 

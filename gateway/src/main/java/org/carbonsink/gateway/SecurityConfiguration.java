@@ -38,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
+    /** The public explorer (module explorer): its page, its own assets and the vendored libraries (WebJars). */
+    static final String[] EXPLORER_PATHS = { "/", "/index.html", "/assets/**", "/webjars/**" };
+
     static final String[] PUBLIC_GET_PATHS = {
             "/api/registry/projects/**", "/api/registry/methodologies/**", "/api/registry/issuances/**",
             "/api/registry/retirements/**", "/api/registry/ledger/**", "/api/registry/audit/status",
@@ -46,9 +49,7 @@ class SecurityConfiguration {
             "/api/trading/instruments/**", "/api/trading/trades/**",
             // each service's OpenAPI description
             "/api/registry/v3/api-docs/**", "/api/verification/v3/api-docs/**", "/api/trading/v3/api-docs/**",
-            "/actuator/health/**",
-            // the public explorer: its page, its own assets and the vendored libraries (WebJars)
-            "/", "/index.html", "/assets/**", "/webjars/**" };
+            "/actuator/health/**" };
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
@@ -90,6 +91,7 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, EXPLORER_PATHS).permitAll()
                         // the services' metrics are for operators on the services' own ports, not for API clients
                         .pathMatchers("/api/*/actuator/**").denyAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_GET_PATHS).permitAll()

@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +87,8 @@ class ExplorerBrowserIT {
         explorer = "http://127.0.0.1:" + gatewayPort + "/";
         services = Services.start(databases, TestInfrastructure.kafkaBootstrapServers(),
                 new Services.Ports(gatewayPort, 0, 0, 0, 0),
-                List.of("--spring.main.banner-mode=off", "--EXPLORER_URL=" + explorer));
+                List.of("--spring.main.banner-mode=off", "--EXPLORER_URL=" + explorer,
+                        "--VERIFICATION_DISCLOSURE_WORKING_DAYS=0"));
         seed = seed(new Lifecycle(new ApiClient(services.gatewayUrl()), services.authUrl(), line -> { }));
         downloads = Files.createTempDirectory("explorer-downloads");
         String directory = System.getenv("EXPLORER_SCREENSHOTS");
@@ -95,8 +100,8 @@ class ExplorerBrowserIT {
         UUID projectId = Lifecycle.id(lifecycle.applyForRegistration(cast));
         JsonNode registered = lifecycle.registerProject(projectId);
         lifecycle.awaitProjectKnownToVerification(projectId);
-        JsonNode report = lifecycle.submitReport(cast, projectId);
-        lifecycle.approveReport(cast, Lifecycle.id(report));
+        UUID reportId = verifiedReport(lifecycle, cast, projectId);
+        lifecycle.approveReport(cast, reportId);
         JsonNode issuance = lifecycle.awaitIssuance(projectId);
         int vintage = issuance.get("vintage").asInt();
         String instrument = registered.get("code").asString() + "-" + vintage;
@@ -113,6 +118,23 @@ class ExplorerBrowserIT {
                 retirement.get("serials").get(0).get("first").asLong(), retirement.get("beneficiary").asString());
     }
 
+    /**
+     * A monitoring report of one calendar year (so one vintage), disclosed and taken up by its
+     * verifier: the verification workflow of the verification service (docs/verification-demo.md),
+     * with the disclosure window shortened to none for the test.
+     */
+    private static UUID verifiedReport(Lifecycle lifecycle, Lifecycle.Cast cast, UUID projectId) {
+        JsonNode report = lifecycle.as(cast.owner()).post("/api/verification/reports", Map.of(
+                "projectId", projectId, "periodStart", "2025-01-01", "periodEnd", "2025-12-31",
+                "verifierId", cast.verifier(), "relativeUncertaintyPercent", 8,
+                "strata", List.of(Map.of("species", "CHINESE_FIR", "areaHectares", 100,
+                        "volumeStartPerHectare", 20, "volumeEndPerHectare", 80)))).expect(201);
+        UUID reportId = Lifecycle.id(report);
+        lifecycle.as(cast.owner()).post("/api/verification/reports/" + reportId + "/disclosure", null).expect(200);
+        lifecycle.as(cast.verifier()).post("/api/verification/reports/" + reportId + "/verification", null).expect(200);
+        return reportId;
+    }
+
     @AfterAll
     static void stopEverything() throws IOException {
         if (services != null) {
@@ -126,7 +148,7 @@ class ExplorerBrowserIT {
     }
 
     @Test
-    void showsTheRegistryAndTheMarketToTheAnonymousPublicInBothLanguages() throws IOException {
+    void showsTheRegistryAndTheMarketToTheAnonymousPublicInBothLanguages() throws IOException, InterruptedException {
         WebDriver browser = chromium("en-US");
         try {
             // projects: the list, and a filter that empties it and one that brings the project back
@@ -154,7 +176,13 @@ class ExplorerBrowserIT {
             assertThat(map.getAttribute("data-boundaries")).isEqualTo(String.valueOf(boundaries));
             assertThat(map.findElements(By.cssSelector("path.leaflet-interactive"))).hasSize(boundaries);
             assertThat(text(browser, "#issuance-table")).contains("2025", "7,150", "6,435", "715");
-            assertThat(text(browser, "#report-table")).contains("7,150.4684", "Verified");
+            assertThat(text(browser, "#report-table")).contains("7,150.4684", "7,150");
+            String calculation = browser.findElement(By.cssSelector("#report-table a[href$='/calculation-report']"))
+                    .getAttribute("href");
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(calculation))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
             assertThat(text(browser, "#retirement-table")).contains(seed.beneficiary(), "150");
             assertThat(text(browser, "#project-facts")).contains("10 %");
             shoot(browser, "project-en");
