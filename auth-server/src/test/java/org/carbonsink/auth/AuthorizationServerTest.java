@@ -45,6 +45,7 @@ class AuthorizationServerTest {
     @CsvSource({
             "owner,    owner-password,    10000000-0000-0000-0000-000000000001, PROJECT_OWNER",
             "verifier, verifier-password, 10000000-0000-0000-0000-000000000002, VERIFIER",
+            "validator, validator-password, 10000000-0000-0000-0000-000000000003, VERIFIER",
             "admin,    admin-password,    00000000-0000-0000-0000-00000000a001, REGISTRY_ADMINISTRATOR",
             "trader,   trader-password,   10000000-0000-0000-0000-000000000004, TRADER",
             "operator, operator-password, 10000000-0000-0000-0000-000000000005, EXCHANGE_OPERATOR" })

@@ -12,7 +12,8 @@ public final class Topics {
     public static final String REGISTRY_PROJECTS = "registry.projects.v1";
     /** {@link ParticipantRegistered}; keyed by participant id. */
     public static final String REGISTRY_PARTICIPANTS = "registry.participants.v1";
-    /** {@link CreditsIssued}, {@link CreditsRetired}; keyed by project id. */
+    /** {@link CreditsIssued}, {@link CreditsRetired}, {@link CreditsCancelled},
+     * {@link CreditsTransferred}, {@link ReversalRecorded}; keyed by project id. */
     public static final String REGISTRY_CREDITS = "registry.credits.v1";
     /** {@link CreditsHeld}, {@link CreditHoldRejected}, {@link CreditsDelivered}, {@link CreditDeliveryFailed}; keyed by instrument id. */
     public static final String REGISTRY_HOLDS = "registry.holds.v1";

@@ -20,7 +20,8 @@ class FixturesTest {
             MonitoringReportVerified.class, CreditsIssued.class, CreditHoldRequested.class, CreditsHeld.class,
             CreditHoldRejected.class, TradeExecuted.class, CreditsDelivered.class, CreditDeliveryFailed.class,
             CreditsRetired.class, CreditHoldReleaseRequested.class, ProjectStateChanged.class,
-            ParticipantRegistered.class);
+            ParticipantRegistered.class, CreditsCancelled.class,
+            CreditsTransferred.class, ReversalRecorded.class);
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -52,7 +53,7 @@ class FixturesTest {
 
     @Test
     void everyEventRecordInThePackageHasAFixture() {
-        assertThat(EVENTS).hasSize(13);
+        assertThat(EVENTS).hasSize(16);
         assertThat(Topics.ALL).doesNotHaveDuplicates().allMatch(t -> t.matches("[a-z]+\\.[a-z]+\\.v\\d+"));
     }
 

@@ -205,7 +205,7 @@ async function reportsSection(p) {
 
 export const ISSUANCE_CSV = ['id', 'projectCode', 'vintage', 'verifiedCredits', 'ownerQuantity', 'bufferQuantity',
     'ownerSerials.serial', 'bufferSerials.serial', 'issuedAt'];
-const RETIREMENT_CSV = ['id', 'retiredAt', 'projectCode', 'vintage', 'quantity', 'beneficiary', 'purpose'];
+const RETIREMENT_CSV = ['id', 'retiredAt', 'projectCode', 'vintage', 'quantity', 'beneficiary', 'purpose', 'note'];
 
 export async function projectPage(id) {
     const p = await getJson(`/registry/projects/${id}`);
@@ -272,8 +272,14 @@ export function retirementTable(retirements) {
         ['retirements.project', r => `${r.projectCode} · ${r.vintage}`],
         ['retirements.quantity', r => integer(r.quantity), { numeric: true }],
         ['retirements.beneficiary', r => r.beneficiary],
-        ['retirements.purpose', r => r.purpose]
+        ['retirements.purpose', r => purposeText(r)]
     ], retirements, 'retirements.none');
+}
+
+/** The purpose the rules name (an enum since the ledger's retirement purposes) and the holder's note. */
+export function purposeText(r) {
+    const named = /^[A-Z_]+$/.test(r.purpose || '') ? label('purpose', r.purpose) : (r.purpose || '');
+    return r.note ? `${named} · ${r.note}` : named;
 }
 
 export { RETIREMENT_CSV };

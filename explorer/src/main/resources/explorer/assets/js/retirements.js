@@ -2,7 +2,7 @@
 import { getJson, listAll } from './api.js';
 import { h, section, csvButton, facts, link } from './dom.js';
 import { t, integer, date, current } from './i18n.js';
-import { retirementTable, RETIREMENT_CSV } from './projects.js';
+import { retirementTable, purposeText, RETIREMENT_CSV } from './projects.js';
 
 export async function retirementsPage() {
     const retirements = await listAll('/registry/retirements');
@@ -24,7 +24,7 @@ export async function retirementPage(id) {
         h('h1', { id: 'retirement-title' }, t('retirement.heading', { quantity: integer(r.quantity), beneficiary: r.beneficiary })),
         section('retirement-facts', 'retirement.facts', facts([
             ['retirements.beneficiary', r.beneficiary],
-            ['retirements.purpose', r.purpose],
+            ['retirements.purpose', purposeText(r)],
             ['retirements.quantity', integer(r.quantity) + ' tCO2e'],
             ['retirements.project', link(`#/projects/${r.projectId}`, r.projectCode)],
             ['retirements.vintage', String(r.vintage)],

@@ -30,8 +30,8 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway as an OAuth2 resource server: every request but a public disclosure GET needs a valid
- * bearer token, checked before routing. A token that is present must be valid, on public paths too.
+ * The gateway as an OAuth2 resource server: every request but a public disclosure GET or a public
+ * comment needs a valid bearer token, checked before routing. A token that is present must be valid, on public paths too.
  * The token itself goes on to the services unchanged; they check it again.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,13 +43,17 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_GET_PATHS = {
             "/api/registry/projects/**", "/api/registry/methodologies/**", "/api/registry/issuances/**",
-            "/api/registry/retirements/**", "/api/registry/ledger/**", "/api/registry/audit/status",
+            "/api/registry/retirements/**", "/api/registry/ledger/**",
+            "/api/registry/cancellations/**", "/api/registry/reversals/**", "/api/registry/audit/status",
             "/api/verification/projects/**", "/api/verification/reports/**", "/api/verification/species",
             "/api/verification/uncertainty-bands",
             "/api/trading/instruments/**", "/api/trading/trades/**",
             // each service's OpenAPI description
             "/api/registry/v3/api-docs/**", "/api/verification/v3/api-docs/**", "/api/trading/v3/api-docs/**",
             "/actuator/health/**" };
+
+    /** Public comments on a disclosed project (CCER: anyone may comment); the registry limits them per address. */
+    static final String[] PUBLIC_POST_PATHS = { "/api/registry/projects/*/comments" };
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
@@ -95,6 +99,7 @@ class SecurityConfiguration {
                         // the services' metrics are for operators on the services' own ports, not for API clients
                         .pathMatchers("/api/*/actuator/**").denyAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_GET_PATHS).permitAll()
+                        .pathMatchers(HttpMethod.POST, PUBLIC_POST_PATHS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))

@@ -101,7 +101,9 @@ class GatewaySecurityTest {
     @Test
     void routesPublicDisclosureGetsWithoutAToken() {
         Stream.of("/api/registry/projects/p-1", "/api/registry/methodologies", "/api/registry/issuances/i-1",
-                "/api/registry/retirements", "/api/registry/ledger/entries", "/api/verification/projects/p-1/reports",
+                "/api/registry/retirements", "/api/registry/ledger/entries", "/api/registry/cancellations",
+                "/api/registry/cancellations/c-1", "/api/registry/reversals", "/api/registry/reversals/r-1",
+                "/api/verification/projects/p-1/reports",
                 "/api/verification/reports/r-1", "/api/verification/species", "/api/verification/uncertainty-bands",
                 "/api/trading/instruments/x", "/api/trading/trades", "/api/registry/v3/api-docs",
                 "/api/verification/v3/api-docs", "/api/trading/v3/api-docs")
@@ -109,10 +111,32 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void routesAPublicCommentWithoutATokenWithTheClientAddress() {
+        String comments = "/projects/" + UUID.randomUUID() + "/comments";
+
+        assertThat(gateway().post("/api/registry" + comments, "{\"body\":\"Is this land forest already?\"}").status())
+                .isEqualTo(200);
+
+        assertThat(services.receivedAt(comments)).singleElement().satisfies(received -> {
+            assertThat(received.method()).isEqualTo("POST");
+            assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        });
+    }
+
+    @Test
+    void refusesOtherPostsUnderAProjectWithoutAToken() {
+        String registration = "/projects/" + UUID.randomUUID() + "/registration";
+
+        assertUnauthenticatedProblem(gateway().post("/api/registry" + registration, "{}"));
+        assertThat(services.receivedAt(registration)).isEmpty();
+    }
+
+    @Test
     void refusesAnythingButGetOnPublicPathsWithoutAToken() {
         String probe = "/projects?probe=" + UUID.randomUUID();
 
         assertUnauthenticatedProblem(gateway().post("/api/registry" + probe, "{}"));
+        assertUnauthenticatedProblem(gateway().post("/api/registry/reversals", "{}"));
         assertUnauthenticatedProblem(gateway().delete("/api/trading/trades/t-1"));
         assertThat(services.receivedAt(probe)).isEmpty();
     }

@@ -10,6 +10,6 @@ class ArchitectureTest {
 
     @TestFactory
     Stream<DynamicTest> boundaries() {
-        return ServiceArchitecture.of("org.carbonsink.registry").tests();
+        return ServiceArchitecture.of("org.carbonsink.registry").withPlainJavaCore("ledger.core").tests();
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.carbonsink.contracts.CreditsIssued;
@@ -51,6 +52,8 @@ class AuthorizationMatrixIT extends RegistryIT {
     private static final UUID BUFFER_POOL_ACCOUNT = UUID.fromString("00000000-0000-0000-0000-00000000b002");
     private static final int VINTAGE = 2024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, Object> REASON = Map.of("reason", "Baseline not demonstrated");
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     /** The callers of every row. From {@code EXPIRED} on, they present a token the registry must not accept. */
     enum Who {
@@ -116,6 +119,8 @@ class AuthorizationMatrixIT extends RegistryIT {
     UUID project;
     UUID issuance;
     UUID retirement;
+    UUID cancellation;
+    long aSerial;
 
     @BeforeAll
     void setUpTheObjects() {
@@ -141,6 +146,10 @@ class AuthorizationMatrixIT extends RegistryIT {
         retirement = id(api().as(owner, "PROJECT_OWNER").post("/accounts/" + ownerAccount + "/retirements",
                 retirementOf(5)).expect(201));
         assertThat(available(ownerAccount)).isEqualTo(85);
+        cancellation = id(api().as(owner, "PROJECT_OWNER").post("/accounts/" + ownerAccount + "/cancellations",
+                Map.of("projectId", project, "vintage", VINTAGE, "quantity", 1, "reason", "Moved to another programme"))
+                .expect(201));
+        aSerial = issued.get(0).ownerSerials().first();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -174,6 +183,22 @@ class AuthorizationMatrixIT extends RegistryIT {
                         () -> get("/retirements/" + retirement)),
                 row(404, 404, 404, 404, 404, 404, 404, 401, "GET /retirements/{unknown}",
                         () -> get("/retirements/" + UNKNOWN)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /cancellations",
+                        () -> get("/cancellations?projectId=" + project)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /cancellations/{id}",
+                        () -> get("/cancellations/" + cancellation)),
+                row(404, 404, 404, 404, 404, 404, 404, 401, "GET /cancellations/{unknown}",
+                        () -> get("/cancellations/" + UNKNOWN)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /reversals", () -> get("/reversals")),
+                row(404, 404, 404, 404, 404, 404, 404, 401, "GET /reversals/{unknown}",
+                        () -> get("/reversals/" + UNKNOWN)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/supply",
+                        () -> get("/ledger/supply?projectId=" + project)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/buffer-pool", () -> get("/ledger/buffer-pool")),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/serials/{serial}",
+                        () -> get("/ledger/serials/" + aSerial)),
+                row(404, 404, 404, 404, 404, 404, 404, 401, "GET /ledger/serials/{never issued}",
+                        () -> get("/ledger/serials/" + Long.MAX_VALUE)),
                 row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/check", () -> get("/ledger/check")),
                 row(200, 200, 200, 200, 200, 200, 200, 401, "GET /ledger/check?projectId",
                         () -> get("/ledger/check?projectId=" + project)),
@@ -192,21 +217,49 @@ class AuthorizationMatrixIT extends RegistryIT {
                         () -> new Call("PUT", "/methodologies/NOPE-V00", Map.of("status", "PILOT", "bufferRate", 0.2),
                                 null)),
 
-                // projects: only a registered PROJECT_OWNER applies; only the administrator decides
+                // projects: only a registered PROJECT_OWNER drafts; only the project's owner edits, discloses,
+                // applies and cancels; only its validator reports; only the administrator decides and supervises
                 // owner other verif admin every unreg none  bad
-                row(201, 403, 403, 403, 403, 403, 401, 401, "POST /projects", this::applyForAProject),
+                row(201, 403, 403, 403, 403, 403, 401, 401, "POST /projects", this::draftAProject),
+                row(200, 403, 403, 403, 403, 403, 401, 401, "PUT /projects/{draft}",
+                        () -> new Call("PUT", "/projects/" + freshDraft(), design(verifier), null)),
+                row(200, 403, 403, 403, 403, 403, 401, 401, "POST /projects/{draft}/disclosure",
+                        () -> act(freshDraft(), "disclosure", null)),
+                row(201, 201, 201, 201, 201, 201, 201, 401, "POST /projects/{disclosed}/comments",
+                        () -> new Call("POST", "/projects/" + freshDisclosure() + "/comments",
+                                Map.of("body", "Is the land already planted?"), null)),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /projects/{id}/comments",
+                        () -> get("/projects/" + project + "/comments")),
+                row(200, 200, 200, 200, 200, 200, 200, 401, "GET /projects/{id}/boundary",
+                        () -> get("/projects/" + project + "/boundary")),
+                row(403, 403, 201, 403, 403, 403, 401, 401, "POST /projects/{in validation}/validation-report",
+                        () -> act(inValidation(owner, verifier), "validation-report",
+                                Map.of("positive", true, "summary", "Conforms to CCER-14-001-V01"))),
+                row(200, 403, 403, 403, 403, 403, 401, 401, "POST /projects/{validated}/application",
+                        () -> act(validated(), "application", null)),
                 row(403, 403, 403, 200, 403, 403, 401, 401, "POST /projects/{applied}/registration",
-                        () -> decide(freshApplication(), "registration")),
+                        () -> act(applied(owner), "registration", null)),
                 row(403, 403, 403, 200, 403, 403, 401, 401, "POST /projects/{applied}/rejection",
-                        () -> decide(freshApplication(), "rejection")),
+                        () -> act(applied(owner), "rejection", REASON)),
                 row(403, 403, 403, 409, 403, 403, 401, 401, "POST /projects/{registered}/registration",
-                        () -> decide(project, "registration")),
+                        () -> act(project, "registration", null)),
                 row(403, 403, 403, 409, 403, 403, 401, 401, "POST /projects/{registered}/rejection",
-                        () -> decide(project, "rejection")),
+                        () -> act(project, "rejection", REASON)),
                 row(403, 403, 403, 404, 403, 403, 401, 401, "POST /projects/{unknown}/registration",
-                        () -> decide(UNKNOWN, "registration")),
+                        () -> act(UNKNOWN, "registration", null)),
                 row(403, 403, 403, 404, 403, 403, 401, 401, "POST /projects/{unknown}/rejection",
-                        () -> decide(UNKNOWN, "rejection")),
+                        () -> act(UNKNOWN, "rejection", REASON)),
+                row(403, 403, 403, 200, 403, 403, 401, 401, "POST /projects/{registered}/suspension",
+                        () -> act(id(registeredProject(owner)), "suspension", REASON)),
+                row(403, 403, 403, 200, 403, 403, 401, 401, "POST /projects/{suspended}/resumption",
+                        () -> act(suspended(), "resumption", REASON)),
+                row(200, 403, 403, 403, 403, 403, 401, 401, "POST /projects/{registered}/cancellation",
+                        () -> act(id(registeredProject(owner)), "cancellation", REASON)),
+                row(403, 403, 403, 200, 403, 403, 401, 401, "POST /projects/{registered}/revocation",
+                        () -> act(id(registeredProject(owner)), "revocation", REASON)),
+                row(403, 403, 403, 404, 403, 403, 401, 401, "POST /projects/{unknown}/revocation",
+                        () -> act(UNKNOWN, "revocation", REASON)),
+                row(403, 403, 403, 200, 403, 403, 401, 401, "GET /projects/overdue", () -> get("/projects/overdue")),
 
                 // accounts: only the holder, not even the administrator; nobody holds the buffer pool through the API
                 // owner other verif admin every unreg none  bad
@@ -216,6 +269,23 @@ class AuthorizationMatrixIT extends RegistryIT {
                         () -> get("/accounts/" + ownerAccount + "/serial-blocks")),
                 row(201, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{owner's}/retirements",
                         () -> retire(ownerAccount)),
+                row(201, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{owner's}/transfers",
+                        () -> transfer(ownerAccount)),
+                row(201, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{owner's}/cancellations",
+                        () -> cancel(ownerAccount)),
+                row(403, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{buffer pool}/transfers",
+                        () -> transfer(BUFFER_POOL_ACCOUNT)),
+                row(403, 403, 403, 403, 403, 403, 401, 401, "POST /accounts/{buffer pool}/cancellations",
+                        () -> cancel(BUFFER_POOL_ACCOUNT)),
+                row(404, 404, 404, 404, 404, 404, 401, 401, "POST /accounts/{unknown}/transfers",
+                        () -> transfer(UNKNOWN)),
+                row(404, 404, 404, 404, 404, 404, 401, 401, "POST /accounts/{unknown}/cancellations",
+                        () -> cancel(UNKNOWN)),
+
+                // reversals: only the administrator records one
+                // owner other verif admin every unreg none  bad
+                row(403, 403, 403, 201, 403, 403, 401, 401, "POST /reversals", this::recordAReversal),
+
                 row(403, 403, 403, 403, 403, 403, 401, 401, "GET /accounts/{buffer pool}",
                         () -> get("/accounts/" + BUFFER_POOL_ACCOUNT)),
                 row(403, 403, 403, 403, 403, 403, 401, 401, "GET /accounts/{buffer pool}/serial-blocks",
@@ -238,7 +308,10 @@ class AuthorizationMatrixIT extends RegistryIT {
     private void check(Row row, Who who) {
         Call call = row.call().get();
         Map<String, String> before = visible(call);
-        ApiClient.Response response = caller(who, row.expect()).send(call.method(), call.path(), call.body());
+        int n = ADDRESSES.incrementAndGet();
+        ApiClient.Response response = caller(who, row.expect())
+                .withHeader("X-Forwarded-For", "192.0." + (n / 250) + "." + (n % 250 + 1))
+                .send(call.method(), call.path(), call.body());
         int expected = row.expect().of(who);
 
         assertThat(response.status()).as("%s %s as %s: %s", call.method(), call.path(), who.label, response.body())
@@ -269,16 +342,21 @@ class AuthorizationMatrixIT extends RegistryIT {
 
     List<Smuggled> smuggled() {
         return List.of(
-                smuggle("POST /projects", Who.OWNER, "status", "REGISTERED", this::applyForAProject),
-                smuggle("POST /projects", Who.OWNER, "ownerId", other, this::applyForAProject),
-                smuggle("POST /projects", Who.OWNER, "code", "P999999", this::applyForAProject),
-                smuggle("POST /projects", Who.OWNER, "bufferRate", 0, this::applyForAProject),
-                smuggle("POST /projects", Who.OWNER, "decidedBy", ADMINISTRATOR, this::applyForAProject),
-                smuggle("POST /projects", Who.OWNER, "id", project, this::applyForAProject),
+                smuggle("POST /projects", Who.OWNER, "status", "REGISTERED", this::draftAProject),
+                smuggle("POST /projects", Who.OWNER, "ownerId", other, this::draftAProject),
+                smuggle("POST /projects", Who.OWNER, "code", "P999999", this::draftAProject),
+                smuggle("POST /projects", Who.OWNER, "bufferRate", 0, this::draftAProject),
+                smuggle("POST /projects", Who.OWNER, "decidedBy", ADMINISTRATOR, this::draftAProject),
+                smuggle("POST /projects", Who.OWNER, "id", project, this::draftAProject),
+                smuggle("POST /projects", Who.OWNER, "disclosure", Map.of("closes", "2020-01-01"), this::draftAProject),
+                smuggle("PUT /projects/{draft}", Who.OWNER, "status", "REGISTERED",
+                        () -> new Call("PUT", "/projects/" + freshDraft(), design(verifier), null)),
                 smuggle("POST /projects/{applied}/rejection", Who.ADMINISTRATOR, "status", "REGISTERED",
-                        () -> decide(freshApplication(), "rejection")),
+                        () -> act(applied(owner), "rejection", REASON)),
                 smuggle("POST /projects/{applied}/rejection", Who.ADMINISTRATOR, "decidedBy", owner,
-                        () -> decide(freshApplication(), "rejection")),
+                        () -> act(applied(owner), "rejection", REASON)),
+                smuggle("POST /projects/{registered}/suspension", Who.ADMINISTRATOR, "status", "REVOKED",
+                        () -> act(id(registeredProject(owner)), "suspension", REASON)),
                 smuggle("POST /participants", Who.ADMINISTRATOR, "accountId", ownerAccount,
                         this::registerAFreshSubject),
                 smuggle("POST /participants", Who.ADMINISTRATOR, "id", owner, this::registerAFreshSubject),
@@ -290,7 +368,15 @@ class AuthorizationMatrixIT extends RegistryIT {
                 smuggle("POST /accounts/{owner's}/retirements", Who.OWNER, "accountId", otherAccount,
                         () -> retire(ownerAccount)),
                 smuggle("POST /accounts/{owner's}/retirements", Who.OWNER, "retiredAt", "2020-01-01T00:00:00Z",
-                        () -> retire(ownerAccount)));
+                        () -> retire(ownerAccount)),
+                smuggle("POST /accounts/{owner's}/transfers", Who.OWNER, "fromAccountId", otherAccount,
+                        () -> transfer(ownerAccount)),
+                smuggle("POST /accounts/{owner's}/transfers", Who.OWNER, "serials",
+                        List.of(Map.of("first", 1, "last", 1)), () -> transfer(ownerAccount)),
+                smuggle("POST /accounts/{owner's}/cancellations", Who.OWNER, "kind", "REVOCATION",
+                        () -> cancel(ownerAccount)),
+                smuggle("POST /reversals", Who.ADMINISTRATOR, "bufferCancelled", 0, this::recordAReversal),
+                smuggle("POST /reversals", Who.ADMINISTRATOR, "madeGoodCredits", 1000, this::recordAReversal));
     }
 
     @TestFactory
@@ -312,7 +398,7 @@ class AuthorizationMatrixIT extends RegistryIT {
     Stream<DynamicTest> aRegistrationIgnoresABodyThatNamesAnotherDecision() {
         return Stream.of(dynamicTest("POST /projects/{applied}/registration with {status: REJECTED, decidedBy: owner}"
                 + " -> registered by the administrator", () -> {
-            UUID applied = freshApplication();
+            UUID applied = applied(owner);
             JsonNode registered = admin().post("/projects/" + applied + "/registration", Map.of(
                     "status", "REJECTED", "decidedBy", owner, "rejectionReason", "smuggled")).expect(200);
             JsonNode seen = api().get("/projects/" + applied).expect(200);
@@ -378,12 +464,14 @@ class AuthorizationMatrixIT extends RegistryIT {
      */
     private Map<String, String> visible(Call call) {
         Map<String, String> seen = new LinkedHashMap<>();
-        seen.put("projects", total("/projects?limit=1"));
-        seen.put("owner's projects", total("/projects?limit=1&ownerId=" + owner));
-        seen.put("other's projects", total("/projects?limit=1&ownerId=" + other));
+        seen.put("projects", projects("/projects?limit=500"));
+        seen.put("owner's projects", projects("/projects?limit=500&ownerId=" + owner));
+        seen.put("other's projects", projects("/projects?limit=500&ownerId=" + other));
         seen.put("registered project", api().get("/projects/" + project).expect(200).toString());
         seen.put("issuances", total("/issuances?limit=1"));
         seen.put("retirements", total("/retirements?limit=1"));
+        seen.put("cancellations", api().get("/cancellations?limit=500&projectId=" + project).expect(200).toString());
+        seen.put("buffer pool", api().get("/ledger/buffer-pool").expect(200).toString());
         seen.put("ledger", api().get("/ledger/check?projectId=" + project).expect(200).toString());
         seen.put("owner's account", api().as(owner).get("/accounts/" + ownerAccount).expect(200).toString());
         seen.put("other's account", api().as(other).get("/accounts/" + otherAccount).expect(200).toString());
@@ -391,6 +479,11 @@ class AuthorizationMatrixIT extends RegistryIT {
             seen.put("the object of the call", String.valueOf(call.alsoVisible().get()));
         }
         return seen;
+    }
+
+    /** The public project list, which has no total: its items (in one page while there are fewer than 500). */
+    private String projects(String publicList) {
+        return api().get(publicList).expect(200).get("items").toString();
     }
 
     private String total(String publicList) {
@@ -441,14 +534,14 @@ class AuthorizationMatrixIT extends RegistryIT {
                 "role", "PROJECT_OWNER"), () -> admin().get("/participants/" + subject).status());
     }
 
-    private Call applyForAProject() {
-        return new Call("POST", "/projects", project(), null);
+    private Call draftAProject() {
+        return new Call("POST", "/projects", design(verifier), null);
     }
 
-    private Call decide(UUID projectId, String decision) {
-        Object body = decision.equals("rejection") ? Map.of("reason", "Baseline not demonstrated") : null;
-        return new Call("POST", "/projects/" + projectId + "/" + decision, body,
-                () -> api().get("/projects/" + projectId).toString());
+    /** An act on a project; what a user can see of it is the project, and its comments. */
+    private Call act(UUID projectId, String act, Object body) {
+        return new Call("POST", "/projects/" + projectId + "/" + act, body,
+                () -> api().get("/projects/" + projectId) + " " + api().get("/projects/" + projectId + "/comments"));
     }
 
     /** A retirement of one credit; holdings, retirements and the ledger are always part of what is seen. */
@@ -456,19 +549,51 @@ class AuthorizationMatrixIT extends RegistryIT {
         return new Call("POST", "/accounts/" + account + "/retirements", retirementOf(1), null);
     }
 
+    /** A transfer of one credit to the other participant's account. */
+    private Call transfer(UUID account) {
+        return new Call("POST", "/accounts/" + account + "/transfers", Map.of("toAccountId", otherAccount,
+                "projectId", project, "vintage", VINTAGE, "quantity", 1), null);
+    }
+
+    private Call cancel(UUID account) {
+        return new Call("POST", "/accounts/" + account + "/cancellations", Map.of("projectId", project,
+                "vintage", VINTAGE, "quantity", 1, "reason", "Moved to another programme"), null);
+    }
+
+    /** A loss of one tCO2e; the project's reversals are part of what is seen. */
+    private Call recordAReversal() {
+        return new Call("POST", "/reversals", Map.of("projectId", project, "lossDate", "2025-03-01",
+                "cause", "Windthrow", "lossCredits", 1), () -> api().get("/reversals?projectId=" + project).body());
+    }
+
     private Map<String, Object> retirementOf(long quantity) {
         return Map.of("projectId", project, "vintage", VINTAGE, "quantity", quantity,
-                "beneficiary", "Fuzhou Metro Line 6", "purpose", "2024 construction emissions");
+                "beneficiary", "Fuzhou Metro Line 6", "purpose", "COMPLIANCE_OFFSET",
+                "note", "2024 construction emissions");
     }
 
-    /** A project the owner applied for, awaiting the administrator's decision. */
-    private UUID freshApplication() {
-        return id(api().as(owner, "PROJECT_OWNER").post("/projects", project()).expect(201));
+    /** A draft of the owner, validated (once disclosed) by the table's verifier. */
+    private UUID freshDraft() {
+        return id(draftedProject(owner, verifier));
     }
 
-    private static Map<String, Object> project() {
-        return Map.of("name", "Minjiang estuary mangrove restoration", "methodologyCode", "CCER-14-001-V01",
-                "ecosystemType", "FOREST", "province", "Fujian", "areaHectares", 42.5);
+    private UUID freshDisclosure() {
+        UUID draft = freshDraft();
+        owner(owner).post("/projects/" + draft + "/disclosure", null).expect(200);
+        return draft;
+    }
+
+    private UUID validated() {
+        UUID project = inValidation(owner, verifier);
+        api().as(verifier, "VERIFIER").post("/projects/" + project + "/validation-report",
+                Map.of("positive", true, "summary", "Conforms to CCER-14-001-V01")).expect(201);
+        return project;
+    }
+
+    private UUID suspended() {
+        UUID project = id(registeredProject(owner));
+        admin().post("/projects/" + project + "/suspension", REASON).expect(200);
+        return project;
     }
 
     private static UUID accountId(JsonNode participant) {

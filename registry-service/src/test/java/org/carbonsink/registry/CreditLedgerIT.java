@@ -60,7 +60,7 @@ class CreditLedgerIT extends RegistryIT {
                 e -> e.reportId().equals(reportId), EVENTUALLY).get(0);
         assertThat(issued.quantity()).isEqualTo(6435);
         assertThat(issued.bufferQuantity()).isEqualTo(715);
-        assertThat(issued.ownerSerials().serial()).startsWith("CCER-" + code + "-2025-");
+        assertThat(issued.ownerSerials().serial()).startsWith("CSR-" + code + "-2025-");
 
         UUID ownerAccount = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId").asString());
         assertThat(holding(owner, ownerAccount, "available")).isEqualTo(6435);
@@ -110,7 +110,8 @@ class CreditLedgerIT extends RegistryIT {
         // the buyer retires 150 for a beneficiary
         JsonNode retirement = api().as(buyer, "TRADER").post("/accounts/" + buyerAccount + "/retirements", Map.of(
                 "projectId", projectId, "vintage", 2025, "quantity", 150,
-                "beneficiary", "Hangzhou Green Logistics Co., Ltd.", "purpose", "2025 fleet emissions")).expect(201);
+                "beneficiary", "Hangzhou Green Logistics Co., Ltd.", "purpose", "CORPORATE_NEUTRALITY",
+                "note", "2025 fleet emissions")).expect(201);
         assertThat(retirement.get("quantity").asLong()).isEqualTo(150);
         assertThat(retirement.get("serials").get(0).get("quantity").asLong()).isEqualTo(150);
         UUID retirementId = id(retirement);
@@ -179,12 +180,12 @@ class CreditLedgerIT extends RegistryIT {
         await().atMost(EVENTUALLY).until(() -> holding(owner, account, "available") == 90);
 
         var tooMany = api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/retirements", Map.of("projectId", projectId,
-                "vintage", 2024, "quantity", 91, "beneficiary", "X", "purpose", "Y"));
+                "vintage", 2024, "quantity", 91, "beneficiary", "X", "purpose", "VOLUNTARY_OFFSET"));
         assertThat(tooMany.status()).isEqualTo(422);
         assertThat(tooMany.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:insufficient-credits");
 
         var notMine = api().as(stranger, "TRADER").post("/accounts/" + account + "/retirements", Map.of("projectId", projectId,
-                "vintage", 2024, "quantity", 1, "beneficiary", "X", "purpose", "Y"));
+                "vintage", 2024, "quantity", 1, "beneficiary", "X", "purpose", "VOLUNTARY_OFFSET"));
         assertThat(notMine.status()).isEqualTo(403);
         assertThat(api().as(stranger).get("/accounts/" + account).status()).isEqualTo(403);
 

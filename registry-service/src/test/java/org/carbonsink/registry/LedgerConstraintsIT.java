@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /** The database itself refuses what would break the ledger invariants, whatever the code does. */
 class LedgerConstraintsIT extends RegistryIT {
@@ -36,7 +37,7 @@ class LedgerConstraintsIT extends RegistryIT {
         UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId").asString());
         await().atMost(EVENTUALLY).until(() -> count("select count(*) from serial_block where account_id = '" + account + "'") == 1);
         api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/retirements", Map.of("projectId", projectId, "vintage", 2023,
-                "quantity", 10, "beneficiary", "Wuhan Metro", "purpose", "Event neutrality")).expect(201);
+                "quantity", 10, "beneficiary", "Wuhan Metro", "purpose", "EVENT_NEUTRALITY")).expect(201);
 
         var block = jdbc.sql("select id, issuance_id, first_serial, last_serial from serial_block "
                 + "where account_id = :a and state = 'AVAILABLE'").param("a", account).query().singleRow();
@@ -72,7 +73,46 @@ class LedgerConstraintsIT extends RegistryIT {
                 + "vintage, verified_credits, owner_quantity, buffer_quantity, first_serial + 1000000, "
                 + "last_serial + 1000000, owner_account_id, issued_at from issuance where id = :i")
                 .param("i", block.get("issuance_id")).update()).isInstanceOf(DataAccessException.class)
-                .hasMessageContaining("issuance_report_id_key");
+                .hasMessageContaining("issuance_once_per_report_and_vintage");
+
+        assertThat(api().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theDatabaseRefusesCancelledSerialsWithoutACancellationAndTransfersThatDoNotAddUp() {
+        JsonNode ownerNode = registerParticipant("Jiangxi Bamboo Co.", "PROJECT_OWNER");
+        UUID owner = id(ownerNode);
+        UUID account = UUID.fromString(ownerNode.get("accountId").asString());
+        UUID other = UUID.fromString(registerParticipant("Nanchang Buyer", "TRADER").get("accountId").asString());
+        UUID projectId = id(registeredProject(owner));
+        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner, UUID.randomUUID(),
+                LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), 2023, new BigDecimal("50.0000"), 50, 5));
+        await().atMost(EVENTUALLY).until(() -> count("select count(*) from serial_block where account_id = '" + account + "'") == 1);
+        api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/cancellations", Map.of("projectId", projectId,
+                "vintage", 2023, "quantity", 10, "reason", "Moved to another programme")).expect(201);
+        long available = jdbc.sql("select id from serial_block where account_id = :a and state = 'AVAILABLE'")
+                .param("a", account).query(Long.class).single();
+
+        assertThatThrownBy(() -> jdbc.sql("update serial_block set state = 'CANCELLED' where id = :id")
+                .param("id", available).update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("serial_block_cancelled_by_a_cancellation");
+        assertThatThrownBy(() -> jdbc.sql("update serial_block set account_id = :o where state = 'CANCELLED' "
+                + "and account_id = :a").param("o", other).param("a", account).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("never moves again");
+        assertThatThrownBy(() -> jdbc.sql("update cancellation set quantity = 1 where account_id = :a")
+                .param("a", account).update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("never changed");
+        assertThatThrownBy(() -> jdbc.sql("insert into transfer (id, from_account_id, to_account_id, project_id, "
+                + "vintage, quantity, transferred_by, transferred_at) values (gen_random_uuid(), :a, :pool, :p, 2023, 1, "
+                + ":o, now())").param("a", account).param("pool", UUID.fromString("00000000-0000-0000-0000-00000000b002"))
+                .param("p", projectId).param("o", owner).update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("never transferred into the buffer pool");
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.sql("insert into transfer (id, from_account_id, "
+                + "to_account_id, project_id, vintage, quantity, transferred_by, transferred_at) values "
+                + "(gen_random_uuid(), :a, :o, :p, 2023, 5, :owner, now())").param("a", account).param("o", other)
+                .param("p", projectId).param("owner", owner).update())).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("records 5 credits but moved 0");
 
         assertThat(api().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
     }

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 class RetirementCertificateIT extends RegistryIT {
 
     private static final String BENEFICIARY = "杭州绿色物流有限公司 Hangzhou Green Logistics Co., Ltd.";
-    private static final String PURPOSE = "2025 年车队排放自愿抵销 Voluntary offset of 2025 fleet emissions";
+    private static final String NOTE = "2025 年车队排放 2025 fleet emissions";
 
     JsonNode retirement;
     String projectCode;
@@ -56,7 +56,7 @@ class RetirementCertificateIT extends RegistryIT {
         String ownerAccount = api().as(owner).get("/participants/" + owner).expect(200).get("accountId").asString();
         retirement = api().as(owner, "PROJECT_OWNER").post("/accounts/" + ownerAccount + "/retirements", Map.of(
                 "projectId", projectId, "vintage", 2025, "quantity", 1500, "beneficiary", BENEFICIARY,
-                "purpose", PURPOSE)).expect(201);
+                "purpose", "VOLUNTARY_OFFSET", "note", NOTE)).expect(201);
     }
 
     @Test
@@ -70,8 +70,8 @@ class RetirementCertificateIT extends RegistryIT {
         try (PDDocument pdf = Loader.loadPDF(response.body())) {
             String text = oneLine(new PDFTextStripper().getText(pdf));
             assertThat(text).contains("核证减排量注销证明", "Certificate of Retirement", "受益方 Beneficiary",
-                    "杭州绿色物流有限公司", "Hangzhou Green Logistics Co., Ltd.", "Voluntary offset of 2025 fleet emissions",
-                    "2025 年车队排放自愿抵销", "1,500 tCO2e", serial, projectCode + " Qiandongnan fir afforestation",
+                    "杭州绿色物流有限公司", "Hangzhou Green Logistics Co., Ltd.", "用途 Purpose 自愿抵销 Voluntary offset",
+                    "2025 年车队排放 2025 fleet emissions", "1,500 tCO2e", serial, projectCode + " Qiandongnan fir afforestation",
                     "年份 Vintage 2025", id(retirement).toString());
             assertThat(text.replace(" ", "")).contains(publicUrl);
             assertThat(qrCode(pdf)).isEqualTo(publicUrl);

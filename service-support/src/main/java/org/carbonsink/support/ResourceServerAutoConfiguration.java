@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.carbonsink.support.security.ProblemResponses;
 import org.carbonsink.support.security.SecurityProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Makes a service an OAuth2 resource server (docs/identity.md): tokens must be signed by the
  * authorization server's key, name its issuer and the API's audience, and be unexpired. Public
- * disclosure GETs ({@code carbonsink.security.public-get-paths}) need no token; everything else
- * does. What a caller may do with which object is decided by the use cases.
+ * disclosure GETs ({@code carbonsink.security.public-get-paths}) and public POSTs
+ * ({@code public-post-paths}) need no token; everything else does. What a caller may do with which object is decided by the use cases.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -48,7 +49,8 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties,
+            @Value("${carbonsink.admin.role:REGISTRY_ADMINISTRATOR}") String adminRole) throws Exception {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(ResourceServerAutoConfiguration::roles);
         http.csrf(csrf -> csrf.disable())
@@ -56,9 +58,14 @@ public class ResourceServerAutoConfiguration {
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info",
                             "/actuator/prometheus", "/v3/api-docs/**", "/error").permitAll();
-                    properties.publicGetPaths().forEach(path -> auth.requestMatchers(HttpMethod.GET, path).permitAll());
+                    // role rules first: a role-only read inside a public tree (GET /projects/overdue under
+                    // /projects/**) still needs its token
                     properties.roleRules().forEach(rule -> auth
                             .requestMatchers(HttpMethod.valueOf(rule.method()), rule.path()).hasRole(rule.role()));
+                    // dead letters and parked outbox events: service-support's administrator endpoints
+                    auth.requestMatchers("/admin/dead-letters/**", "/admin/outbox/**").hasRole(adminRole);
+                    properties.publicGetPaths().forEach(path -> auth.requestMatchers(HttpMethod.GET, path).permitAll());
+                    properties.publicPostPaths().forEach(path -> auth.requestMatchers(HttpMethod.POST, path).permitAll());
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(roles))

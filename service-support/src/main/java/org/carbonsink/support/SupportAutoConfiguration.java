@@ -7,23 +7,37 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
+import org.carbonsink.support.deadletter.DeadLetters;
+import org.carbonsink.support.deadletter.web.DeadLetterController;
 import org.carbonsink.support.inbox.Inbox;
 import org.carbonsink.support.messaging.EventRefused;
+import org.carbonsink.support.messaging.Failures;
 import org.carbonsink.support.messaging.IncomingEvents;
 import org.carbonsink.support.messaging.UnreadableEvent;
 import org.carbonsink.support.outbox.Outbox;
+import org.carbonsink.support.outbox.OutboxNotifications;
 import org.carbonsink.support.outbox.OutboxRelay;
+import org.carbonsink.support.outbox.ParkedEvents;
+import org.carbonsink.support.outbox.web.ParkedEventController;
 import org.carbonsink.support.web.CallerResolver;
 import org.carbonsink.support.web.CorrelationId;
+import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.IdempotencyFilter;
+import org.carbonsink.support.web.IdempotencyProperties;
 import org.carbonsink.support.web.ProblemHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -32,17 +46,23 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The outbox and inbox, problem details, correlation ids and the caller placeholder for every service. */
+/**
+ * What every service shares: the outbox and its relay (woken by commits, parking what can never be
+ * sent), the inbox and the consumers' retry and dead-letter policy, the administrator's endpoints
+ * for dead letters and parked events, Idempotency-Key, problem details, correlation ids and the
+ * caller. See docs/service-conventions.md, "Reliability".
+ */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @EnableScheduling
+@EnableConfigurationProperties(IdempotencyProperties.class)
 public class SupportAutoConfiguration {
 
     @Bean
@@ -60,22 +80,60 @@ public class SupportAutoConfiguration {
                         + ". Bearer tokens from the authorization server; see docs/identity.md."));
     }
 
+    /**
+     * With {@code carbonsink.outbox.wake-up} (the default) each commit that wrote an event wakes the
+     * relay; without it the relay only polls, as it did before (kept for the latency benchmark).
+     */
     @Bean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json) {
-        return new Outbox(jdbc, json);
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay,
+            @Value("${carbonsink.outbox.wake-up:true}") boolean wakeUp) {
+        return new Outbox(jdbc, json, wakeUp ? relay::wakeUp : () -> { }, wakeUp);
     }
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions, KafkaTemplate<String, String> kafka,
             @Value("${carbonsink.outbox.batch-size:100}") int batchSize,
             @Value("${carbonsink.outbox.send-timeout:15s}") Duration sendTimeout,
-            @Value("${carbonsink.outbox.retention:7d}") Duration retention, MeterRegistry meters) {
+            @Value("${carbonsink.outbox.retention:7d}") Duration retention,
+            @Value("${carbonsink.outbox.poll-interval:5s}") Duration pollInterval,
+            @Value("${carbonsink.outbox.retry-interval:1s}") Duration retryInterval, MeterRegistry meters) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        OutboxRelay relay = new OutboxRelay(jdbc, tx, kafka, batchSize, sendTimeout, retention);
+        OutboxRelay relay = new OutboxRelay(jdbc, tx, kafka, batchSize, sendTimeout, retention, pollInterval,
+                retryInterval);
         Gauge.builder("outbox.pending", relay, OutboxRelay::pendingCount)
-                .description("events written to the outbox and not yet sent to Kafka").register(meters);
+                .description("events written to the outbox, not yet sent to Kafka and free to go").register(meters);
+        Gauge.builder("outbox.parked", relay, OutboxRelay::parkedCount)
+                .description("events that can never be sent as they are; each holds back the later events of its key")
+                .register(meters);
         return relay;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "carbonsink.outbox.wake-up", havingValue = "true", matchIfMissing = true)
+    OutboxNotifications outboxNotifications(DataSource dataSource, OutboxRelay relay) {
+        return new OutboxNotifications(dataSource, relay, Duration.ofSeconds(30));
+    }
+
+    @Bean
+    DeadLetters deadLetters(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka,
+            KafkaListenerEndpointRegistry listeners, JdbcClient jdbc) {
+        return new DeadLetters(consumers, kafka, listeners, jdbc);
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
+    }
+
+    @Bean
+    ParkedEvents parkedEvents(JdbcClient jdbc, OutboxRelay relay) {
+        return new ParkedEvents(jdbc, relay);
+    }
+
+    @Bean
+    ParkedEventController parkedEventController(ParkedEvents parked) {
+        return new ParkedEventController(parked);
     }
 
     /** Kafka keeps messages 7 days by default; the inbox remembers event ids four times as long. */
@@ -89,12 +147,28 @@ public class SupportAutoConfiguration {
         return new IncomingEvents(json, inbox, new TransactionTemplate(transactions));
     }
 
-    /** Retries a failing record twice, then sends it to {@code <topic>-dlt}; unreadable ones go at once. */
+    /**
+     * A record whose handling failed for a transient reason ({@link Failures}) is retried with
+     * exponential back-off, from {@code initial-interval} doubling to {@code max-interval}, for as
+     * long as it takes; an unreadable or refused one goes to {@code <topic>-dlt} at once; any other
+     * failure gets {@code unexplained-retries} retries first. Each retry seeks the partition back and
+     * polls again, so the consumer stays in its group as long as {@code max-interval} plus one
+     * attempt stays below {@code max.poll.interval.ms} (5 minutes by default).
+     */
     @Bean
-    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka) {
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka),
-                new FixedBackOff(500, 2));
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka,
+            @Value("${carbonsink.consumer.retry.initial-interval:100ms}") Duration initial,
+            @Value("${carbonsink.consumer.retry.max-interval:30s}") Duration max,
+            @Value("${carbonsink.consumer.retry.unexplained-retries:3}") int unexplainedRetries) {
+        ExponentialBackOff untilItWorks = new ExponentialBackOff(initial.toMillis(), 2.0);
+        untilItWorks.setMaxInterval(max.toMillis());
+        ExponentialBackOff unexplained = new ExponentialBackOff(Math.max(initial.toMillis(), 500), 2.0);
+        unexplained.setMaxInterval(max.toMillis());
+        unexplained.setMaxAttempts(unexplainedRetries);
+        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), unexplained);
         handler.addNotRetryableExceptions(UnreadableEvent.class, EventRefused.class);
+        handler.setBackOffFunction((record, failure) -> failure != null
+                && Failures.of(failure) == Failures.Kind.TRANSIENT ? untilItWorks : null);
         return handler;
     }
 
@@ -107,10 +181,10 @@ public class SupportAutoConfiguration {
 
     /** After Spring Security's filters (order -100), so the caller is known. */
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc,
-            @Value("${carbonsink.idempotency.retention:24h}") Duration retention) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcClient jdbc, IdempotencyProperties properties,
+            PlatformTransactionManager transactions) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(jdbc, retention));
+                new IdempotencyFilter(jdbc, properties, new TransactionTemplate(transactions)));
         registration.setOrder(0);
         return registration;
     }
@@ -126,6 +200,12 @@ public class SupportAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerResolver());
+            }
+
+            /** Public lists answer {@code Accept: text/csv} too. */
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
+                converters.addCustomConverter(new CsvMessageConverter());
             }
         };
     }

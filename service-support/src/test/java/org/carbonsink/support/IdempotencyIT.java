@@ -2,7 +2,13 @@ package org.carbonsink.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestInfrastructure;
@@ -82,6 +88,86 @@ class IdempotencyIT {
         assertThat(first.status()).isEqualTo(400);
         assertThat(retry.status()).isEqualTo(400);
         assertThat(retry.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void aCommandDeclaredToNeedAKeyIsRefusedWithoutOneAndChangesNothing() {
+        var response = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID())
+                .post("/transactional-samples", Map.of("name", "keyless"));
+
+        assertThat(response.status()).isEqualTo(428);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:idempotency-key-required");
+        assertThat(response.json().get("detail").asString()).contains("Idempotency-Key");
+        assertThat(effects("keyless")).isZero();
+    }
+
+    @Test
+    void aCommandThatFailsAfterWritingLeavesNeitherItsEffectNorItsKeySoTheRetryRuns() {
+        UUID caller = UUID.randomUUID();
+        String name = "fails-once-" + UUID.randomUUID();
+        ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(caller).withHeader("Idempotency-Key", name);
+        SampleApplication.FAIL_ONCE.add(name);
+
+        var failed = api.post("/transactional-samples", Map.of("name", name));
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(effects(name)).isZero();
+        assertThat(storedKeys(caller, name)).isZero();
+
+        var retry = api.post("/transactional-samples", Map.of("name", name));
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+        assertThat(effects(name)).isEqualTo(1);
+        assertThat(jdbc.sql("select status from idempotent_request where caller = :caller and idempotency_key = :key")
+                .param("caller", caller.toString()).param("key", name).query(Integer.class).single()).isEqualTo(201);
+    }
+
+    @Test
+    void aCommandRefusedAfterWritingKeepsItsRefusalButNotItsEffect() {
+        String name = "refused-after-writing-" + UUID.randomUUID();
+        ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID())
+                .withHeader("Idempotency-Key", name);
+
+        var refused = api.post("/transactional-samples", Map.of("name", name));
+        var retry = api.post("/transactional-samples", Map.of("name", name));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:sample-refused");
+        assertThat(retry.status()).isEqualTo(422);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(refused.body());
+        assertThat(effects(name)).isZero();
+    }
+
+    @Test
+    void concurrentDuplicatesRunTheCommandOnceAndAllGetItsResponse() throws Exception {
+        String name = "slow-" + UUID.randomUUID();
+        ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID())
+                .withHeader("Idempotency-Key", name);
+        List<Callable<ApiClient.Response>> duplicates = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            duplicates.add(() -> api.post("/transactional-samples", Map.of("name", name)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<ApiClient.Response> responses = new ArrayList<>();
+        try {
+            for (Future<ApiClient.Response> response : pool.invokeAll(duplicates)) {
+                responses.add(response.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(responses).extracting(ApiClient.Response::status).containsOnly(201);
+        assertThat(responses).extracting(ApiClient.Response::body).containsOnly(responses.get(0).body());
+        assertThat(responses).filteredOn(r -> "true".equals(r.header("Idempotent-Replayed"))).hasSize(3);
+        assertThat(effects(name)).isEqualTo(1);
+    }
+
+    private long storedKeys(UUID caller, String key) {
+        return jdbc.sql("select count(*) from idempotent_request where caller = :caller and idempotency_key = :key")
+                .param("caller", caller.toString()).param("key", key).query(Long.class).single();
     }
 
     private long effects(String name) {

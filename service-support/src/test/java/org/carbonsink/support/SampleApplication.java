@@ -1,9 +1,12 @@
 package org.carbonsink.support;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.carbonsink.support.messaging.EventRefused;
 import org.carbonsink.support.messaging.IncomingEvents;
+import org.carbonsink.support.web.ProblemException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -11,6 +14,9 @@ import org.springframework.stereotype.Component;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SampleApplication {
 
     static final String TOPIC = "support.samples.v1";
+    static final String REFUSED = "refused";
 
     record SampleHappened(UUID eventId, Instant occurredAt, String name) {
     }
@@ -45,22 +52,63 @@ class SampleApplication {
                     .param("name", request.name()).update();
             return ResponseEntity.status(201).body(Map.of("id", id, "name", request.name()));
         }
+
+        /**
+         * The same command in a transaction the Idempotency-Key joins (a rule in application.yml);
+         * a name in {@link #FAIL_ONCE} fails once after writing, a name starting with "slow" takes
+         * a while, so that duplicates overlap.
+         */
+        @PostMapping("/transactional-samples")
+        @Transactional
+        ResponseEntity<Map<String, Object>> createInTransaction(@Valid @RequestBody CreateSample request)
+                throws InterruptedException {
+            ResponseEntity<Map<String, Object>> created = create(request);
+            if (FAIL_ONCE.remove(request.name())) {
+                throw new IllegalStateException("failed after writing " + request.name());
+            }
+            if (request.name().startsWith("refused-after-writing")) {
+                throw ProblemException.rule("sample-refused", "Sample refused", "refused after writing");
+            }
+            if (request.name().startsWith("slow")) {
+                Thread.sleep(300);
+            }
+            return created;
+        }
     }
+
+    static final Set<String> FAIL_ONCE = ConcurrentHashMap.newKeySet();
+    /** Names the listener refuses until a test takes them out, as a fix of the rule would. */
+    static final Set<String> REFUSED_UNTIL_FIXED = ConcurrentHashMap.newKeySet();
 
     @Component
     static class SampleListener {
 
         private final IncomingEvents.Handlers handlers;
+        private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
 
         SampleListener(IncomingEvents events, JdbcClient jdbc) {
-            this.handlers = events.consumer("sample-effect").on(SampleHappened.class,
-                    e -> jdbc.sql("insert into sample_effect (event_id, name) values (:id, :name)")
-                            .param("id", e.eventId()).param("name", e.name()).update());
+            this.handlers = events.consumer("sample-effect").on(SampleHappened.class, e -> {
+                if (e.name().equals(REFUSED) || REFUSED_UNTIL_FIXED.contains(e.name())) {
+                    throw new EventRefused("a sample named " + REFUSED + " is refused for ever");
+                }
+                jdbc.sql("insert into sample_effect (event_id, name) values (:id, :name)")
+                        .param("id", e.eventId()).param("name", e.name()).update();
+            });
         }
 
-        @KafkaListener(topics = TOPIC, groupId = "support-test")
+        // a group per context: every cached test context applies every event to its own database
+        @KafkaListener(topics = TOPIC, groupId = "support-test-${random.uuid}")
         void on(ConsumerRecord<String, String> record) {
+            var eventId = record.headers().lastHeader("event-id");
+            if (eventId != null) {
+                deliveries.merge(new String(eventId.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+            }
             handlers.handle(record);
+        }
+
+        /** How often this context's listener was handed the event: once, unless it was retried. */
+        int deliveries(UUID eventId) {
+            return deliveries.getOrDefault(eventId.toString(), 0);
         }
     }
 }

@@ -40,7 +40,10 @@ public final class PostgresServer {
         this.password = password;
         this.source = source;
         sweepAbandoned();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::dropAll, "drop-test-databases"));
+        if (!"embedded".equals(source)) {
+            // an embedded server goes with its temporary data directory at exit
+            Runtime.getRuntime().addShutdownHook(new Thread(this::dropAll, "drop-test-databases"));
+        }
     }
 
     /** Where this server came from: environment, Testcontainers or the local server. */
@@ -51,6 +54,20 @@ public final class PostgresServer {
     /** The fresh database of this purpose for this JVM, created on first use. */
     public Database database(String purpose) {
         return databases.computeIfAbsent(purpose, this::create);
+    }
+
+    /**
+     * Makes the database refuse new connections and ends the ones it has, as an outage of that
+     * database would; {@link #allowConnections(Database)} ends the outage. Only for a database of
+     * this JVM: the role that created it owns it, and may end its own sessions.
+     */
+    public void refuseConnections(Database db) {
+        execute("alter database " + db.name() + " allow_connections false");
+        execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + db.name() + "'");
+    }
+
+    public void allowConnections(Database db) {
+        execute("alter database " + db.name() + " allow_connections true");
     }
 
     private Database create(String purpose) {

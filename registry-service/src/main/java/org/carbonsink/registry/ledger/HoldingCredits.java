@@ -1,5 +1,9 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.ledger.core.Placement;
+import org.carbonsink.registry.ledger.core.SerialRange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,15 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class HoldingCredits {
 
     private final Accounts accounts;
+    private final ProjectStandings projects;
     private final Holds holds;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
     private final LedgerEvents messages;
     private final Clock clock;
 
-    HoldingCredits(Accounts accounts, Holds holds, SerialBlocks blocks, LedgerMovements movements,
-            LedgerEvents messages, Clock clock) {
+    HoldingCredits(Accounts accounts, ProjectStandings projects, Holds holds, SerialBlocks blocks,
+            LedgerMovements movements, LedgerEvents messages, Clock clock) {
         this.accounts = accounts;
+        this.projects = projects;
         this.holds = holds;
         this.blocks = blocks;
         this.movements = movements;
@@ -51,6 +57,13 @@ public class HoldingCredits {
             refuse(command, "a hold must be for at least one credit, not " + command.quantity(), now);
             return;
         }
+        var project = projects.share(command.projectId());
+        if (project.isEmpty() || project.get().frozen()) {
+            refuse(command, project.isEmpty() ? "no project " + command.projectId()
+                    : "project " + project.get().code() + " is " + project.get().status() + "; its credits cannot move",
+                    now);
+            return;
+        }
         accounts.lock(account.get().id());
         List<SerialBlock> available = blocks.lockAvailable(account.get().id(), command.projectId(), command.vintage());
         long total = available.stream().mapToLong(SerialBlock::quantity).sum();
@@ -60,11 +73,11 @@ public class HoldingCredits {
             return;
         }
         holds.add(new Hold(command.holdId(), account.get().id(), command.projectId(), command.vintage(),
-                command.instrumentId(), command.quantity(), 0, 0, Hold.Status.ACTIVE, now));
-        List<SerialRange> moved = blocks.move(available, command.quantity(),
-                SerialBlocks.Target.held(account.get().id(), command.holdId()));
+                command.instrumentId(), command.quantity(), 0, 0, 0, Hold.Status.ACTIVE, now));
+        List<SerialRange> moved = blocks.apply(BlockMove.take(available, command.quantity(),
+                Placement.held(account.get().id(), command.holdId()))).moved();
         movements.record(LedgerMovements.Kind.HOLD, now, command.projectId(), moved, account.get().id(),
-                account.get().id(), command.holdId());
+                account.get().id(), command.holdId(), command.participantId());
         messages.held(command.holdId(), command.instrumentId(), command.quantity());
     }
 

@@ -1,5 +1,6 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.SerialBlock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +39,9 @@ public class Holdings {
                 .list();
     }
 
-    public List<SerialBlock> blocks(UUID accountId, int limit, long offset) {
-        return blocks.ofAccount(accountId, limit, offset);
+    /** One page of the account's blocks whose first serial is above {@code after}, lowest first. */
+    public List<SerialBlock> blocks(UUID accountId, long after, int limit) {
+        return blocks.ofAccount(accountId, after, limit);
     }
 
     public long blockCount(UUID accountId) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class Holds {
 
     private static final String SELECT = "select id, account_id, project_id, vintage, instrument_id, quantity, "
-            + "delivered, released, status, created_at from hold ";
+            + "delivered, released, cancelled, status, created_at from hold ";
 
     private final JdbcClient jdbc;
 
@@ -43,22 +43,40 @@ class Holds {
         return jdbc.sql(SELECT + "where id = :id for update").param("id", holdId).query(Holds::map).optional();
     }
 
+    /** The hold without locking it: its account, project and vintage never change. */
+    Optional<Hold> find(UUID holdId) {
+        return jdbc.sql(SELECT + "where id = :id").param("id", holdId).query(Holds::map).optional();
+    }
+
+    /** The project's active holds, locked in id order (the order every locker of several holds uses). */
+    java.util.List<Hold> lockActive(UUID projectId) {
+        return jdbc.sql(SELECT + "where project_id = :project and status = 'ACTIVE' order by id for update")
+                .param("project", projectId).query(Holds::map).list();
+    }
+
+    void cancel(UUID holdId, long quantity) {
+        jdbc.sql("update hold set cancelled = cancelled + :q, "
+                + "status = case when delivered + released + cancelled + :q = quantity then 'SPENT' else 'ACTIVE' end "
+                + "where id = :id").param("q", quantity).param("id", holdId).update();
+    }
+
     void deliver(UUID holdId, long quantity) {
         jdbc.sql("update hold set delivered = delivered + :q, "
-                + "status = case when delivered + released + :q = quantity then 'SPENT' else 'ACTIVE' end where id = :id")
-                .param("q", quantity).param("id", holdId).update();
+                + "status = case when delivered + released + cancelled + :q = quantity then 'SPENT' else 'ACTIVE' end "
+                + "where id = :id").param("q", quantity).param("id", holdId).update();
     }
 
     void release(UUID holdId, long quantity) {
         jdbc.sql("update hold set released = released + :q, "
-                + "status = case when delivered + released + :q = quantity then 'SPENT' else 'ACTIVE' end where id = :id")
+                + "status = case when delivered + released + cancelled + :q = quantity then 'SPENT' else 'ACTIVE' end "
+                + "where id = :id")
                 .param("q", quantity).param("id", holdId).update();
     }
 
     private static Hold map(ResultSet rs, int row) throws SQLException {
         return new Hold(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
                 rs.getObject("project_id", UUID.class), rs.getInt("vintage"), rs.getString("instrument_id"),
-                rs.getLong("quantity"), rs.getLong("delivered"), rs.getLong("released"),
+                rs.getLong("quantity"), rs.getLong("delivered"), rs.getLong("released"), rs.getLong("cancelled"),
                 Hold.Status.valueOf(rs.getString("status")),
                 rs.getTimestamp("created_at").toInstant());
     }

@@ -1,5 +1,6 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.SerialRange;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -36,16 +36,17 @@ public class Issuances {
         return jdbc.sql(SELECT + "where i.id = :id").param("id", id).query(Issuances::map).optional();
     }
 
-    Optional<Issuance> forReport(UUID reportId) {
-        return jdbc.sql(SELECT + "where i.report_id = :report").param("report", reportId).query(Issuances::map)
-                .optional();
+    boolean issuedFor(UUID reportId) {
+        return jdbc.sql("select exists (select 1 from issuance where report_id = :report)").param("report", reportId)
+                .query(Boolean.class).single();
     }
 
-    public List<Issuance> list(UUID projectId, int limit, long offset) {
+    /** One page after {@code after}, oldest first; {@code projectId} narrows it. */
+    public List<Issuance> list(UUID projectId, Keyset after, int limit) {
         return jdbc.sql(SELECT + "where (cast(:project as uuid) is null or i.project_id = :project) "
-                + "order by i.issued_at, i.id limit :limit offset :offset")
-                .param("project", projectId).param("limit", limit).param("offset", offset)
-                .query(Issuances::map).list();
+                + "and (i.issued_at, i.id) > (:at, :id) order by i.issued_at, i.id limit :limit")
+                .param("project", projectId).param("at", Timestamp.from(after.at())).param("id", after.id())
+                .param("limit", limit).query(Issuances::map).list();
     }
 
     public long count(UUID projectId) {

@@ -89,11 +89,18 @@ public class LedgerCheck {
                         + " credits but its serials cover " + rs.getLong("covered"))
                 .list().forEach(violations::add);
         jdbc.sql("""
-                select h.id, h.quantity - h.delivered - h.released as remaining,
+                select c.id, c.quantity, coalesce(sum(b.last_serial - b.first_serial + 1), 0) as covered
+                from cancellation c left join serial_block b on b.cancellation_id = c.id and b.state = 'CANCELLED'
+                group by c.id, c.quantity having c.quantity <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
+                """).query((rs, n) -> "cancellation " + rs.getObject("id") + " records " + rs.getLong("quantity")
+                        + " credits but its serials cover " + rs.getLong("covered"))
+                .list().forEach(violations::add);
+        jdbc.sql("""
+                select h.id, h.quantity - h.delivered - h.released - h.cancelled as remaining,
                        coalesce(sum(b.last_serial - b.first_serial + 1), 0) as covered
                 from hold h left join serial_block b on b.hold_id = h.id and b.state = 'HELD'
-                group by h.id, h.quantity, h.delivered, h.released
-                having h.quantity - h.delivered - h.released <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
+                group by h.id, h.quantity, h.delivered, h.released, h.cancelled
+                having h.quantity - h.delivered - h.released - h.cancelled <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
                 """).query((rs, n) -> "hold " + rs.getObject("id") + " has " + rs.getLong("remaining")
                         + " credits left but holds serials for " + rs.getLong("covered"))
                 .list().forEach(violations::add);

@@ -1,5 +1,6 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.SerialRange;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,4 +21,13 @@ public interface LedgerEvents {
     void deliveryFailed(UUID tradeId, String instrumentId, String reason);
 
     void retired(Retirement retirement);
+
+    void cancelled(Cancellation cancellation);
+
+    void transferred(Transfer transfer);
+
+    void reversalRecorded(Reversal reversal);
+
+    /** A reversal blocked the project's issuance, or later verified reports made the loss good. */
+    void issuanceBlocked(UUID projectId, String state, boolean blocked, String reason);
 }

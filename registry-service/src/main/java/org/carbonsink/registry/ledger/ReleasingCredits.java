@@ -1,5 +1,8 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.Placement;
+import org.carbonsink.registry.ledger.core.SerialRange;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +25,16 @@ public class ReleasingCredits {
     private static final Logger log = LoggerFactory.getLogger(ReleasingCredits.class);
 
     private final Accounts accounts;
+    private final ProjectStandings projects;
     private final Holds holds;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
     private final Clock clock;
 
-    ReleasingCredits(Accounts accounts, Holds holds, SerialBlocks blocks, LedgerMovements movements, Clock clock) {
+    ReleasingCredits(Accounts accounts, ProjectStandings projects, Holds holds, SerialBlocks blocks,
+            LedgerMovements movements, Clock clock) {
         this.accounts = accounts;
+        this.projects = projects;
         this.holds = holds;
         this.blocks = blocks;
         this.movements = movements;
@@ -40,6 +46,7 @@ public class ReleasingCredits {
 
     @Transactional
     public void release(ReleaseCredits command) {
+        holds.find(command.holdId()).ifPresent(h -> projects.share(h.projectId()));
         Hold hold = holds.lock(command.holdId()).orElse(null);
         if (hold == null || hold.status() != Hold.Status.ACTIVE) {
             log.warn("release of {} credits from hold {} ignored: the hold is {}", command.quantity(),
@@ -55,10 +62,10 @@ public class ReleasingCredits {
         }
         accounts.lock(hold.accountId());
         Instant now = clock.instant();
-        List<SerialRange> moved = blocks.move(blocks.lockHeld(hold.id()), quantity,
-                SerialBlocks.Target.available(hold.accountId()));
+        List<SerialRange> moved = blocks.apply(BlockMove.take(blocks.lockHeld(hold.id()), quantity,
+                Placement.available(hold.accountId()))).moved();
         holds.release(hold.id(), quantity);
         movements.record(LedgerMovements.Kind.RELEASE, now, hold.projectId(), moved, hold.accountId(),
-                hold.accountId(), hold.id());
+                hold.accountId(), hold.id(), null);
     }
 }

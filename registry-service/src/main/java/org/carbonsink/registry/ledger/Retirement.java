@@ -1,10 +1,18 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.SerialRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Credits retired (注销) for a named beneficiary and purpose; their serials never move again. */
+/**
+ * Credits retired (注销) for a named beneficiary and purpose, with the holder's free text
+ * ({@code note}); their serials never move again. {@code serials} lists at most the first
+ * {@link #SERIALS_SHOWN} ranges.
+ */
 public record Retirement(UUID id, UUID accountId, UUID holderId, UUID projectId, String projectCode, int vintage,
-        long quantity, String beneficiary, String purpose, Instant retiredAt, List<SerialRange> serials) {
+        long quantity, String beneficiary, RetirementPurpose purpose, String note, Instant retiredAt,
+        List<SerialRange> serials) {
+
+    public static final int SERIALS_SHOWN = 100;
 }

@@ -1,5 +1,6 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.SerialBlock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
 public class Retirements {
 
     private static final String SELECT = "select r.id, r.account_id, a.participant_id, r.project_id, p.code as project_code, "
-            + "r.vintage, r.quantity, r.beneficiary, r.purpose, r.retired_at from retirement r "
+            + "r.vintage, r.quantity, r.beneficiary, r.purpose, r.note, r.retired_at from retirement r "
             + "join project p on p.id = r.project_id join account a on a.id = r.account_id ";
 
     private final JdbcClient jdbc;
@@ -25,21 +26,23 @@ public class Retirements {
     }
 
     void add(Retirement r) {
-        jdbc.sql("insert into retirement (id, account_id, project_id, vintage, quantity, beneficiary, purpose, retired_at) "
-                + "values (:id, :account, :project, :vintage, :quantity, :beneficiary, :purpose, :at)")
+        jdbc.sql("insert into retirement (id, account_id, project_id, vintage, quantity, beneficiary, purpose, note, "
+                + "retired_at) values (:id, :account, :project, :vintage, :quantity, :beneficiary, :purpose, :note, :at)")
                 .param("id", r.id()).param("account", r.accountId()).param("project", r.projectId())
                 .param("vintage", r.vintage()).param("quantity", r.quantity()).param("beneficiary", r.beneficiary())
-                .param("purpose", r.purpose()).param("at", Timestamp.from(r.retiredAt())).update();
+                .param("purpose", r.purpose().name()).param("note", r.note()).param("at", Timestamp.from(r.retiredAt())).update();
     }
 
     public Optional<Retirement> find(UUID id) {
         return jdbc.sql(SELECT + "where r.id = :id").param("id", id).query(this::map).optional();
     }
 
-    public List<Retirement> list(UUID projectId, int limit, long offset) {
+    /** One page after {@code after}, oldest first. */
+    public List<Retirement> list(UUID projectId, Keyset after, int limit) {
         return jdbc.sql(SELECT + "where (cast(:project as uuid) is null or r.project_id = :project) "
-                + "order by r.retired_at, r.id limit :limit offset :offset")
-                .param("project", projectId).param("limit", limit).param("offset", offset).query(this::map).list();
+                + "and (r.retired_at, r.id) > (:at, :id) order by r.retired_at, r.id limit :limit")
+                .param("project", projectId).param("at", Timestamp.from(after.at())).param("id", after.id())
+                .param("limit", limit).query(this::map).list();
     }
 
     public long count(UUID projectId) {
@@ -51,8 +54,8 @@ public class Retirements {
         UUID id = rs.getObject("id", UUID.class);
         return new Retirement(id, rs.getObject("account_id", UUID.class), rs.getObject("participant_id", UUID.class),
                 rs.getObject("project_id", UUID.class), rs.getString("project_code"), rs.getInt("vintage"),
-                rs.getLong("quantity"), rs.getString("beneficiary"), rs.getString("purpose"),
-                rs.getTimestamp("retired_at").toInstant(),
-                blocks.ofRetirement(id).stream().map(SerialBlock::range).toList());
+                rs.getLong("quantity"), rs.getString("beneficiary"), RetirementPurpose.valueOf(rs.getString("purpose")),
+                rs.getString("note"), rs.getTimestamp("retired_at").toInstant(),
+                blocks.ofRetirement(id, Retirement.SERIALS_SHOWN).stream().map(SerialBlock::range).toList());
     }
 }

@@ -1,12 +1,13 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.ledger.core.Placement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.participant.Accounts;
-import org.carbonsink.registry.project.Project;
-import org.carbonsink.registry.project.Projects;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,14 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class RetiringCredits {
 
     private final Accounts accounts;
-    private final Projects projects;
+    private final ProjectStandings projects;
     private final Retirements retirements;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
     private final LedgerEvents messages;
     private final Clock clock;
 
-    RetiringCredits(Accounts accounts, Projects projects, Retirements retirements, SerialBlocks blocks,
+    RetiringCredits(Accounts accounts, ProjectStandings projects, Retirements retirements, SerialBlocks blocks,
             LedgerMovements movements, LedgerEvents messages, Clock clock) {
         this.accounts = accounts;
         this.projects = projects;
@@ -34,10 +35,6 @@ public class RetiringCredits {
         this.clock = clock;
     }
 
-    public record RetireCredits(UUID accountId, UUID callerId, UUID projectId, int vintage, long quantity,
-            String beneficiary, String purpose) {
-    }
-
     @Transactional
     public Retirement retire(RetireCredits command) {
         Accounts.Account account = accounts.heldBy(command.accountId(), command.callerId());
@@ -46,25 +43,21 @@ public class RetiringCredits {
             throw ProblemException.rule("not-a-holding-account", "Credits cannot be retired from this account",
                     "account " + account.id() + " is the " + account.kind() + "; only holding accounts retire credits");
         }
+        ProjectStandings.Standing project = projects.share(command.projectId()).orElseThrow(() -> ProblemException
+                .invalidField("projectId", "known-project", "names no project in the registry")).requireMovable();
         accounts.lock(account.id());
-        Project project = projects.find(command.projectId()).orElseThrow(() -> ProblemException.invalidField(
-                "projectId", "known-project", "names no project in the registry"));
-        List<SerialBlock> available = blocks.lockAvailable(account.id(), project.id(), command.vintage());
-        long total = available.stream().mapToLong(SerialBlock::quantity).sum();
-        if (total < command.quantity()) {
-            throw ProblemException.rule("insufficient-credits", "Not enough available credits",
-                    "account holds " + total + " available credits of " + project.code() + " vintage "
-                            + command.vintage() + "; " + command.quantity() + " cannot be retired")
-                    .with("available", total);
-        }
-        Instant now = clock.instant();
         UUID id = UUID.randomUUID();
+        List<SerialBlock> available = blocks.lockAvailable(account.id(), project.id(), command.vintage());
+        BlockMove move = command.selection().pick(available, Placement.retired(account.id(), id), project.code(),
+                command.vintage());
+        Instant now = clock.instant();
+        String note = command.note() == null || command.note().isBlank() ? null : command.note().trim();
         retirements.add(new Retirement(id, account.id(), account.participantId(), project.id(), project.code(),
-                command.vintage(), command.quantity(), command.beneficiary().trim(), command.purpose().trim(), now,
+                command.vintage(), move.quantity(), command.beneficiary().trim(), command.purpose(), note, now,
                 List.of()));
-        List<SerialRange> moved = blocks.move(available, command.quantity(),
-                SerialBlocks.Target.retired(account.id(), id));
-        movements.record(LedgerMovements.Kind.RETIRE, now, project.id(), moved, account.id(), account.id(), id);
+        blocks.apply(move);
+        movements.record(LedgerMovements.Kind.RETIRE, now, project.id(), move.moved(), account.id(), account.id(), id,
+                command.callerId());
         Retirement retirement = retirements.find(id).orElseThrow();
         messages.retired(retirement);
         return retirement;

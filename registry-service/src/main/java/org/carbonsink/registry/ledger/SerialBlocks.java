@@ -1,18 +1,27 @@
 package org.carbonsink.registry.ledger;
 
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.ledger.core.Placement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Stores serial blocks and the result of a {@link BlockMove}. Reads that feed a move lock the rows
+ * ({@code for update}); callers lock the account or hold first, so a second move out of the same
+ * credits waits for the first to commit and then sees the blocks it left.
+ */
 @Repository
 class SerialBlocks {
 
     private static final String SELECT = "select b.id, b.issuance_id, b.project_id, p.code as project_code, b.vintage, "
-            + "b.first_serial, b.last_serial, b.account_id, b.state, b.hold_id, b.retirement_id "
+            + "b.first_serial, b.last_serial, b.account_id, b.state, b.hold_id, b.retirement_id, b.cancellation_id "
             + "from serial_block b join project p on p.id = b.project_id ";
 
     private final JdbcClient jdbc;
@@ -48,46 +57,70 @@ class SerialBlocks {
                 .param("hold", holdId).query(SerialBlocks::map).list();
     }
 
-    /**
-     * Moves {@code quantity} serials out of {@code sources} (locked, lowest first) into the target
-     * account and state, splitting the last block touched; answers the ranges moved.
-     */
-    List<SerialRange> move(List<SerialBlock> sources, long quantity, Target target) {
-        List<SerialRange> moved = new ArrayList<>();
-        long remaining = quantity;
-        for (SerialBlock block : sources) {
-            if (remaining == 0) {
-                break;
-            }
-            long take = Math.min(remaining, block.quantity());
-            long last = block.firstSerial() + take - 1;
-            jdbc.sql("update serial_block set last_serial = :last, account_id = :account, state = :state, "
-                    + "hold_id = :hold, retirement_id = :retirement where id = :id")
-                    .param("last", last).param("account", target.accountId()).param("state", target.state().name())
-                    .param("hold", target.holdId()).param("retirement", target.retirementId()).param("id", block.id())
-                    .update();
-            if (take < block.quantity()) {
-                jdbc.sql("insert into serial_block (issuance_id, project_id, vintage, first_serial, last_serial, "
-                        + "account_id, state, hold_id, retirement_id) values (:issuance, :project, :vintage, :first, "
-                        + ":last, :account, :state, :hold, :retirement)")
-                        .param("issuance", block.issuanceId()).param("project", block.projectId())
-                        .param("vintage", block.vintage()).param("first", last + 1).param("last", block.lastSerial())
-                        .param("account", block.accountId()).param("state", block.state().name())
-                        .param("hold", block.holdId()).param("retirement", block.retirementId()).update();
-            }
-            moved.add(new SerialRange(block.projectCode(), block.vintage(), block.firstSerial(), last));
-            remaining -= take;
-        }
-        if (remaining > 0) {
-            throw new IllegalStateException("asked to move " + quantity + " serials from blocks holding "
-                    + (quantity - remaining));
-        }
-        return moved;
+    /** Every unretired, uncancelled block of the project, wherever it is held, locked. */
+    List<SerialBlock> lockUnretired(UUID projectId) {
+        return jdbc.sql(SELECT + "where b.project_id = :project and b.state in ('AVAILABLE', 'HELD') "
+                + "order by b.first_serial for update of b").param("project", projectId).query(SerialBlocks::map).list();
     }
 
-    List<SerialBlock> ofAccount(UUID accountId, int limit, long offset) {
-        return jdbc.sql(SELECT + "where b.account_id = :account order by b.first_serial limit :limit offset :offset")
-                .param("account", accountId).param("limit", limit).param("offset", offset)
+    /** The buffer pool's blocks of one project (or of every other project), oldest vintage first, locked. */
+    List<SerialBlock> lockBuffer(UUID bufferPool, UUID projectId, boolean ofThatProject) {
+        return jdbc.sql(SELECT + "where b.account_id = :pool and b.state = 'AVAILABLE' and "
+                + (ofThatProject ? "b.project_id = :project " : "b.project_id <> :project ")
+                + "order by b.vintage, b.first_serial for update of b")
+                .param("pool", bufferPool).param("project", projectId).query(SerialBlocks::map).list();
+    }
+
+    /**
+     * Stores a move: merges what it adds with the stored blocks next to it (locked), deletes the
+     * blocks it replaces and inserts the new ones. Answers the move as stored.
+     */
+    BlockMove apply(BlockMove move) {
+        if (move.isEmpty()) {
+            return move;
+        }
+        BlockMove merged = move.mergedWith(neighbours(move.added()));
+        List<Long> ids = merged.removed().stream().map(SerialBlock::id).toList();
+        int deleted = jdbc.sql("delete from serial_block where id in (:ids)").param("ids", ids).update();
+        if (deleted != ids.size()) {
+            // the caller's locks should make this impossible: another transaction changed the blocks
+            throw new IllegalStateException("expected to replace " + ids.size() + " serial blocks, found " + deleted);
+        }
+        for (SerialBlock b : merged.added()) {
+            jdbc.sql("insert into serial_block (issuance_id, project_id, vintage, first_serial, last_serial, "
+                    + "account_id, state, hold_id, retirement_id, cancellation_id) values (:issuance, :project, "
+                    + ":vintage, :first, :last, :account, :state, :hold, :retirement, :cancellation)")
+                    .param("issuance", b.issuanceId()).param("project", b.projectId()).param("vintage", b.vintage())
+                    .param("first", b.firstSerial()).param("last", b.lastSerial()).param("account", b.accountId())
+                    .param("state", b.state().name()).param("hold", b.holdId()).param("retirement", b.retirementId())
+                    .param("cancellation", b.cancellationId()).update();
+        }
+        return merged;
+    }
+
+    /** Stored blocks right before or after the given ones in the same issuance, locked. */
+    private List<SerialBlock> neighbours(List<SerialBlock> blocks) {
+        List<SerialBlock> found = new ArrayList<>();
+        for (SerialBlock b : blocks) {
+            if (b.state().isFinal()) {
+                // a retirement or cancellation is new: nothing stored shares its placement
+                continue;
+            }
+            found.addAll(jdbc.sql(SELECT + "where b.issuance_id = :issuance and b.account_id = :account "
+                    + "and b.state = :state and (cast(:hold as uuid) is null and b.hold_id is null or b.hold_id = :hold) "
+                    + "and (b.last_serial = :first - 1 or b.first_serial = :last + 1) "
+                    + "order by b.first_serial for update of b")
+                    .param("issuance", b.issuanceId()).param("account", b.accountId()).param("state", b.state().name())
+                    .param("hold", b.holdId())
+                    .param("first", b.firstSerial()).param("last", b.lastSerial()).query(SerialBlocks::map).list());
+        }
+        return found;
+    }
+
+    /** One page of an account's blocks after serial {@code after}, lowest first. */
+    List<SerialBlock> ofAccount(UUID accountId, long after, int limit) {
+        return jdbc.sql(SELECT + "where b.account_id = :account and b.first_serial > :after order by b.first_serial "
+                + "limit :limit").param("account", accountId).param("after", after).param("limit", limit)
                 .query(SerialBlocks::map).list();
     }
 
@@ -96,32 +129,30 @@ class SerialBlocks {
                 .query(Long.class).single();
     }
 
-    List<SerialBlock> ofRetirement(UUID retirementId) {
-        return jdbc.sql(SELECT + "where b.retirement_id = :id order by b.first_serial").param("id", retirementId)
-                .query(SerialBlocks::map).list();
+    /** The first {@code limit} blocks of a retirement, lowest serials first. */
+    List<SerialBlock> ofRetirement(UUID retirementId, int limit) {
+        return jdbc.sql(SELECT + "where b.retirement_id = :id order by b.first_serial limit :limit")
+                .param("id", retirementId).param("limit", limit).query(SerialBlocks::map).list();
     }
 
-    /** Where the target of a move is: account, state, and the hold or retirement it belongs to. */
-    record Target(UUID accountId, SerialBlock.State state, UUID holdId, UUID retirementId) {
-
-        static Target available(UUID accountId) {
-            return new Target(accountId, SerialBlock.State.AVAILABLE, null, null);
-        }
-
-        static Target held(UUID accountId, UUID holdId) {
-            return new Target(accountId, SerialBlock.State.HELD, holdId, null);
-        }
-
-        static Target retired(UUID accountId, UUID retirementId) {
-            return new Target(accountId, SerialBlock.State.RETIRED, null, retirementId);
-        }
+    /** The first {@code limit} blocks of a cancellation, lowest serials first. */
+    List<SerialBlock> ofCancellation(UUID cancellationId, int limit) {
+        return jdbc.sql(SELECT + "where b.cancellation_id = :id order by b.first_serial limit :limit")
+                .param("id", cancellationId).param("limit", limit).query(SerialBlocks::map).list();
     }
 
-    private static SerialBlock map(ResultSet rs, int row) throws SQLException {
+    /** The block holding one serial, if any was issued. */
+    Optional<SerialBlock> holding(long serial) {
+        return jdbc.sql(SELECT + "where b.first_serial <= :s and b.last_serial >= :s").param("s", serial)
+                .query(SerialBlocks::map).optional();
+    }
+
+    static SerialBlock map(ResultSet rs, int row) throws SQLException {
         return new SerialBlock(rs.getLong("id"), rs.getObject("issuance_id", UUID.class),
                 rs.getObject("project_id", UUID.class), rs.getString("project_code"), rs.getInt("vintage"),
-                rs.getLong("first_serial"), rs.getLong("last_serial"), rs.getObject("account_id", UUID.class),
-                SerialBlock.State.valueOf(rs.getString("state")), rs.getObject("hold_id", UUID.class),
-                rs.getObject("retirement_id", UUID.class));
+                rs.getLong("first_serial"), rs.getLong("last_serial"),
+                new Placement(rs.getObject("account_id", UUID.class), SerialBlock.State.valueOf(rs.getString("state")),
+                        rs.getObject("hold_id", UUID.class), rs.getObject("retirement_id", UUID.class),
+                        rs.getObject("cancellation_id", UUID.class)));
     }
 }

@@ -1,7 +1,5 @@
 package org.carbonsink.registry.methodology;
 
-import java.math.BigDecimal;
-import java.util.UUID;
 import org.carbonsink.registry.participant.ParticipantRole;
 import org.carbonsink.registry.participant.Participants;
 import org.carbonsink.support.web.ProblemException;
@@ -21,9 +19,6 @@ public class EditingMethodology {
     EditingMethodology(Methodologies methodologies, Participants participants) {
         this.methodologies = methodologies;
         this.participants = participants;
-    }
-
-    public record EditMethodology(String code, Methodology.Status status, BigDecimal bufferRate, UUID administratorId) {
     }
 
     @Transactional

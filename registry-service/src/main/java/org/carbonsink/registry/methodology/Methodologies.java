@@ -1,5 +1,6 @@
 package org.carbonsink.registry.methodology;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Methodologies {
 
-    private static final String COLUMNS = "code, name, name_zh, sector, ecosystem_types, status, "
-            + "crediting_period_min_years, crediting_period_max_years, buffer_rate, source";
+    private static final String COLUMNS = "code, version, name, name_zh, sector, ecosystem_types, status, "
+            + "crediting_period_min_years, crediting_period_max_years, buffer_rate, calculation_method, "
+            + "overlap_tolerance_hectares, source";
 
     private final JdbcClient jdbc;
 
@@ -32,17 +34,18 @@ public class Methodologies {
                 .query(Methodologies::map).list();
     }
 
-    void update(String code, Methodology.Status status, java.math.BigDecimal bufferRate) {
+    void update(String code, Methodology.Status status, BigDecimal bufferRate) {
         jdbc.sql("update methodology set status = :status, buffer_rate = :rate where code = :code")
                 .param("status", status.name()).param("rate", bufferRate).param("code", code).update();
     }
 
     private static Methodology map(ResultSet rs, int row) throws SQLException {
         Array types = rs.getArray("ecosystem_types");
-        return new Methodology(rs.getString("code"), rs.getString("name"), rs.getString("name_zh"),
-                rs.getString("sector"), Arrays.asList((String[]) types.getArray()),
+        return new Methodology(rs.getString("code"), rs.getString("version"), rs.getString("name"),
+                rs.getString("name_zh"), rs.getString("sector"), Arrays.asList((String[]) types.getArray()),
                 Methodology.Status.valueOf(rs.getString("status")),
                 (Integer) rs.getObject("crediting_period_min_years"), (Integer) rs.getObject("crediting_period_max_years"),
-                rs.getBigDecimal("buffer_rate"), rs.getString("source"));
+                rs.getBigDecimal("buffer_rate"), rs.getString("calculation_method"),
+                rs.getBigDecimal("overlap_tolerance_hectares"), rs.getString("source"));
     }
 }

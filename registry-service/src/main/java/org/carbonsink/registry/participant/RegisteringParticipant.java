@@ -25,14 +25,8 @@ public class RegisteringParticipant {
         this.clock = clock;
     }
 
-    public record RegisterParticipant(UUID subject, String name, ParticipantRole role, UUID administratorId) {
-    }
-
-    public record Registered(Participant participant, Accounts.Account account) {
-    }
-
     @Transactional
-    public Registered register(RegisterParticipant command) {
+    public RegisteredParticipant register(RegisterParticipant command) {
         participants.requireRole(command.administratorId(), ParticipantRole.REGISTRY_ADMINISTRATOR,
                 "register participants");
         if (command.role() == ParticipantRole.SYSTEM) {
@@ -48,6 +42,6 @@ public class RegisteringParticipant {
         Accounts.Account account = new Accounts.Account(UUID.randomUUID(), participant.id(), Accounts.Account.Kind.HOLDING);
         accounts.open(account);
         events.registered(participant);
-        return new Registered(participant, account);
+        return new RegisteredParticipant(participant, account);
     }
 }

@@ -1,62 +1,56 @@
 package org.carbonsink.registry.project;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.UUID;
-import org.carbonsink.registry.methodology.Methodologies;
-import org.carbonsink.registry.methodology.Methodology;
-import org.carbonsink.registry.participant.ParticipantRole;
-import org.carbonsink.registry.participant.Participants;
+import org.carbonsink.registry.audit.AuditTrail;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A project owner applies to register a sink project under an active methodology. */
+/**
+ * After a positive validation report the owner applies for registration (CCER Art. 12); the registry
+ * must decide within 15 working days, and the deadline is fixed now and shown on the project.
+ */
 @Component
 public class ApplyingForRegistration {
 
     private final Projects projects;
-    private final Methodologies methodologies;
-    private final Participants participants;
+    private final ProjectOwnership ownership;
+    private final ValidationReports reports;
+    private final DesignCheck designCheck;
+    private final ProjectCalendar calendar;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    ApplyingForRegistration(Projects projects, Methodologies methodologies, Participants participants, Clock clock) {
+    ApplyingForRegistration(Projects projects, ProjectOwnership ownership, ValidationReports reports,
+            DesignCheck designCheck, ProjectCalendar calendar, AuditTrail audit, Clock clock) {
         this.projects = projects;
-        this.methodologies = methodologies;
-        this.participants = participants;
+        this.ownership = ownership;
+        this.reports = reports;
+        this.designCheck = designCheck;
+        this.calendar = calendar;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public record ApplyForRegistration(UUID ownerId, String name, String methodologyCode, EcosystemType ecosystemType,
-            String province, BigDecimal areaHectares, UUID validatorId) {
-    }
-
     @Transactional
-    public Project apply(ApplyForRegistration command) {
-        participants.requireRole(command.ownerId(), ParticipantRole.PROJECT_OWNER, "apply to register a project");
-        Methodology methodology = methodologies.find(command.methodologyCode())
-                .orElseThrow(() -> ProblemException.invalidField("methodologyCode", "known-methodology",
-                        "is not in the methodology catalogue: " + command.methodologyCode()));
-        if (methodology.status() != Methodology.Status.ACTIVE) {
-            throw ProblemException.rule("methodology-not-active", "Methodology not open for registration",
-                    methodology.code() + " is " + methodology.status() + "; projects register only under ACTIVE methodologies")
-                    .with("field", "methodologyCode");
+    public Project apply(UUID projectId, UUID ownerId) {
+        Project project = ownership.lockOwned(projectId, ownerId, "apply to register the project");
+        Project.Status next = ProjectLifecycle.next(project.status(), ProjectLifecycle.Act.APPLY_FOR_REGISTRATION,
+                project.code());
+        ValidationReport report = reports.of(projectId).orElseThrow(() -> ProblemException.rule(
+                "validation-report-missing", "No validation report", "project " + project.code()
+                        + " has no validation report yet; the owner applies after a positive one"));
+        if (!report.positive()) {
+            throw ProblemException.rule("validation-negative", "Validation report is negative",
+                    "the validator's report on project " + project.code()
+                            + " is negative; only a positively validated project may apply for registration");
         }
-        if (!methodology.covers(command.ecosystemType().name())) {
-            throw ProblemException.rule("ecosystem-not-covered", "Methodology does not cover the ecosystem",
-                    methodology.code() + " covers " + methodology.ecosystemTypes() + ", not " + command.ecosystemType())
-                    .with("field", "ecosystemType");
-        }
-        if (command.validatorId() != null) {
-            participants.find(command.validatorId()).filter(p -> p.is(ParticipantRole.VERIFIER))
-                    .orElseThrow(() -> ProblemException.invalidField("validatorId", "verifier",
-                            "must name a registered verifier"));
-        }
-        Project project = new Project(UUID.randomUUID(), projects.nextCode(), command.name().trim(), command.ownerId(),
-                methodology.code(), command.ecosystemType(), command.province().trim(), command.areaHectares(),
-                command.validatorId(), methodology.bufferRate(), Project.Status.REGISTRATION_APPLIED, clock.instant(),
-                null, null, null);
-        projects.add(project);
-        return project;
+        designCheck.eligible(project.design());
+        Project.Deadline due = calendar.decisionDueFromToday();
+        projects.apply(projectId, clock.instant(), due);
+        audit.append("PROJECT_REGISTRATION_APPLIED", ProjectAudit.SUBJECT, projectId.toString(), ownerId,
+                ProjectAudit.transition(project, next, "decisionDue", due.due()));
+        return projects.get(projectId);
     }
 }

@@ -6,20 +6,34 @@ import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an event to the outbox table in the caller's transaction; {@link OutboxRelay} sends it
  * to Kafka after the commit. The event is a record with a {@code UUID eventId} component.
+ *
+ * <p>The commit wakes the relay: in this JVM through an after-commit callback, and in every other
+ * instance on the same database through a PostgreSQL {@code NOTIFY} on {@link #CHANNEL}, which
+ * PostgreSQL delivers only when the transaction commits. Polling is only the fallback.
  */
 public class Outbox {
 
+    /** The PostgreSQL notification channel the relays listen on. */
+    public static final String CHANNEL = "carbonsink_outbox";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Runnable onCommit;
+    private final boolean notify;
 
-    public Outbox(JdbcClient jdbc, JsonMapper json) {
+    /** {@code onCommit} runs after each transaction that published; {@code notify} adds the NOTIFY. */
+    public Outbox(JdbcClient jdbc, JsonMapper json, Runnable onCommit, boolean notify) {
         this.jdbc = jdbc;
         this.json = json;
+        this.onCommit = onCommit;
+        this.notify = notify;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -40,5 +54,29 @@ public class Outbox {
                 .param("payload", json.writeValueAsString(event))
                 .param("correlationId", MDC.get(CorrelationId.MDC_KEY))
                 .update();
+        signalOnCommit();
+    }
+
+    /** Once per transaction, however many events it publishes. */
+    private void signalOnCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        if (notify) {
+            jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query((rs, n) -> 1).list();
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                onCommit.run();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+            }
+        });
     }
 }

@@ -5,15 +5,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where tokens come from and what they must say, which GET paths are public disclosures that need
- * no token, and which requests need a role whatever their body says ({@code roleRules}): those are
- * refused (403) before the body is read.
+ * no token, which POST paths the public may use without one (e.g. comments on a disclosed project;
+ * the service limits them itself), and which requests need a role whatever their body says
+ * ({@code roleRules}): those are refused (403) before the body is read.
  */
 @ConfigurationProperties("carbonsink.security")
 public record SecurityProperties(String issuer, String jwksUri, String audience, List<String> publicGetPaths,
-        List<RoleRule> roleRules) {
+        List<String> publicPostPaths, List<RoleRule> roleRules) {
 
     public SecurityProperties {
         publicGetPaths = publicGetPaths == null ? List.of() : List.copyOf(publicGetPaths);
+        publicPostPaths = publicPostPaths == null ? List.of() : List.copyOf(publicPostPaths);
         roleRules = roleRules == null ? List.of() : List.copyOf(roleRules);
     }
 

@@ -16,99 +16,214 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.carbonsink.support.security.ProblemResponses;
+import org.carbonsink.support.web.IdempotencyProperties.Rule;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Makes POST commands safe to retry: a request with an {@code Idempotency-Key} header runs once per
+ * Makes commands safe to retry: a request with an {@code Idempotency-Key} header runs once per
  * caller and key; a repeat with the same body gets the first response again (with
- * {@code Idempotent-Replayed: true}), a repeat with another body is refused (422), and one that
- * arrives while the first still runs is told so (409). Responses of 5xx are not kept, so such a
- * request may be retried. Keys are kept for {@code carbonsink.idempotency.retention} (24 h).
+ * {@code Idempotent-Replayed: true}), a repeat with another body is refused (422). Responses of
+ * 5xx are not kept, so such a request may be retried. Keys are kept for
+ * {@code carbonsink.idempotency.retention} (24 h). Only callers with a bearer token take part.
+ *
+ * <p>Without a rule, POST requests that carry the header are covered, and the key is stored
+ * beside the command: a duplicate that arrives while the first still runs is told so (409).
+ * {@link IdempotencyProperties.Rule Rules} make the header required for a command (428 without
+ * it) and, with {@code transactional}, run the whole request inside one database transaction that
+ * first inserts the key: the command's own transaction joins it, its effect and the stored response
+ * commit together, and a concurrent duplicate waits on the key's row, then gets the stored
+ * response. A crash between the commit and the response therefore cannot let a retry run the
+ * command twice. A refused request (4xx) is rolled back to a savepoint taken after the key, and its
+ * response kept.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
 
-    private final JdbcClient jdbc;
-    private final Duration retention;
-
-    public IdempotencyFilter(JdbcClient jdbc, Duration retention) {
-        this.jdbc = jdbc;
-        this.retention = retention;
-    }
-
     /** Commands are small JSON documents; a larger body is refused before it is read into memory. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
+    private final JdbcClient jdbc;
+    private final Duration retention;
+    private final TransactionTemplate tx;
+    private final List<MatchingRule> rules;
+
+    public IdempotencyFilter(JdbcClient jdbc, IdempotencyProperties properties, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.retention = properties.retention();
+        this.tx = tx;
+        this.rules = properties.rules().stream()
+                .map(rule -> new MatchingRule(rule, PathPatternParser.defaultInstance.parse(rule.path()))).toList();
+    }
+
+    private record MatchingRule(Rule rule, PathPattern pattern) {
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken);
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken)) {
+            return true;
+        }
+        return ruleFor(request).isEmpty() && !("POST".equals(request.getMethod()) && request.getHeader(HEADER) != null);
+    }
+
+    private Optional<Rule> ruleFor(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        return rules.stream().filter(r -> r.rule().method().equalsIgnoreCase(request.getMethod()))
+                .filter(r -> r.pattern().matches(path)).map(MatchingRule::rule).findFirst();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER).trim();
+        Optional<Rule> rule = ruleFor(request);
+        String header = request.getHeader(HEADER);
+        if (header == null) {
+            if (rule.isPresent() && rule.get().required()) {
+                ProblemResponses.write(response, HttpStatus.PRECONDITION_REQUIRED, "idempotency-key-required",
+                        "Idempotency-Key required", "this command cannot be undone: send an " + HEADER
+                                + " header (1 to 255 characters, unique per command) so that a retry cannot run it twice");
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = header.trim();
         if (key.isEmpty() || key.length() > 255) {
             ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                     HEADER + " must be 1 to 255 characters");
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-                    "a command body may have at most " + MAX_BODY_BYTES + " bytes");
+            tooLarge(response);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
-            ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-                    "a command body may have at most " + MAX_BODY_BYTES + " bytes");
+            tooLarge(response);
             return;
         }
         String caller = SecurityContextHolder.getContext().getAuthentication().getName();
         String hash = hash(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
+        Request command = new Request(new CachedBody(request, body), caller, key, hash);
+        if (rule.isPresent() && rule.get().transactional()) {
+            runInOneTransaction(command, response, chain);
+        } else {
+            runBeside(command, response, chain);
+        }
+    }
 
-        boolean first = jdbc.sql("""
-                insert into idempotent_request (caller, idempotency_key, request_hash) values (:caller, :key, :hash)
-                on conflict do nothing
-                """).param("caller", caller).param("key", key).param("hash", hash).update() == 1;
-        if (!first) {
-            replay(response, caller, key, hash);
+    private record Request(HttpServletRequest http, String caller, String key, String hash) {
+    }
+
+    private void runBeside(Request command, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!insertKey(command)) {
+            replay(response, command);
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
-            chain.doFilter(new CachedBody(request, body), recorded);
+            chain.doFilter(command.http(), recorded);
             if (recorded.getStatus() < 500) {
                 // kept even if storing the response fails: the command ran, and must not run again
                 kept = true;
-                jdbc.sql("""
-                        update idempotent_request set status = :status, content_type = :type, response_body = :body,
-                            location = :location
-                        where caller = :caller and idempotency_key = :key
-                        """).param("status", recorded.getStatus()).param("type", recorded.getContentType())
-                        .param("location", recorded.getHeader("Location"))
-                        .param("body", new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8))
-                        .param("caller", caller).param("key", key).update();
+                storeResponse(command, recorded);
             }
         } finally {
             if (!kept) {
                 jdbc.sql("delete from idempotent_request where caller = :caller and idempotency_key = :key")
-                        .param("caller", caller).param("key", key).update();
+                        .param("caller", command.caller()).param("key", command.key()).update();
             }
             recorded.copyBodyToResponse();
         }
+    }
+
+    private void runInOneTransaction(Request command, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        Boolean ran;
+        try {
+            ran = tx.execute(status -> {
+                // waits while a concurrent request with this key runs, and finds its row once it commits
+                if (!insertKey(command)) {
+                    return false;
+                }
+                Object afterKey = status.createSavepoint();
+                try {
+                    chain.doFilter(command.http(), recorded);
+                } catch (IOException | ServletException e) {
+                    throw new ChainFailed(e);
+                }
+                if (recorded.getStatus() >= 500) {
+                    status.setRollbackOnly();
+                    return true;
+                }
+                if (recorded.getStatus() >= 400) {
+                    status.rollbackToSavepoint(afterKey);
+                } else {
+                    status.releaseSavepoint(afterKey);
+                }
+                storeResponse(command, recorded);
+                return true;
+            });
+        } catch (ChainFailed e) {
+            if (e.getCause() instanceof ServletException servlet) {
+                throw servlet;
+            }
+            throw (IOException) e.getCause();
+        }
+        if (Boolean.TRUE.equals(ran)) {
+            // only now, after the commit, does the client learn the outcome
+            recorded.copyBodyToResponse();
+        } else {
+            replay(response, command);
+        }
+    }
+
+    private static final class ChainFailed extends RuntimeException {
+        ChainFailed(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private boolean insertKey(Request command) {
+        return jdbc.sql("""
+                insert into idempotent_request (caller, idempotency_key, request_hash) values (:caller, :key, :hash)
+                on conflict do nothing
+                """).param("caller", command.caller()).param("key", command.key()).param("hash", command.hash())
+                .update() == 1;
+    }
+
+    private void storeResponse(Request command, ContentCachingResponseWrapper recorded) {
+        jdbc.sql("""
+                update idempotent_request set status = :status, content_type = :type, response_body = :body,
+                    location = :location
+                where caller = :caller and idempotency_key = :key
+                """).param("status", recorded.getStatus()).param("type", recorded.getContentType())
+                .param("location", recorded.getHeader("Location"))
+                .param("body", new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8))
+                .param("caller", command.caller()).param("key", command.key()).update();
+    }
+
+    private static void tooLarge(HttpServletResponse response) throws IOException {
+        ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                "a command body may have at most " + MAX_BODY_BYTES + " bytes");
     }
 
     @Scheduled(fixedDelayString = "${carbonsink.idempotency.cleanup-interval:1h}", initialDelayString = "1m")
@@ -120,15 +235,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 .update();
     }
 
-    private void replay(HttpServletResponse response, String caller, String key, String hash) throws IOException {
+    private void replay(HttpServletResponse response, Request command) throws IOException {
         Optional<Stored> stored = jdbc.sql("""
                 select request_hash, status, content_type, response_body, location from idempotent_request
                 where caller = :caller and idempotency_key = :key
-                """).param("caller", caller).param("key", key).query(Stored.class).optional();
+                """).param("caller", command.caller()).param("key", command.key()).query(Stored.class).optional();
         if (stored.isEmpty() || stored.get().status() == null) {
             ProblemResponses.write(response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
                     "a request with this " + HEADER + " is still running; retry later");
-        } else if (!stored.get().requestHash().equals(hash)) {
+        } else if (!stored.get().requestHash().equals(command.hash())) {
             ProblemResponses.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
                     "this " + HEADER + " was used for a different request");
         } else {

@@ -1,5 +1,6 @@
 package org.carbonsink.registry.ledger.messaging;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
@@ -11,7 +12,7 @@ import org.carbonsink.registry.ledger.DeliveringCredits.DeliverCredits;
 import org.carbonsink.registry.ledger.HoldingCredits;
 import org.carbonsink.registry.ledger.HoldingCredits.HoldCredits;
 import org.carbonsink.registry.ledger.IssuingCredits;
-import org.carbonsink.registry.ledger.IssuingCredits.IssueCredits;
+import org.carbonsink.registry.ledger.IssueCredits;
 import org.carbonsink.registry.ledger.ReleasingCredits;
 import org.carbonsink.registry.ledger.ReleasingCredits.ReleaseCredits;
 import org.carbonsink.support.messaging.IncomingEvents;
@@ -29,8 +30,8 @@ class LedgerListener {
     LedgerListener(IncomingEvents events, IssuingCredits issuing, HoldingCredits holding, ReleasingCredits releasing,
             DeliveringCredits delivering) {
         this.verified = events.consumer("registry.issuing").on(MonitoringReportVerified.class,
-                e -> issuing.issue(new IssueCredits(e.reportId(), e.projectId(), e.ownerId(), e.vintage(),
-                        e.verifiedCredits(), e.bufferCredits())));
+                e -> issuing.issue(new IssueCredits(e.reportId(), e.projectId(), e.ownerId(), e.verifiedCredits(),
+                        e.bufferCredits(), vintages(e))));
         this.orders = events.consumer("registry.holding").on(CreditHoldRequested.class,
                 e -> holding.hold(new HoldCredits(e.holdId(), e.instrumentId(), e.participantId(), e.projectId(),
                         e.vintage(), e.quantity())))
@@ -39,6 +40,15 @@ class LedgerListener {
         this.trades = events.consumer("registry.delivering").on(TradeExecuted.class,
                 e -> delivering.deliver(new DeliverCredits(e.tradeId(), e.instrumentId(), e.holdId(), e.sellerId(),
                         e.buyerId(), e.quantity())));
+    }
+
+    /** The report's split by vintage; a producer that predates it sends none: all under its one vintage. */
+    private static List<IssueCredits.VintageCredits> vintages(MonitoringReportVerified e) {
+        if (e.vintages().isEmpty()) {
+            return List.of(new IssueCredits.VintageCredits(e.vintage(), e.verifiedCredits(), e.bufferCredits()));
+        }
+        return e.vintages().stream()
+                .map(v -> new IssueCredits.VintageCredits(v.vintage(), v.credits(), v.bufferCredits())).toList();
     }
 
     @KafkaListener(topics = Topics.VERIFICATION_REPORTS, groupId = "${spring.kafka.consumer.group-id}")

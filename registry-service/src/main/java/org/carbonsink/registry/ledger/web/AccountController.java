@@ -1,24 +1,24 @@
 package org.carbonsink.registry.ledger.web;
 
+import org.carbonsink.registry.ledger.core.SerialBlock;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.carbonsink.registry.ledger.CancelCredits;
+import org.carbonsink.registry.ledger.CancellingCredits;
+import org.carbonsink.registry.ledger.CreditSelection;
 import org.carbonsink.registry.ledger.Holdings;
 import org.carbonsink.registry.ledger.Holdings.Holding;
-import org.carbonsink.registry.ledger.Retirement;
+import org.carbonsink.registry.ledger.RetireCredits;
 import org.carbonsink.registry.ledger.RetiringCredits;
-import org.carbonsink.registry.ledger.RetiringCredits.RetireCredits;
-import org.carbonsink.registry.ledger.SerialBlock;
+import org.carbonsink.registry.ledger.TransferCredits;
+import org.carbonsink.registry.ledger.TransferringCredits;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.support.web.Caller;
-import org.carbonsink.support.web.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A holder's view of its account, and retirement from it. Private: only the holder may call. */
+/**
+ * A holder's view of its account, and the holder's movements out of it: transfer, retirement,
+ * voluntary cancellation. Private: only the holder may call. Each POST takes an
+ * {@code Idempotency-Key}, so a retried request moves nothing twice.
+ */
 @RestController
 @RequestMapping("/accounts/{accountId}")
 class AccountController {
@@ -36,28 +40,19 @@ class AccountController {
     private final Accounts accounts;
     private final Holdings holdings;
     private final RetiringCredits retiring;
+    private final TransferringCredits transferring;
+    private final CancellingCredits cancelling;
 
-    AccountController(Accounts accounts, Holdings holdings, RetiringCredits retiring) {
+    AccountController(Accounts accounts, Holdings holdings, RetiringCredits retiring, TransferringCredits transferring,
+            CancellingCredits cancelling) {
         this.accounts = accounts;
         this.holdings = holdings;
         this.retiring = retiring;
+        this.transferring = transferring;
+        this.cancelling = cancelling;
     }
 
     record AccountView(UUID id, UUID participantId, Accounts.Account.Kind kind, List<Holding> holdings) {
-    }
-
-    record SerialBlockView(String serial, UUID projectId, String projectCode, int vintage, long first, long last,
-            long quantity, SerialBlock.State state, UUID holdId, UUID retirementId) {
-
-        static SerialBlockView of(SerialBlock b) {
-            return new SerialBlockView(b.range().serial(), b.projectId(), b.projectCode(), b.vintage(), b.firstSerial(),
-                    b.lastSerial(), b.quantity(), b.state(), b.holdId(), b.retirementId());
-        }
-    }
-
-    record RetireRequest(@NotNull UUID projectId, @NotNull @Min(2000) @Max(2200) Integer vintage,
-            @NotNull @Positive Long quantity, @NotBlank @Size(max = 300) String beneficiary,
-            @NotBlank @Size(max = 1000) String purpose) {
     }
 
     @GetMapping
@@ -66,21 +61,44 @@ class AccountController {
         return new AccountView(account.id(), account.participantId(), account.kind(), holdings.of(account.id()));
     }
 
+    /** The account's blocks, lowest serials first; {@code after} is the {@code next} of the page before. */
     @GetMapping("/serial-blocks")
-    Page<SerialBlockView> blocks(Caller caller, @PathVariable UUID accountId,
-            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) long offset) {
+    CursorPage<SerialBlockView> blocks(Caller caller, @PathVariable UUID accountId,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) long after) {
         Accounts.Account account = accounts.heldBy(accountId, caller.participantId());
-        return new Page<>(holdings.blocks(account.id(), limit, offset).stream().map(SerialBlockView::of).toList(),
-                limit, offset, holdings.blockCount(account.id()));
+        return CursorPage.of(holdings.blocks(account.id(), after, limit + 1), limit,
+                (SerialBlock b) -> String.valueOf(b.firstSerial()), SerialBlockView::of,
+                holdings.blockCount(account.id()));
     }
 
     @PostMapping("/retirements")
-    ResponseEntity<RetirementController.RetirementView> retire(Caller caller, @PathVariable UUID accountId,
+    ResponseEntity<RetirementView> retire(Caller caller, @PathVariable UUID accountId,
             @Valid @RequestBody RetireRequest request) {
-        Retirement retirement = retiring.retire(new RetireCredits(accountId, caller.participantId(),
-                request.projectId(), request.vintage(), request.quantity(), request.beneficiary(), request.purpose()));
-        return ResponseEntity.created(URI.create("/retirements/" + retirement.id()))
-                .body(RetirementController.RetirementView.of(retirement));
+        RetirementView retirement = RetirementView.of(retiring.retire(new RetireCredits(accountId,
+                caller.participantId(), request.projectId(), request.vintage(),
+                new CreditSelection(request.quantity(), request.firstSerial(), request.lastSerial()),
+                request.beneficiary(), request.purpose(), request.note())));
+        return ResponseEntity.created(URI.create(retirement.url())).body(retirement);
+    }
+
+    @PostMapping("/transfers")
+    ResponseEntity<TransferView> transfer(Caller caller, @PathVariable UUID accountId,
+            @Valid @RequestBody TransferRequest request) {
+        TransferView transfer = TransferView.of(transferring.transfer(new TransferCredits(accountId,
+                caller.participantId(), request.toAccountId(), request.projectId(), request.vintage(),
+                new CreditSelection(request.quantity(), request.firstSerial(), request.lastSerial()))));
+        // a transfer is the holders' business: it has no public record to point to
+        return ResponseEntity.status(HttpStatus.CREATED).body(transfer);
+    }
+
+    @PostMapping("/cancellations")
+    ResponseEntity<CancellationView> cancel(Caller caller, @PathVariable UUID accountId,
+            @Valid @RequestBody CancelRequest request) {
+        CancellationView cancellation = CancellationView.of(cancelling.cancel(new CancelCredits(accountId,
+                caller.participantId(), request.projectId(), request.vintage(),
+                new CreditSelection(request.quantity(), request.firstSerial(), request.lastSerial()),
+                request.reason())));
+        return ResponseEntity.created(URI.create(cancellation.url())).body(cancellation);
     }
 }

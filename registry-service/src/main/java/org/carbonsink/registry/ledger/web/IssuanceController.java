@@ -1,5 +1,6 @@
 package org.carbonsink.registry.ledger.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
@@ -7,9 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.Issuance;
 import org.carbonsink.registry.ledger.Issuances;
+import org.carbonsink.registry.ledger.Keyset;
 import org.carbonsink.registry.ledger.LedgerCheck;
-import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,12 +40,24 @@ class IssuanceController {
         }
     }
 
+    /** Oldest first, one entry per report and vintage; {@code after} is the {@code next} of the page before. */
     @GetMapping("/issuances")
-    Page<IssuanceView> list(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        return new Page<>(issuances.list(projectId, limit, offset).stream().map(IssuanceView::of).toList(), limit,
-                offset, issuances.count(projectId));
+    CursorPage<IssuanceView> list(@RequestParam(required = false) UUID projectId,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String after) {
+        return CursorPage.of(issuances.list(projectId, Keyset.decode(after), limit + 1), limit,
+                (Issuance i) -> new Keyset(i.issuedAt(), i.id()).encode(), IssuanceView::of, issuances.count(projectId));
+    }
+
+    @GetMapping(path = "/issuances", produces = Csv.MEDIA_TYPE)
+    ResponseEntity<String> csv(@RequestParam(required = false) UUID projectId,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String after, HttpServletRequest request) {
+        return Csv.of(list(projectId, limit, after), List.of("id", "issued_at", "report_id", "project_code", "vintage",
+                "verified_credits", "owner_quantity", "buffer_quantity", "owner_serials", "buffer_serials"),
+                i -> List.of(i.id(), i.issuedAt(), i.reportId(), i.projectCode(), i.vintage(), i.verifiedCredits(),
+                        i.ownerQuantity(), i.bufferQuantity(), i.ownerSerials() == null ? "" : i.ownerSerials().serial(),
+                        i.bufferSerials() == null ? "" : i.bufferSerials().serial()), request);
     }
 
     @GetMapping("/issuances/{id}")

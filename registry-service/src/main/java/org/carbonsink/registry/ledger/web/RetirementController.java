@@ -1,21 +1,22 @@
 package org.carbonsink.registry.ledger.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.carbonsink.registry.ledger.Keyset;
 import org.carbonsink.registry.ledger.Retirement;
 import org.carbonsink.registry.ledger.Retirements;
-import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Public disclosure of retirements: who retired what, for whom, with which serials. */
+/** Public disclosure of retirements: who retired what, for whom and why, with which serials. */
 @RestController
 @RequestMapping("/retirements")
 class RetirementController {
@@ -26,22 +27,25 @@ class RetirementController {
         this.retirements = retirements;
     }
 
-    record RetirementView(UUID id, UUID accountId, UUID holderId, UUID projectId, String projectCode, int vintage,
-            long quantity, String beneficiary, String purpose, Instant retiredAt, List<SerialRangeView> serials) {
-
-        static RetirementView of(Retirement r) {
-            return new RetirementView(r.id(), r.accountId(), r.holderId(), r.projectId(), r.projectCode(), r.vintage(),
-                    r.quantity(), r.beneficiary(), r.purpose(), r.retiredAt(),
-                    r.serials().stream().map(SerialRangeView::of).toList());
-        }
+    /** Oldest first; {@code after} is the {@code next} of the page before. */
+    @GetMapping
+    CursorPage<RetirementView> list(@RequestParam(required = false) UUID projectId,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String after) {
+        return CursorPage.of(retirements.list(projectId, Keyset.decode(after), limit + 1), limit,
+                (Retirement r) -> new Keyset(r.retiredAt(), r.id()).encode(), RetirementView::of,
+                retirements.count(projectId));
     }
 
-    @GetMapping
-    Page<RetirementView> list(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        return new Page<>(retirements.list(projectId, limit, offset).stream().map(RetirementView::of).toList(), limit,
-                offset, retirements.count(projectId));
+    @GetMapping(produces = Csv.MEDIA_TYPE)
+    ResponseEntity<String> csv(@RequestParam(required = false) UUID projectId,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String after, HttpServletRequest request) {
+        return Csv.of(list(projectId, limit, after), List.of("id", "retired_at", "project_code", "vintage", "quantity",
+                "beneficiary", "purpose", "note", "first_serials"), r -> List.of(r.id(), r.retiredAt(),
+                        r.projectCode(), r.vintage(), r.quantity(), r.beneficiary(), r.purpose(),
+                        r.note() == null ? "" : r.note(), String.join(" ", r.serials().stream()
+                                .map(SerialRangeView::serial).toList())), request);
     }
 
     @GetMapping("/{id}")

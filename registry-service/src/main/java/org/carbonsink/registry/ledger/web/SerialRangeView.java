@@ -1,6 +1,6 @@
 package org.carbonsink.registry.ledger.web;
 
-import org.carbonsink.registry.ledger.SerialRange;
+import org.carbonsink.registry.ledger.core.SerialRange;
 
 record SerialRangeView(String serial, long first, long last, long quantity) {
 

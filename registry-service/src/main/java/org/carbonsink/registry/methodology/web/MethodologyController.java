@@ -1,12 +1,8 @@
 package org.carbonsink.registry.methodology.web;
 
-import java.math.BigDecimal;
 import java.util.List;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotNull;
+import org.carbonsink.registry.methodology.EditMethodology;
 import org.carbonsink.registry.methodology.EditingMethodology;
 import org.carbonsink.registry.methodology.Methodologies;
 import org.carbonsink.registry.methodology.Methodology;
@@ -34,22 +30,6 @@ class MethodologyController {
         this.editing = editing;
     }
 
-    /** The non-permanence buffer share lies in [0, 1): a sink cannot give all its credits to the pool. */
-    record EditMethodologyRequest(@NotNull Methodology.Status status,
-            @NotNull @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) @Digits(integer = 1, fraction = 4)
-            BigDecimal bufferRate) {
-    }
-
-    record MethodologyView(String code, String name, String nameZh, String sector, List<String> ecosystemTypes,
-            Methodology.Status status, Integer creditingPeriodMinYears, Integer creditingPeriodMaxYears,
-            BigDecimal bufferRate, String source) {
-
-        static MethodologyView of(Methodology m) {
-            return new MethodologyView(m.code(), m.name(), m.nameZh(), m.sector(), m.ecosystemTypes(), m.status(),
-                    m.creditingPeriodMinYears(), m.creditingPeriodMaxYears(), m.bufferRate(), m.source());
-        }
-    }
-
     @GetMapping
     List<MethodologyView> list(@RequestParam(required = false) Methodology.Status status) {
         return methodologies.all(status).stream().map(MethodologyView::of).toList();
@@ -58,7 +38,7 @@ class MethodologyController {
     @PutMapping("/{code}")
     MethodologyView edit(Caller caller, @PathVariable String code, @Valid @RequestBody EditMethodologyRequest request) {
         caller.requireRole(ParticipantRole.REGISTRY_ADMINISTRATOR.name(), "edit methodologies");
-        return MethodologyView.of(editing.edit(new EditingMethodology.EditMethodology(code, request.status(),
+        return MethodologyView.of(editing.edit(new EditMethodology(code, request.status(),
                 request.bufferRate(), caller.participantId())));
     }
 

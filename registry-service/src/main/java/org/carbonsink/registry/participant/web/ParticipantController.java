@@ -1,18 +1,14 @@
 package org.carbonsink.registry.participant.web;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.registry.participant.Participant;
 import org.carbonsink.registry.participant.ParticipantRole;
 import org.carbonsink.registry.participant.Participants;
+import org.carbonsink.registry.participant.RegisterParticipant;
 import org.carbonsink.registry.participant.RegisteringParticipant;
-import org.carbonsink.registry.participant.RegisteringParticipant.RegisterParticipant;
 import org.carbonsink.support.web.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,18 +30,6 @@ class ParticipantController {
         this.registering = registering;
         this.participants = participants;
         this.accounts = accounts;
-    }
-
-    /** {@code subject}: the subject of the participant's tokens, which becomes its id. */
-    record RegisterParticipantRequest(@NotNull UUID subject, @NotBlank @Size(max = 200) String name,
-            @NotNull ParticipantRole role) {
-    }
-
-    record ParticipantView(UUID id, String name, ParticipantRole role, UUID accountId, Instant createdAt) {
-
-        static ParticipantView of(Participant p, UUID accountId) {
-            return new ParticipantView(p.id(), p.name(), p.role(), accountId, p.createdAt());
-        }
     }
 
     @PostMapping

@@ -3,8 +3,11 @@ package org.carbonsink.registry.project.messaging;
 import java.time.Clock;
 import java.util.UUID;
 import org.carbonsink.contracts.ProjectRegistered;
+import org.carbonsink.contracts.ProjectStateChanged;
 import org.carbonsink.contracts.Topics;
+import org.carbonsink.registry.methodology.Methodology;
 import org.carbonsink.registry.project.Project;
+import org.carbonsink.registry.project.ProjectDesign;
 import org.carbonsink.registry.project.ProjectEvents;
 import org.carbonsink.support.outbox.Outbox;
 import org.springframework.stereotype.Component;
@@ -22,9 +25,18 @@ class OutboxProjectEvents implements ProjectEvents {
     }
 
     @Override
-    public void registered(Project p) {
+    public void registered(Project p, Methodology methodology) {
+        ProjectDesign d = p.design();
         outbox.publish(Topics.REGISTRY_PROJECTS, p.id(), new ProjectRegistered(UUID.randomUUID(), clock.instant(),
-                p.id(), p.code(), p.name(), p.ownerId(), p.methodologyCode(), p.ecosystemType().name(), p.province(),
-                p.areaHectares(), p.bufferRate(), p.validatorId()));
+                p.id(), p.code(), d.name(), p.ownerId(), d.methodologyCode(), d.ecosystemType().name(), d.province(),
+                d.areaHectares(), p.bufferRate(), d.validatorId(), d.methodologyVersion(),
+                methodology.calculationMethod(), d.creditingPeriodStart(), d.creditingPeriodEnd()));
+    }
+
+    /** Issuance is blocked in every state but REGISTERED. */
+    @Override
+    public void stateChanged(Project p, String reason) {
+        outbox.publish(Topics.REGISTRY_PROJECTS, p.id(), new ProjectStateChanged(UUID.randomUUID(), clock.instant(),
+                p.id(), p.status().name(), !p.is(Project.Status.REGISTERED), reason));
     }
 }

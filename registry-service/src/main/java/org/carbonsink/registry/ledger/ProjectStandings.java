@@ -1,0 +1,64 @@
+package org.carbonsink.registry.ledger;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.carbonsink.support.web.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The facts of a project the ledger acts on, read with a row lock. Every movement of a project's
+ * credits takes the project row in share mode first and a revocation takes it exclusively, so a
+ * revocation waits for movements in flight and no movement starts during one; the lock order is
+ * project, then holds (by id), then accounts (by id), then serial blocks.
+ *
+ * <p>States are compared by name: the project feature owns the lifecycle and may add states.
+ */
+@Repository
+class ProjectStandings {
+
+    /** Credits of a project in these states may not move (transfer, hold, retire, cancel). */
+    static final Set<String> FROZEN = Set.of("SUSPENDED", "REVOKED");
+
+    record Standing(UUID id, String code, UUID ownerId, String status) {
+
+        boolean frozen() {
+            return FROZEN.contains(status);
+        }
+
+        /** Refuses a movement of a frozen project's credits with a problem naming the rule. */
+        Standing requireMovable() {
+            if (frozen()) {
+                throw ProblemException.conflict("project-frozen", "Credits of this project cannot move",
+                        "project " + code + " is " + status + ": its credits may not be transferred, held, retired "
+                                + "or cancelled while it is " + status);
+            }
+            return this;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    ProjectStandings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The project, locked in share mode for a movement of its credits. */
+    Optional<Standing> share(UUID projectId) {
+        return lock(projectId, "for share");
+    }
+
+    /** The project, locked exclusively (revocation, reversal). */
+    Optional<Standing> exclusive(UUID projectId) {
+        return lock(projectId, "for update");
+    }
+
+    private Optional<Standing> lock(UUID projectId, String mode) {
+        return jdbc.sql("select id, code, owner_id, status from project where id = :id " + mode)
+                .param("id", projectId)
+                .query((rs, n) -> new Standing(rs.getObject("id", UUID.class), rs.getString("code"),
+                        rs.getObject("owner_id", UUID.class), rs.getString("status")))
+                .optional();
+    }
+}

@@ -1,0 +1,168 @@
+package org.carbonsink.registry.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.carbonsink.registry.audit.AuditTrail;
+import org.carbonsink.registry.ledger.core.BlockMove;
+import org.carbonsink.registry.ledger.core.Placement;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.participant.Accounts;
+import org.carbonsink.registry.participant.ParticipantRole;
+import org.carbonsink.registry.participant.Participants;
+import org.carbonsink.support.web.ProblemException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a reversal and covers it from the pooled buffer (Verra AFOLU practice): as many buffer
+ * credits as the loss are cancelled, the project's own first (oldest vintage, lowest serial), then
+ * those of other projects (oldest vintage first), since the pool insures every project; what the
+ * whole pool cannot cover is recorded as the shortfall. The project's issuance is blocked until
+ * reports verified after the reversal add up to the loss ({@link #makeGood}).
+ */
+@Component
+public class RecordingReversals {
+
+    /** A loss is recorded for a project that was registered; it may be suspended by now. */
+    private static final Set<String> REVERSIBLE = Set.of("REGISTERED", "SUSPENDED");
+
+    private final Participants participants;
+    private final ProjectStandings projects;
+    private final Accounts accounts;
+    private final SerialBlocks blocks;
+    private final Reversals reversals;
+    private final Cancellations cancellations;
+    private final LedgerMovements movements;
+    private final LedgerEvents messages;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RecordingReversals(Participants participants, ProjectStandings projects, Accounts accounts, SerialBlocks blocks,
+            Reversals reversals, Cancellations cancellations, LedgerMovements movements, LedgerEvents messages,
+            AuditTrail audit, Clock clock) {
+        this.participants = participants;
+        this.projects = projects;
+        this.accounts = accounts;
+        this.blocks = blocks;
+        this.reversals = reversals;
+        this.cancellations = cancellations;
+        this.movements = movements;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Reversal record(RecordReversal command) {
+        participants.requireRole(command.administratorId(), ParticipantRole.REGISTRY_ADMINISTRATOR,
+                "record a reversal");
+        Instant now = clock.instant();
+        if (command.lossDate().isAfter(LocalDate.ofInstant(now, ZoneOffset.ofHours(8)))) {
+            throw ProblemException.invalidField("lossDate", "past-or-present", "must not be in the future");
+        }
+        ProjectStandings.Standing project = projects.exclusive(command.projectId()).orElseThrow(() -> ProblemException
+                .invalidField("projectId", "known-project", "names no project in the registry"));
+        if (!REVERSIBLE.contains(project.status())) {
+            throw ProblemException.conflict("project-not-registered", "No reversal for this project",
+                    "project " + project.code() + " is " + project.status() + "; a reversal is recorded for a "
+                            + "REGISTERED or SUSPENDED project");
+        }
+        accounts.lock(Accounts.BUFFER_POOL);
+        UUID id = UUID.randomUUID();
+        String reason = "reversal " + id + " of " + project.code() + ": " + command.cause().trim();
+        long coverable = command.lossCredits();
+        List<SerialBlock> own = blocks.lockBuffer(Accounts.BUFFER_POOL, project.id(), true);
+        List<SerialBlock> others = blocks.lockBuffer(Accounts.BUFFER_POOL, project.id(), false);
+        List<SerialBlock> taken = new ArrayList<>();
+        long cancelled = 0;
+        for (List<SerialBlock> source : List.of(own, others)) {
+            for (SerialBlock block : source) {
+                if (cancelled == coverable) {
+                    break;
+                }
+                taken.add(block);
+                cancelled += Math.min(block.quantity(), coverable - cancelled);
+            }
+        }
+        Reversal reversal = new Reversal(id, project.id(), project.code(), command.lossDate(), command.cause().trim(),
+                command.lossCredits(), cancelled, 0, null, command.administratorId(), now);
+        // the reversal row first: its cancellations refer to it
+        reversals.add(reversal);
+        audit.append("REVERSAL_RECORDED", "reversal", id.toString(), command.administratorId(), Map.of(
+                "projectId", project.id().toString(), "lossDate", command.lossDate().toString(),
+                "cause", reversal.cause(), "lossCredits", command.lossCredits(), "bufferCancelled", cancelled,
+                "shortfall", reversal.shortfall()));
+        cancelFrom(taken, cancelled, reversal, reason, command.administratorId(), now);
+        messages.reversalRecorded(reversal);
+        messages.issuanceBlocked(project.id(), project.status(), true, "reversal of " + command.lossCredits()
+                + " tCO2e on " + command.lossDate() + " (" + command.cause().trim() + "): no new credits until "
+                + "later verified reports make the loss good");
+        return reversal;
+    }
+
+    /** Cancels {@code quantity} serials of {@code taken} (in its order), one cancellation per project and vintage. */
+    private void cancelFrom(List<SerialBlock> taken, long quantity, Reversal reversal, String reason, UUID by,
+            Instant now) {
+        Map<String, List<SerialBlock>> groups = new LinkedHashMap<>();
+        taken.forEach(b -> groups.computeIfAbsent(b.projectId() + "/" + b.vintage(), k -> new ArrayList<>()).add(b));
+        long remaining = quantity;
+        for (List<SerialBlock> group : groups.values()) {
+            long inGroup = Math.min(remaining, group.stream().mapToLong(SerialBlock::quantity).sum());
+            if (inGroup == 0) {
+                break;
+            }
+            SerialBlock any = group.get(0);
+            UUID cancellationId = UUID.randomUUID();
+            BlockMove move = BlockMove.take(group, inGroup, Placement.cancelled(Accounts.BUFFER_POOL, cancellationId));
+            cancellations.add(new Cancellation(cancellationId, Accounts.BUFFER_POOL, null, any.projectId(),
+                    any.projectCode(), any.vintage(), inGroup, Cancellation.Kind.REVERSAL, reason, by, reversal.id(),
+                    now, List.of()));
+            blocks.apply(move);
+            movements.record(LedgerMovements.Kind.CANCEL, now, any.projectId(), move.moved(), Accounts.BUFFER_POOL,
+                    Accounts.BUFFER_POOL, cancellationId, by);
+            messages.cancelled(cancellations.find(cancellationId).orElseThrow());
+            remaining -= inGroup;
+        }
+    }
+
+    /**
+     * A report verified for a project with open reversals: its credits make the losses good, oldest
+     * first, and are not issued (the buffer already replaced the lost carbon; crediting the regrowth
+     * again would count it twice). Answers true when the report was withheld.
+     */
+    boolean makeGood(UUID reportId, UUID projectId, String status, long credits) {
+        List<Reversal> open = reversals.open(projectId);
+        if (open.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (!reversals.withhold(reportId, projectId, credits, now)) {
+            return true;
+        }
+        long left = credits;
+        for (Reversal reversal : open) {
+            if (left == 0) {
+                break;
+            }
+            long apply = Math.min(left, reversal.lossCredits() - reversal.madeGoodCredits());
+            boolean madeGood = reversals.makeGood(reversal.id(), apply, now);
+            audit.append("REPORT_APPLIED_TO_REVERSAL", "reversal", reversal.id().toString(), null, Map.of(
+                    "reportId", reportId.toString(), "credits", apply, "madeGood", madeGood));
+            left -= apply;
+        }
+        if (reversals.open(projectId).isEmpty()) {
+            messages.issuanceBlocked(projectId, status, false, "report " + reportId + " made good the loss of "
+                    + open.stream().mapToLong(r -> r.lossCredits()).sum() + " tCO2e; issuance resumes with the next "
+                    + "verified report");
+        }
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+package org.carbonsink.registry.ledger.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.carbonsink.registry.ledger.Supply;
+import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.support.web.ProblemException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public figures of the ledger: supply per project and vintage, the buffer pool, one serial's story. */
+@RestController
+@RequestMapping("/ledger")
+class SupplyController {
+
+    private final Supply supply;
+
+    SupplyController(Supply supply) {
+        this.supply = supply;
+    }
+
+    record SupplyView(UUID projectId, String projectCode, int vintage, long issued, long available, long held,
+            long retired, long cancelled, long buffer, long bufferDeposited, long bufferCancelled) {
+
+        static SupplyView of(Supply.VintageSupply s) {
+            return new SupplyView(s.projectId(), s.projectCode(), s.vintage(), s.issued(), s.available(), s.held(),
+                    s.retired(), s.cancelled(), s.buffer(), s.bufferDeposited(), s.bufferCancelled());
+        }
+    }
+
+    /** By project code and vintage; {@code after} is the {@code next} of the page before. */
+    @GetMapping("/supply")
+    CursorPage<SupplyView> supply(@RequestParam(required = false) UUID projectId,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String after) {
+        String code = "";
+        int vintage = 0;
+        if (after != null && !after.isBlank()) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("/");
+                code = parts[0];
+                vintage = Integer.parseInt(parts[1]);
+            } catch (RuntimeException e) {
+                throw ProblemException.invalidField("after", "cursor", "is not a cursor this list gave out");
+            }
+        }
+        return CursorPage.of(supply.page(projectId, code, vintage, limit + 1), limit,
+                (Supply.VintageSupply s) -> Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        (s.projectCode() + "/" + s.vintage()).getBytes(StandardCharsets.UTF_8)),
+                SupplyView::of, null);
+    }
+
+    @GetMapping(path = "/supply", produces = Csv.MEDIA_TYPE)
+    ResponseEntity<String> supplyCsv(@RequestParam(required = false) UUID projectId,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(required = false) String after, HttpServletRequest request) {
+        return Csv.of(supply(projectId, limit, after), List.of("project_code", "vintage", "issued", "available",
+                "held", "retired", "cancelled", "buffer", "buffer_deposited", "buffer_cancelled"),
+                s -> List.of(s.projectCode(), s.vintage(), s.issued(), s.available(), s.held(), s.retired(),
+                        s.cancelled(), s.buffer(), s.bufferDeposited(), s.bufferCancelled()), request);
+    }
+
+    record BufferPoolView(long deposited, long available, long cancelledForReversals, long reversals,
+            long shortfall) {
+    }
+
+    /** The pooled buffer as a whole; per project and vintage it is in {@code /ledger/supply}. */
+    @GetMapping("/buffer-pool")
+    BufferPoolView bufferPool() {
+        Supply.PoolTotals t = supply.poolTotals();
+        return new BufferPoolView(t.deposited(), t.available(), t.cancelledForReversals(), t.reversals(),
+                t.shortfall());
+    }
+
+    record MovementView(long id, Instant at, String kind, long first, long last, UUID referenceId) {
+    }
+
+    /**
+     * Where a serial is and what happened to it. The holder's account is shown only once the
+     * serial can no longer move (retired or cancelled, both public records).
+     */
+    record SerialView(long serial, String block, UUID projectId, String projectCode, int vintage,
+            SerialBlock.State state, UUID accountId, UUID retirementId, UUID cancellationId,
+            List<MovementView> movements, Long next) {
+    }
+
+    @GetMapping("/serials/{serial}")
+    SerialView serial(@PathVariable @Min(1) long serial, @RequestParam(defaultValue = "0") @Min(0) long after,
+            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit) {
+        Supply.SerialTrace trace = supply.trace(serial, after, limit + 1)
+                .orElseThrow(() -> ProblemException.notFound("serial", serial));
+        SerialBlock b = trace.block();
+        List<Supply.Movement> movements = trace.movements();
+        boolean more = movements.size() > limit;
+        List<MovementView> page = movements.stream().limit(limit)
+                .map(m -> new MovementView(m.id(), m.at(), m.kind(), m.firstSerial(), m.lastSerial(), m.referenceId()))
+                .toList();
+        return new SerialView(serial, b.range().serial(), b.projectId(), b.projectCode(), b.vintage(), b.state(),
+                b.state().isFinal() ? b.accountId() : null, b.retirementId(), b.cancellationId(), page,
+                more ? page.get(page.size() - 1).id() : null);
+    }
+}

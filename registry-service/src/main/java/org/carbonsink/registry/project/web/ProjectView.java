@@ -1,0 +1,37 @@
+package org.carbonsink.registry.project.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.carbonsink.registry.project.EcosystemType;
+import org.carbonsink.registry.project.Project;
+import org.carbonsink.registry.project.ProjectDesign;
+import org.carbonsink.registry.project.ValidationReport;
+
+/**
+ * A project as the public sees it: its design with the boundary as GeoJSON and its area measured
+ * on it, its state, disclosure window, validation report and decision deadline.
+ */
+record ProjectView(UUID id, String code, String name, UUID ownerId, String methodologyCode, String methodologyVersion,
+        EcosystemType ecosystemType, String province, String county, BigDecimal areaHectares,
+        BigDecimal boundaryHectares, LocalDate constructionStart, LocalDate creditingPeriodStart,
+        LocalDate creditingPeriodEnd, UUID validatorId, RiskRatingView risk, BigDecimal bufferRate,
+        Project.Status status, Instant draftedAt, DisclosureView disclosure, ValidationReportView validationReport,
+        Instant appliedAt, DeadlineView decisionDue, Instant decidedAt, UUID decidedBy, String rejectionReason,
+        Instant stateChangedAt, UUID stateChangedBy, String stateReason, Map<String, Object> boundary) {
+
+    static ProjectView of(Project p, ValidationReport report, LocalDate today, Instant now) {
+        ProjectDesign d = p.design();
+        return new ProjectView(p.id(), p.code(), d.name(), p.ownerId(), d.methodologyCode(), d.methodologyVersion(),
+                d.ecosystemType(), d.province(), d.county(), d.areaHectares(),
+                d.boundary() == null ? null : d.boundary().hectares(), d.constructionStart(), d.creditingPeriodStart(),
+                d.creditingPeriodEnd(), d.validatorId(), RiskRatingView.of(d.risk()), p.bufferRate(), p.status(),
+                p.draftedAt(), p.disclosure() == null ? null : DisclosureView.of(p.disclosure(), p.status(), today, now),
+                report == null ? null : ValidationReportView.of(report), p.appliedAt(),
+                DeadlineView.of(p.decisionDue(), p.status(), today), p.decidedAt(), p.decidedBy(),
+                p.rejectionReason(), p.stateChangedAt(), p.stateChangedBy(), p.stateReason(),
+                d.boundary() == null ? null : d.boundary().toGeoJson());
+    }
+}

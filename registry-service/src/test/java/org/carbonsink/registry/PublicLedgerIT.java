@@ -1,0 +1,89 @@
+package org.carbonsink.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.carbonsink.contracts.MonitoringReportVerified;
+import org.carbonsink.contracts.Topics;
+import org.carbonsink.testsupport.TestEvents;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The public ledger lists: no token, keyset pages, and CSV on {@code Accept: text/csv}. */
+class PublicLedgerIT extends RegistryIT {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void retirementsPageByCursorAndEveryListIsAlsoCsv() throws Exception {
+        JsonNode ownerNode = registerParticipant("Fujian Mangrove Co.", "PROJECT_OWNER");
+        UUID owner = id(ownerNode);
+        UUID account = UUID.fromString(ownerNode.get("accountId").asString());
+        UUID projectId = id(registeredProject(owner));
+        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner, UUID.randomUUID(),
+                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), 2024, new BigDecimal("100"), 100, 10));
+        await().atMost(EVENTUALLY).until(() -> api().get("/issuances?projectId=" + projectId).expect(200)
+                .get("total").asLong() == 1);
+        for (int i = 0; i < 5; i++) {
+            api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/retirements", Map.of("projectId",
+                    projectId, "vintage", 2024, "quantity", 2, "beneficiary", i == 0 ? "=HYPERLINK(\"x\")" : "B, " + i,
+                    "purpose", "EVENT_NEUTRALITY")).expect(201);
+        }
+        api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/cancellations", Map.of("projectId",
+                projectId, "vintage", 2024, "quantity", 3, "reason", "Moved to another programme")).expect(201);
+
+        // three pages of two, each after the cursor of the one before, without repeats
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            JsonNode page = api().get("/retirements?limit=2&projectId=" + projectId
+                    + (after == null ? "" : "&after=" + after)).expect(200);
+            page.get("items").forEach(r -> seen.add(r.get("id").asString()));
+            after = page.get("next").isNull() ? null : page.get("next").asString();
+            pages++;
+        } while (after != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+        assertThat(api().get("/retirements?after=not-a-cursor").json().get("errors").findValuesAsString("field"))
+                .containsExactly("after");
+
+        HttpResponse<String> retirements = csv("/retirements?limit=2&projectId=" + projectId);
+        assertThat(retirements.statusCode()).isEqualTo(200);
+        assertThat(retirements.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        String[] lines = retirements.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("id,retired_at,project_code,vintage,quantity,beneficiary,purpose,note,first_serials");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).contains("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(lines[2]).contains("\"B, 1\"");
+        assertThat(retirements.headers().firstValue("Link").orElseThrow()).startsWith("<?limit=2")
+                .contains("after=").endsWith("rel=\"next\"");
+
+        assertThat(csv("/issuances?projectId=" + projectId).body()).startsWith("id,issued_at,report_id")
+                .contains("CSR-");
+        assertThat(csv("/cancellations?projectId=" + projectId).body()).startsWith("id,cancelled_at")
+                .contains("Moved to another programme");
+        assertThat(csv("/reversals?projectId=" + projectId).body()).isEqualTo(
+                "id,recorded_at,project_code,loss_date,cause,loss_credits,buffer_cancelled,shortfall,"
+                        + "made_good_credits,issuance_blocked\r\n");
+        assertThat(csv("/ledger/supply?projectId=" + projectId).body().split("\r\n")[1])
+                .matches("P\\d{6},2024,100,77,0,10,3,10,10,0");
+    }
+
+    private HttpResponse<String> csv(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

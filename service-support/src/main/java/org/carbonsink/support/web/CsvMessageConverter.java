@@ -1,0 +1,98 @@
+package org.carbonsink.support.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * Writes a {@link KeysetPage} of records as CSV (RFC 4180, UTF-8) when the client asks for
+ * {@code text/csv}: a header of the record's component names, one line per item, the cursor of the
+ * next page in the {@value #NEXT_CURSOR} header. Text cells that a spreadsheet would read as a
+ * formula ({@code = + - @}, tab, carriage return first) get a leading apostrophe (OWASP CSV injection),
+ * so public text cannot run in a reader's spreadsheet; numbers are written as they are.
+ */
+public class CsvMessageConverter extends AbstractHttpMessageConverter<KeysetPage<?>> {
+
+    public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    public static final String NEXT_CURSOR = "X-Next-Cursor";
+
+    public CsvMessageConverter() {
+        super(TEXT_CSV);
+    }
+
+    @Override
+    protected boolean supports(Class<?> clazz) {
+        return KeysetPage.class.isAssignableFrom(clazz);
+    }
+
+    @Override
+    protected boolean canRead(MediaType mediaType) {
+        return false;
+    }
+
+    @Override
+    protected KeysetPage<?> readInternal(Class<? extends KeysetPage<?>> clazz, HttpInputMessage input) {
+        throw new HttpMessageNotReadableException("CSV is written, not read", input);
+    }
+
+    @Override
+    protected void writeInternal(KeysetPage<?> page, HttpOutputMessage output) throws IOException {
+        // the whole page first: a failure must still be able to answer with a problem, not half a file
+        StringWriter csv = new StringWriter();
+        write(page.items(), csv);
+        if (page.next() != null) {
+            output.getHeaders().set(NEXT_CURSOR, page.next());
+        }
+        Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
+        out.write(csv.toString());
+        out.flush();
+    }
+
+    /** The items as CSV; every item must be a record of the same type. */
+    static void write(List<?> items, Writer out) throws IOException {
+        if (items.isEmpty()) {
+            return;
+        }
+        RecordComponent[] columns = items.get(0).getClass().getRecordComponents();
+        if (columns == null) {
+            throw new IllegalArgumentException("CSV lists are lists of records, not " + items.get(0).getClass());
+        }
+        for (int i = 0; i < columns.length; i++) {
+            out.write((i == 0 ? "" : ",") + cell(columns[i].getName()));
+        }
+        out.write("\r\n");
+        for (Object item : items) {
+            for (int i = 0; i < columns.length; i++) {
+                Object value;
+                try {
+                    // views are often package-private records of the service
+                    var accessor = columns[i].getAccessor();
+                    accessor.setAccessible(true);
+                    value = accessor.invoke(item);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + columns[i].getName(), e);
+                }
+                out.write((i == 0 ? "" : ",") + (value == null ? ""
+                        : value instanceof Number ? value.toString() : cell(value.toString())));
+            }
+            out.write("\r\n");
+        }
+    }
+
+    private static String cell(String text) {
+        String safe = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}

@@ -1,0 +1,26 @@
+package org.carbonsink.support.web;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How long keys are kept, and the commands for which a service declares {@code Idempotency-Key}
+ * rules ({@code carbonsink.idempotency.rules}): {@code required} answers 428 to a request without
+ * the header; {@code transactional} stores the key in the command's own database transaction (the
+ * controller's {@code @Transactional} joins the filter's), so the key and the effect commit or
+ * roll back together. A command whose effect commits elsewhere (another thread, a group-commit
+ * sequencer) must not be declared transactional.
+ */
+@ConfigurationProperties("carbonsink.idempotency")
+public record IdempotencyProperties(Duration retention, List<Rule> rules) {
+
+    public IdempotencyProperties {
+        retention = retention == null ? Duration.ofHours(24) : retention;
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    /** Requests of {@code method} to {@code path} (a path pattern) and what they need. */
+    public record Rule(String method, String path, boolean required, boolean transactional) {
+    }
+}

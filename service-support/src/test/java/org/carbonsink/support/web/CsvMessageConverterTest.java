@@ -1,0 +1,56 @@
+package org.carbonsink.support.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvMessageConverterTest {
+
+    private record Line(String name, BigDecimal amount, Long count, String note) {
+    }
+
+    @Test
+    void writesAHeaderAndQuotesCellsAsRfc4180Says() throws IOException {
+        StringWriter out = new StringWriter();
+
+        CsvMessageConverter.write(List.of(new Line("Hubei \"Lakeside\", Ltd", new BigDecimal("12.50"), 3L, null),
+                new Line("two\nlines", new BigDecimal("-1"), null, "plain")), out);
+
+        assertThat(out.toString()).isEqualTo("name,amount,count,note\r\n"
+                + "\"Hubei \"\"Lakeside\"\", Ltd\",12.50,3,\r\n"
+                + "\"two\nlines\",-1,,plain\r\n");
+    }
+
+    @Test
+    void keepsPublicTextFromRunningAsASpreadsheetFormula() throws IOException {
+        StringWriter out = new StringWriter();
+
+        CsvMessageConverter.write(List.of(new Line("=HYPERLINK(\"http://x\")", BigDecimal.ONE, 1L, "@SUM(A1)")), out);
+
+        assertThat(out.toString().split("\r\n")[1]).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\",1,1,'@SUM(A1)");
+    }
+
+    @Test
+    void anEmptyPageIsAnEmptyFile() throws IOException {
+        StringWriter out = new StringWriter();
+
+        CsvMessageConverter.write(List.of(), out);
+
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aKeysetPageFetchedWithOneMoreRowKnowsItsNextCursor() {
+        KeysetPage<String> page = KeysetPage.of(List.of("a", "b", "c"), 2, s -> s, String::toUpperCase);
+        KeysetPage<String> last = KeysetPage.of(List.of("c"), 2, s -> s, String::toUpperCase);
+
+        assertThat(page.items()).containsExactly("A", "B");
+        assertThat(page.next()).isEqualTo("b");
+        assertThat(last.items()).containsExactly("C");
+        assertThat(last.next()).isNull();
+    }
+}
