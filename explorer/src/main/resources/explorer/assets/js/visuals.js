@@ -18,7 +18,25 @@ export function disposeAll() {
     }
 }
 
-window.addEventListener('resize', () => live.forEach(item => item.resize && item.resize()));
+window.addEventListener('resize', () => live.forEach(item => {
+    if (item.resize) {
+        item.resize();
+    } else if (item.invalidateSize) {
+        item.invalidateSize();
+        if (item.boundaries) {
+            item.fitBounds(item.boundaries, { padding: [16, 16], maxZoom: 15 });
+        }
+    }
+}));
+
+/**
+ * Runs {@code draw} once {@code el} is in the document and laid out: a page is put together before
+ * it is shown, and a map or chart started on a detached element would measure it as 0 by 0.
+ */
+function whenAttached(el, draw) {
+    const attempt = () => (el.isConnected && el.clientWidth > 0 ? draw() : requestAnimationFrame(attempt));
+    requestAnimationFrame(attempt);
+}
 
 const PALETTE = ['#1b6e3c', '#2f7fb5', '#b8860b', '#7a3e9d', '#a23b3b', '#4d5b66'];
 
@@ -30,7 +48,7 @@ export function boundaryMap(id, features, labelKey) {
     const container = h('div', { id, class: 'map', role: 'region', 'aria-label': t(labelKey), 'data-i18n-aria-label': labelKey });
     const drawn = features.filter(f => f.geometry && f.geometry.type);
     container.dataset.boundaries = String(drawn.length);
-    requestAnimationFrame(() => {
+    whenAttached(container, () => {
         if (!window.L) {
             container.textContent = t('map.unavailable');
             return;
@@ -52,7 +70,8 @@ export function boundaryMap(id, features, labelKey) {
                 }
             }
         }).addTo(map);
-        map.fitBounds(layer.getBounds(), { padding: [16, 16], maxZoom: 15 });
+        map.boundaries = layer.getBounds();
+        map.fitBounds(map.boundaries, { padding: [16, 16], maxZoom: 15 });
     });
     return container;
 }
@@ -66,7 +85,7 @@ function chart(id, labelKey, height) {
 }
 
 function mount(container, option) {
-    requestAnimationFrame(() => {
+    whenAttached(container, () => {
         if (!window.echarts) {
             container.textContent = t('chart.unavailable');
             return;

@@ -28,6 +28,7 @@ import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.InProcessKafkaBroker;
 import org.carbonsink.testsupport.PostgresServer;
 import org.carbonsink.testsupport.TestInfrastructure;
+import org.carbonsink.testsupport.TokenClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -49,8 +51,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The public explorer in a real browser: Debian's headless Chromium, driven through its
  * chromedriver by Selenium (nothing is downloaded), against the whole system started as in
- * {@link LifecycleE2EIT} and seeded by {@link Lifecycle}: one registered forest project, a verified
- * report, its issuance, a settled trade with orders left on both sides of the book, a retirement.
+ * {@link LifecycleE2EIT} and seeded through the gateway with {@link Lifecycle}'s participants and
+ * steps: one registered forest project with its boundary, a verified report, its issuance, a
+ * settled trade with orders left on both sides of the book, a retirement.
  * Skipped only where Chromium is not installed; CI installs it (.ci/run).
  *
  * <p>With {@code EXPLORER_SCREENSHOTS=<directory>} it also saves a screenshot of each page in both
@@ -88,23 +91,33 @@ class ExplorerBrowserIT {
         services = Services.start(databases, TestInfrastructure.kafkaBootstrapServers(),
                 new Services.Ports(gatewayPort, 0, 0, 0, 0),
                 List.of("--spring.main.banner-mode=off", "--EXPLORER_URL=" + explorer,
-                        "--VERIFICATION_DISCLOSURE_WORKING_DAYS=0"));
+                        // disclosure windows shortened so that the lifecycle runs in a test
+                        "--carbonsink.projects.disclosure-shortened-to=PT2S", "--carbonsink.projects.disclosure-check=PT1S",
+                        "--VERIFICATION_DISCLOSURE_WORKING_DAYS=0",
+                        // the exchange lets participants deposit their own cash in the demo only
+                        "--spring.profiles.active=demo"));
         seed = seed(new Lifecycle(new ApiClient(services.gatewayUrl()), services.authUrl(), line -> { }));
         downloads = Files.createTempDirectory("explorer-downloads");
         String directory = System.getenv("EXPLORER_SCREENSHOTS");
         screenshots = directory == null || directory.isBlank() ? null : Files.createDirectories(Path.of(directory));
     }
 
+    /**
+     * Seeds the system through the gateway as its users would: the lifecycle's participants, a
+     * forest project through drafting, disclosure, validation, application and registration, a
+     * verified report, the issuance, a settled trade with orders left on both sides, a retirement.
+     */
     private static Seed seed(Lifecycle lifecycle) {
         Lifecycle.Cast cast = lifecycle.registerParticipants();
-        UUID projectId = Lifecycle.id(lifecycle.applyForRegistration(cast));
-        JsonNode registered = lifecycle.registerProject(projectId);
+        UUID projectId = registeredProject(lifecycle, cast);
+        String code = lifecycle.as(cast.owner()).get("/api/registry/projects/" + projectId).expect(200)
+                .get("code").asString();
         lifecycle.awaitProjectKnownToVerification(projectId);
         UUID reportId = verifiedReport(lifecycle, cast, projectId);
         lifecycle.approveReport(cast, reportId);
         JsonNode issuance = lifecycle.awaitIssuance(projectId);
         int vintage = issuance.get("vintage").asInt();
-        String instrument = registered.get("code").asString() + "-" + vintage;
+        String instrument = code + "-" + vintage;
         lifecycle.awaitInstrument(instrument);
         lifecycle.deposit(cast.buyer(), "100000.00");
         JsonNode sell = lifecycle.placeOrder(cast.owner(), instrument, "SELL", 1000, "85.50");
@@ -113,9 +126,53 @@ class ExplorerBrowserIT {
         lifecycle.awaitSettledTrade(instrument);
         // a bid below the resting ask, so the book has both sides
         lifecycle.placeOrder(cast.buyer(), instrument, "BUY", 100, "80.00");
-        JsonNode retirement = lifecycle.retire(cast, projectId, vintage, 150);
-        return new Seed(projectId, registered.get("code").asString(), instrument, Lifecycle.id(retirement),
+        JsonNode retirement = lifecycle.as(cast.buyer()).post("/api/registry/accounts/" + cast.buyerAccount()
+                + "/retirements", Map.of("projectId", projectId, "vintage", vintage, "quantity", 150,
+                        "beneficiary", "Hangzhou Green Logistics Co., Ltd.", "purpose", "VOLUNTARY_OFFSET",
+                        "note", "2025 fleet emissions")).expect(201);
+        return new Seed(projectId, code, instrument, Lifecycle.id(retirement),
                 retirement.get("serials").get(0).get("first").asLong(), retirement.get("beneficiary").asString());
+    }
+
+    /** The seeded validator of the authorization server, registered as a verification body. */
+    static final UUID VALIDATOR = UUID.fromString("10000000-0000-0000-0000-000000000003");
+
+    /**
+     * A 100 ha Chinese fir afforestation in Guizhou with its boundary, through the registry's
+     * lifecycle: drafted, disclosed (the window shortened for the test), validated by the seeded
+     * validator, applied for and registered.
+     */
+    private static UUID registeredProject(Lifecycle lifecycle, Lifecycle.Cast cast) {
+        lifecycle.as(Lifecycle.REGISTRY_ADMINISTRATOR).post("/api/registry/participants", Map.of("subject", VALIDATOR,
+                "name", "China Quality Certification Centre (validation)", "role", "VERIFIER")).expect(201);
+        ApiClient validator = new ApiClient(services.gatewayUrl())
+                .withToken(TokenClient.login(services.authUrl(), "validator", "validator-password"));
+        Map<String, Object> design = new HashMap<>();
+        design.put("name", "Qiandongnan Chinese fir afforestation");
+        design.put("methodologyCode", "CCER-14-001-V01");
+        design.put("methodologyVersion", "V01");
+        design.put("ecosystemType", "FOREST");
+        design.put("province", "Guizhou");
+        design.put("county", "Liping");
+        design.put("areaHectares", 100);
+        design.put("constructionStart", "2021-03-01");
+        design.put("creditingPeriodStart", "2021-03-01");
+        design.put("creditingPeriodEnd", "2051-02-28");
+        design.put("validatorId", VALIDATOR);
+        design.put("risk", Map.of("internal", 4, "external", 3, "natural", 3));
+        // about 1 km by 1 km at 26° N: 0.01° of longitude, 0.00904° of latitude
+        design.put("boundary", Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(109.18, 26.22),
+                List.of(109.19, 26.22), List.of(109.19, 26.22904), List.of(109.18, 26.22904), List.of(109.18, 26.22)))));
+        ApiClient owner = lifecycle.as(cast.owner());
+        UUID projectId = Lifecycle.id(owner.post("/api/registry/projects", design).expect(201));
+        owner.post("/api/registry/projects/" + projectId + "/disclosure", null).expect(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "VALIDATION".equals(
+                owner.get("/api/registry/projects/" + projectId).expect(200).get("status").asString()));
+        validator.post("/api/registry/projects/" + projectId + "/validation-report", Map.of("positive", true,
+                "summary", "The design conforms to CCER-14-001-V01")).expect(201);
+        owner.post("/api/registry/projects/" + projectId + "/application", null).expect(200);
+        lifecycle.registerProject(projectId);
+        return projectId;
     }
 
     /**
@@ -175,6 +232,11 @@ class ExplorerBrowserIT {
             int boundaries = project.hasNonNull("boundary") ? 1 : 0;
             assertThat(map.getAttribute("data-boundaries")).isEqualTo(String.valueOf(boundaries));
             assertThat(map.findElements(By.cssSelector("path.leaflet-interactive"))).hasSize(boundaries);
+            if (boundaries == 1) {
+                // drawn where it can be seen: the map is fitted to it, so it spans much of the map
+                WebElement parcel = map.findElement(By.cssSelector("path.leaflet-interactive"));
+                assertThat(parcel.getSize().getWidth()).isGreaterThan(map.getSize().getWidth() / 4);
+            }
             assertThat(text(browser, "#issuance-table")).contains("2025", "7,150", "6,435", "715");
             assertThat(text(browser, "#report-table")).contains("7,150.4684", "7,150");
             String calculation = browser.findElement(By.cssSelector("#report-table a[href$='/calculation-report']"))
@@ -192,11 +254,11 @@ class ExplorerBrowserIT {
             assertThat(text(browser, "#supply-table")).contains(seed.projectCode(), "7,150", "150", "715");
             WebElement chart = browser.findElement(By.id("supply-chart"));
             assertThat(chart.getAttribute("data-series")).isEqualTo("1");
-            new WebDriverWait(browser, PATIENCE).until(b -> !chart.findElements(By.tagName("canvas")).isEmpty());
+            patiently(browser).until(b -> !chart.findElements(By.tagName("canvas")).isEmpty());
             assertThat(text(browser, "#audit-status")).contains("Intact");
             browser.findElement(By.id("serial-input")).sendKeys(String.valueOf(seed.firstRetiredSerial()));
             browser.findElement(By.cssSelector("#serial-form button[type=submit]")).click();
-            new WebDriverWait(browser, PATIENCE).until(b -> text(b, "#serial-result").contains("Retired"));
+            patiently(browser).until(b -> text(b, "#serial-result").contains("Retired"));
             assertThat(text(browser, "#serial-result")).contains(seed.projectCode() + " · 2025");
             shoot(browser, "credits-en");
             browser.findElement(By.linkText("See the retirement")).click();
@@ -229,7 +291,7 @@ class ExplorerBrowserIT {
             WebElement candles = browser.findElement(By.id("candle-chart"));
             assertThat(depth.getAttribute("data-levels")).isEqualTo("2");
             assertThat(candles.getAttribute("data-candles")).isEqualTo("1");
-            new WebDriverWait(browser, PATIENCE).until(b -> !depth.findElements(By.tagName("canvas")).isEmpty()
+            patiently(browser).until(b -> !depth.findElements(By.tagName("canvas")).isEmpty()
                     && !candles.findElements(By.tagName("canvas")).isEmpty());
             assertThat(text(browser, "#bid-table")).contains("80.00", "100");
             assertThat(text(browser, "#ask-table")).contains("85.50", "600");
@@ -239,7 +301,7 @@ class ExplorerBrowserIT {
 
             // the language switch: everything in Chinese, and remembered on the next visit
             browser.findElement(By.id("lang-zh")).click();
-            new WebDriverWait(browser, PATIENCE).until(b -> "zh-CN".equals(
+            patiently(browser).until(b -> "zh-CN".equals(
                     b.findElement(By.tagName("html")).getAttribute("lang")) && text(b, "h1").startsWith("品种"));
             assertThat(text(browser, "nav")).contains("项目", "减排量", "注销", "市场");
             assertThat(text(browser, "#trade-table")).contains("已结算");
@@ -262,7 +324,7 @@ class ExplorerBrowserIT {
             assertThat(text(browser, "h1")).isEqualTo("注销记录");
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
             browser.findElement(By.id("lang-en")).click();
-            new WebDriverWait(browser, PATIENCE).until(b -> text(b, "h1").equals("Retirements"));
+            patiently(browser).until(b -> text(b, "h1").equals("Retirements"));
         } finally {
             browser.quit();
         }
@@ -294,6 +356,13 @@ class ExplorerBrowserIT {
         return browser;
     }
 
+    /** Waits that look again when the page re-rendered under them (a language switch renders anew). */
+    private static WebDriverWait patiently(WebDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     private static void open(WebDriver browser, String route) {
         browser.get(explorer + route);
         awaitRendered(browser, route);
@@ -301,7 +370,7 @@ class ExplorerBrowserIT {
 
     /** Waits until the page has rendered {@code route} (app.js marks main when it is done). */
     private static void awaitRendered(WebDriver browser, String route) {
-        new WebDriverWait(browser, PATIENCE).until(b -> {
+        patiently(browser).until(b -> {
             WebElement main = b.findElement(By.id("main"));
             return route.equals(main.getAttribute("data-route")) && "false".equals(main.getAttribute("aria-busy"));
         });
