@@ -24,11 +24,14 @@ public final class Topics {
     /** {@link TradeExecuted}; keyed by instrument id. */
     public static final String TRADING_TRADES = "trading.trades.v1";
 
+    /** {@link BankTransferReceived}, from the bank adapter; keyed by participant id. */
+    public static final String TRADING_CASH = "trading.cash.v1";
+
     /** Messages a consumer cannot read go to {@code <topic>-dlt} (Spring Kafka 4 default). */
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
-    public static final List<String> ALL = List.of(REGISTRY_PROJECTS, REGISTRY_PARTICIPANTS, REGISTRY_CREDITS, REGISTRY_HOLDS,
-            VERIFICATION_REPORTS, TRADING_ORDERS, TRADING_TRADES);
+    public static final List<String> ALL = List.of(REGISTRY_PROJECTS, REGISTRY_PARTICIPANTS, REGISTRY_CREDITS,
+            REGISTRY_HOLDS, VERIFICATION_REPORTS, TRADING_ORDERS, TRADING_TRADES, TRADING_CASH);
 
     private Topics() {
     }

@@ -47,7 +47,8 @@ class SecurityConfiguration {
             "/api/registry/cancellations/**", "/api/registry/reversals/**", "/api/registry/audit/status",
             "/api/verification/projects/**", "/api/verification/reports/**", "/api/verification/species",
             "/api/verification/uncertainty-bands",
-            "/api/trading/instruments/**", "/api/trading/trades/**",
+            "/api/trading/instruments/**", "/api/trading/trades/**", "/api/trading/market/**",
+            "/api/trading/block-trade-rules/**",
             // each service's OpenAPI description
             "/api/registry/v3/api-docs/**", "/api/verification/v3/api-docs/**", "/api/trading/v3/api-docs/**",
             "/actuator/health/**" };

@@ -105,7 +105,8 @@ class GatewaySecurityTest {
                 "/api/registry/cancellations/c-1", "/api/registry/reversals", "/api/registry/reversals/r-1",
                 "/api/verification/projects/p-1/reports",
                 "/api/verification/reports/r-1", "/api/verification/species", "/api/verification/uncertainty-bands",
-                "/api/trading/instruments/x", "/api/trading/trades", "/api/registry/v3/api-docs",
+                "/api/trading/instruments/x", "/api/trading/trades", "/api/trading/market/instruments/x/daily",
+                "/api/trading/market/block-trades", "/api/trading/block-trade-rules/x", "/api/registry/v3/api-docs",
                 "/api/verification/v3/api-docs", "/api/trading/v3/api-docs")
                 .forEach(path -> assertThat(gateway().get(path).status()).as(path).isEqualTo(200));
     }

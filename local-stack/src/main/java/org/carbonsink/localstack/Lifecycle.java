@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -16,9 +17,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole lifecycle of a sink credit, step by step, through the gateway as its users would
- * call it, each with a token from the authorization server: participants, project registration,
- * a verified monitoring report, issuance, a sell order held by the registry, a crossing buy,
- * settlement, and a retirement. The demo prints each step; the end-to-end test asserts after each.
+ * call it, each with a token from the authorization server: participants; a project drafted,
+ * publicly disclosed (with a public comment), validated, applied for and registered; a monitoring
+ * report submitted, disclosed and verified; issuance per vintage; a sell order held by the registry,
+ * a crossing buy and settlement; a transfer; a retirement; a reversal that cancels buffer credits.
+ * The demo prints each step; the end-to-end test asserts after each.
+ *
+ * <p>The disclosure windows are shortened by {@link #SHORT_WINDOWS} (the rules' 20 working days
+ * stay the defaults everywhere else).
  */
 public final class Lifecycle {
 
@@ -26,8 +32,23 @@ public final class Lifecycle {
     public static final UUID REGISTRY_ADMINISTRATOR = UUID.fromString("00000000-0000-0000-0000-00000000a001");
     public static final UUID OWNER = UUID.fromString("10000000-0000-0000-0000-000000000001");
     public static final UUID VERIFIER = UUID.fromString("10000000-0000-0000-0000-000000000002");
+    public static final UUID VALIDATOR = UUID.fromString("10000000-0000-0000-0000-000000000003");
     public static final UUID TRADER = UUID.fromString("10000000-0000-0000-0000-000000000004");
+    public static final UUID OPERATOR = UUID.fromString("10000000-0000-0000-0000-000000000005");
+    /** The vintage the demo trades: the report covers 2022 to 2025, one issuance per year. */
+    public static final int VINTAGE = 2025;
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
+    /**
+     * Settings for a demonstration that cannot wait 20 working days twice: the project's disclosure
+     * lasts 5 seconds of real time, the monitoring report's none, and the exchange takes
+     * participants' own deposits (the {@code demo} profile). Never for a real registry.
+     */
+    public static final List<String> SHORT_WINDOWS = List.of(
+            "--carbonsink.projects.disclosure-shortened-to=PT5S",
+            "--carbonsink.projects.disclosure-check=PT1S",
+            "--carbonsink.verification.disclosure-working-days=0",
+            "--spring.profiles.active=demo");
 
     /** Who plays which part. */
     public record Cast(UUID owner, UUID ownerAccount, UUID validator, UUID verifier, UUID buyer, UUID buyerAccount) {
@@ -48,14 +69,19 @@ public final class Lifecycle {
     public void run() {
         out.accept("\n== Demo: the lifecycle of a forest sink credit, through " + "the gateway ==");
         Cast cast = registerParticipants();
-        JsonNode applied = applyForRegistration(cast);
-        UUID projectId = id(applied);
+        UUID projectId = id(draftProject(cast));
+        openDisclosure(cast, projectId);
+        commentPublicly(projectId);
+        fileValidationReport(cast, projectId);
+        applyForRegistration(cast, projectId);
         JsonNode registered = registerProject(projectId);
         awaitProjectKnownToVerification(projectId);
-        JsonNode report = submitReport(cast, projectId);
-        approveReport(cast, id(report));
-        JsonNode issuance = awaitIssuance(projectId);
-        String instrument = registered.get("code").asString() + "-" + issuance.get("vintage").asInt();
+        UUID reportId = id(submitReport(cast, projectId));
+        discloseReport(cast, reportId);
+        startVerification(cast, reportId);
+        approveReport(cast, reportId);
+        awaitIssuances(projectId, 4);
+        String instrument = registered.get("code").asString() + "-" + VINTAGE;
         awaitInstrument(instrument);
         deposit(cast.buyer(), "100000.00");
         JsonNode sell = placeOrder(cast.owner(), instrument, "SELL", 1000, "85.50");
@@ -64,11 +90,14 @@ public final class Lifecycle {
         awaitSettledTrade(instrument);
         cashAccount(cast.owner());
         cashAccount(cast.buyer());
-        account(cast.owner(), cast.ownerAccount());
-        account(cast.buyer(), cast.buyerAccount());
-        retire(cast, projectId, issuance.get("vintage").asInt(), 150);
+        transfer(cast, projectId, 100);
+        retire(cast, projectId, VINTAGE, 150);
+        cancelOrder(cast.owner(), id(sell));
+        recordReversal(projectId, 50);
+        supply(projectId);
         ledgerCheck(projectId);
-        out.accept("== Demo complete ==\n");
+        auditStatus();
+        out.accept("== Demo complete: open " + gateway.baseUrl() + "/ for the public explorer ==\n");
     }
 
     /** Logs the seeded users in and has the administrator register them as participants. */
@@ -77,11 +106,11 @@ public final class Lifecycle {
         tokens.put(REGISTRY_ADMINISTRATOR, TokenClient.login(authServer, "admin", "admin-password"));
         tokens.put(OWNER, TokenClient.login(authServer, "owner", "owner-password"));
         tokens.put(VERIFIER, TokenClient.login(authServer, "verifier", "verifier-password"));
+        tokens.put(VALIDATOR, TokenClient.login(authServer, "validator", "validator-password"));
         tokens.put(TRADER, TokenClient.login(authServer, "trader", "trader-password"));
+        tokens.put(OPERATOR, TokenClient.login(authServer, "operator", "operator-password"));
         JsonNode owner = participant(OWNER, "Qiandongnan Forestry Co.", "PROJECT_OWNER");
-        // the body that validated the project design; it has no login in this demo
-        JsonNode validator = participant(UUID.randomUUID(), "China Quality Certification Centre (validation)",
-                "VERIFIER");
+        JsonNode validator = participant(VALIDATOR, "China Quality Certification Centre (validation)", "VERIFIER");
         JsonNode verifier = participant(VERIFIER, "China Environmental United Certification Center", "VERIFIER");
         JsonNode buyer = participant(TRADER, "Hangzhou Green Logistics Co., Ltd.", "TRADER");
         return new Cast(id(owner), uuid(owner, "accountId"), id(validator), id(verifier), id(buyer),
@@ -97,12 +126,59 @@ public final class Lifecycle {
         return gateway.withToken(token);
     }
 
-    public JsonNode applyForRegistration(Cast cast) {
-        return step("1. The owner applies to register an afforestation project",
-                as(cast.owner()).post("/api/registry/projects", Map.of(
-                        "name", "Qiandongnan Chinese fir afforestation", "methodologyCode", "CCER-14-001-V01",
-                        "ecosystemType", "FOREST", "province", "Guizhou", "areaHectares", 100,
-                        "validatorId", cast.validator())), 201, "code", "status");
+    /**
+     * The project's design: about 100 ha of Chinese fir in Liping county, Guizhou, with its boundary.
+     * Each run claims its own square of land (a run on databases kept from an earlier run must not
+     * claim the same land twice).
+     */
+    public static Map<String, Object> design(UUID validator) {
+        double west = 109.0 + 0.02 * ThreadLocalRandom.current().nextInt(0, 50);
+        double south = 26.0 + 0.02 * ThreadLocalRandom.current().nextInt(0, 25);
+        double east = west + 0.01;
+        double north = south + 0.009;
+        return Map.ofEntries(Map.entry("name", "Qiandongnan Chinese fir afforestation"),
+                Map.entry("methodologyCode", "CCER-14-001-V01"), Map.entry("methodologyVersion", "V01"),
+                Map.entry("ecosystemType", "FOREST"), Map.entry("province", "Guizhou"), Map.entry("county", "Liping"),
+                Map.entry("areaHectares", 100), Map.entry("constructionStart", "2021-03-01"),
+                Map.entry("creditingPeriodStart", "2021-03-01"), Map.entry("creditingPeriodEnd", "2051-02-28"),
+                Map.entry("validatorId", validator),
+                Map.entry("risk", Map.of("internal", 4, "external", 3, "natural", 3)),
+                Map.entry("boundary", Map.of("type", "Polygon", "coordinates", List.of(List.of(
+                        List.of(west, south), List.of(east, south), List.of(east, north),
+                        List.of(west, north), List.of(west, south))))));
+    }
+
+    public JsonNode draftProject(Cast cast) {
+        return step("1. The owner drafts an afforestation project: design, validator, risk rating, boundary",
+                as(cast.owner()).post("/api/registry/projects", design(cast.validator())), 201, "code", "status",
+                "bufferRate", "boundaryHectares");
+    }
+
+    public JsonNode openDisclosure(Cast cast, UUID projectId) {
+        return step("1. The owner opens the public disclosure (20 working days; shortened for this demo)",
+                as(cast.owner()).post("/api/registry/projects/" + projectId + "/disclosure", null), 200, "status",
+                "disclosure");
+    }
+
+    public JsonNode commentPublicly(UUID projectId) {
+        return step("1. Anyone comments, without a token",
+                gateway.post("/api/registry/projects/" + projectId + "/comments", Map.of("author", "Li Wei",
+                        "body", "The county forestry bureau confirms the land was barren hillside since 2015.")),
+                201, "body");
+    }
+
+    public JsonNode fileValidationReport(Cast cast, UUID projectId) {
+        return eventually("1. After the window, the validator files a positive validation report",
+                () -> as(cast.validator()).post("/api/registry/projects/" + projectId + "/validation-report",
+                        Map.of("positive", true, "summary", "Conforms to CCER-14-001-V01: eligible land, "
+                                + "additional, boundary surveyed")),
+                r -> r.status() == 201, "positive");
+    }
+
+    public JsonNode applyForRegistration(Cast cast, UUID projectId) {
+        return step("1. The owner applies for registration (the registry decides within 15 working days)",
+                as(cast.owner()).post("/api/registry/projects/" + projectId + "/application", null), 200, "status",
+                "decisionDue");
     }
 
     public JsonNode registerProject(UUID projectId) {
@@ -117,29 +193,42 @@ public final class Lifecycle {
     }
 
     public JsonNode submitReport(Cast cast, UUID projectId) {
-        return step("2. The owner submits a monitoring report (100 ha of Chinese fir, 20 -> 80 m3/ha)",
+        return step("2. The owner submits a monitoring report for 2022-2025 (100 ha of Chinese fir, 20 -> 80 m3/ha)",
                 as(cast.owner()).post("/api/verification/reports", Map.of(
-                        "projectId", projectId, "periodStart", "2021-01-01", "periodEnd", "2025-12-31",
+                        "projectId", projectId, "periodStart", "2022-01-01", "periodEnd", "2025-12-31",
                         "verifierId", cast.verifier(), "relativeUncertaintyPercent", 8,
                         "strata", List.of(Map.of("species", "CHINESE_FIR", "areaHectares", 100,
                                 "volumeStartPerHectare", 20, "volumeEndPerHectare", 80)))),
-                201, "status", "netRemovals", "verifiedCredits", "bufferCredits", "vintage");
+                201, "status", "netRemovals", "verifiedCredits", "bufferCredits");
+    }
+
+    public JsonNode discloseReport(Cast cast, UUID reportId) {
+        return step("2. The owner discloses the report with the verifier's name (20 working days; none in this demo)",
+                as(cast.owner()).post("/api/verification/reports/" + reportId + "/disclosure", Map.of()), 200,
+                "status");
+    }
+
+    public JsonNode startVerification(Cast cast, UUID reportId) {
+        return step("2. The verifier takes the report up",
+                as(cast.verifier()).post("/api/verification/reports/" + reportId + "/verification", Map.of()), 200,
+                "status");
     }
 
     public JsonNode approveReport(Cast cast, UUID reportId) {
-        return step("2. The verifier approves it (MonitoringReportVerified goes out)",
+        return step("2. The verifier approves it (MonitoringReportVerified goes out with the vintage split)",
                 as(cast.verifier()).post("/api/verification/reports/" + reportId + "/decision",
                         Map.of("decision", "APPROVE", "comment", "Plots re-measured; estimates conservative")),
-                200, "status");
+                200, "status", "vintages");
     }
 
-    public JsonNode awaitIssuance(UUID projectId) {
-        JsonNode page = eventually("3. The registry issues serialized credits",
+    public JsonNode awaitIssuances(UUID projectId, int vintages) {
+        JsonNode page = eventually("3. The registry issues serialized credits, one block set per vintage",
                 () -> gateway.get("/api/registry/issuances?projectId=" + projectId),
-                r -> r.status() == 200 && r.json().get("total").asLong() == 1, null);
-        JsonNode issuance = page.get("items").get(0);
-        print(issuance, "verifiedCredits", "ownerQuantity", "bufferQuantity", "ownerSerials", "bufferSerials");
-        return issuance;
+                r -> r.status() == 200 && r.json().get("total").asLong() == vintages, null);
+        for (JsonNode issuance : page.get("items")) {
+            print(issuance, "vintage", "verifiedCredits", "ownerQuantity", "bufferQuantity", "ownerSerials");
+        }
+        return page;
     }
 
     public JsonNode awaitInstrument(String instrumentId) {
@@ -187,18 +276,50 @@ public final class Lifecycle {
                 as(holder).get("/api/registry/accounts/" + accountId), 200, "holdings");
     }
 
+    public JsonNode transfer(Cast cast, UUID projectId, long quantity) {
+        return step("5. The owner transfers " + quantity + " t of vintage " + VINTAGE + " to the buyer's account",
+                as(cast.owner()).post("/api/registry/accounts/" + cast.ownerAccount() + "/transfers",
+                        Map.of("toAccountId", cast.buyerAccount(), "projectId", projectId, "vintage", VINTAGE,
+                                "quantity", quantity)),
+                201, "quantity", "serials");
+    }
+
     public JsonNode retire(Cast cast, UUID projectId, int vintage, long quantity) {
         return step("5. The buyer retires " + quantity + " t for a named beneficiary",
                 as(cast.buyer()).post("/api/registry/accounts/" + cast.buyerAccount() + "/retirements",
                         Map.of("projectId", projectId, "vintage", vintage, "quantity", quantity,
-                                "beneficiary", "Hangzhou Green Logistics Co., Ltd.",
-                                "purpose", "Voluntary offset of 2025 fleet emissions")),
-                201, "quantity", "beneficiary", "serials");
+                                "beneficiary", "Hangzhou Green Logistics Co., Ltd.", "purpose", "VOLUNTARY_OFFSET",
+                                "note", "Voluntary offset of 2025 fleet emissions")),
+                201, "quantity", "beneficiary", "purpose", "url", "serials");
+    }
+
+    public JsonNode cancelOrder(UUID participant, UUID orderId) {
+        return step("5. The owner cancels the rest of its sell order; the registry returns the held credits",
+                as(participant).post("/api/trading/orders/" + orderId + "/cancellation", null), 200, "status");
+    }
+
+    public JsonNode recordReversal(UUID projectId, long lossCredits) {
+        return step("6. A fire burns " + lossCredits + " tCO2e: the administrator records the reversal; buffer credits "
+                        + "are cancelled and issuance waits until the loss is made good",
+                as(REGISTRY_ADMINISTRATOR).post("/api/registry/reversals", Map.of("projectId", projectId,
+                        "lossDate", "2026-05-12", "cause", "Forest fire in compartment 12",
+                        "lossCredits", lossCredits)),
+                201, "bufferCancelled", "shortfall", "issuanceBlocked");
+    }
+
+    public JsonNode supply(UUID projectId) {
+        return step("6. Supply per vintage: issued, available, held, retired, cancelled, buffer",
+                gateway.get("/api/registry/ledger/supply?projectId=" + projectId), 200, "items");
     }
 
     public JsonNode ledgerCheck(UUID projectId) {
-        return step("5. The ledger balances: issued = available + held + retired + cancelled + buffer",
+        return step("6. The ledger balances: issued = available + held + retired + cancelled + buffer",
                 gateway.get("/api/registry/ledger/check?projectId=" + projectId), 200, "sound", "balances");
+    }
+
+    public JsonNode auditStatus() {
+        return step("6. The audit chain is intact (public)", gateway.get("/api/registry/audit/status"), 200,
+                "intact", "entries", "headHash");
     }
 
     private JsonNode participant(UUID subject, String name, String role) {

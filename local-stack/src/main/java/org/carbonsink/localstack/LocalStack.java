@@ -37,7 +37,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * {@code --exit-after-demo} stops afterwards; {@code --kafka-port=N} (default 9092),
  * {@code --gateway-port=N} (8080), {@code --postgres-port=N} (15432, embedded server only),
  * {@code --auth-port=N} (9000),
- * {@code --verbose} keeps the services' INFO logs.
+ * {@code --verbose} keeps the services' INFO logs, {@code --rule-windows} keeps the rules' disclosure
+ * windows of 20 working days (by default the local stack shortens them: {@link Lifecycle#SHORT_WINDOWS}).
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -92,10 +93,14 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("Starting the services and the gateway...");
         createTopics(broker.bootstrapServers());
         // loopback only: the seeded logins and the open broker are for this machine
-        List<String> arguments = List.of("--spring.main.banner-mode=off", "--spring.main.log-startup-info=false",
-                "--server.address=127.0.0.1",
+        List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off",
+                "--spring.main.log-startup-info=false", "--server.address=127.0.0.1",
                 // certificates' QR codes open the explorer on this gateway
-                "--EXPLORER_URL=http://127.0.0.1:" + options.gatewayPort() + "/");
+                "--EXPLORER_URL=http://127.0.0.1:" + options.gatewayPort() + "/"));
+        if (!options.ruleWindows()) {
+            System.out.println("Disclosure windows shortened for local use (--rule-windows keeps 20 working days)");
+            arguments.addAll(Lifecycle.SHORT_WINDOWS);
+        }
         services = Services.start(databases, broker.bootstrapServers(),
                 new Services.Ports(options.gatewayPort(), 8081, 8082, 8083, options.authPort()), arguments);
     }
@@ -204,11 +209,12 @@ public final class LocalStack implements AutoCloseable {
         return value == null ? fallback : value;
     }
 
-    record Options(boolean demo, boolean exitAfterDemo, boolean verbose, int kafkaPort, int gatewayPort,
-            int postgresPort, int authPort) {
+    record Options(boolean demo, boolean exitAfterDemo, boolean verbose, boolean ruleWindows, int kafkaPort,
+            int gatewayPort, int postgresPort, int authPort) {
 
         static Options parse(String[] args) {
             boolean demo = false;
+            boolean ruleWindows = false;
             boolean exit = false;
             boolean verbose = false;
             int kafka = Integer.parseInt(env("LOCAL_STACK_KAFKA_PORT", "9092"));
@@ -223,6 +229,8 @@ public final class LocalStack implements AutoCloseable {
                     exit = true;
                 } else if (arg.equals("--verbose")) {
                     verbose = true;
+                } else if (arg.equals("--rule-windows")) {
+                    ruleWindows = true;
                 } else if (arg.startsWith("--kafka-port=")) {
                     kafka = port(arg);
                 } else if (arg.startsWith("--gateway-port=")) {
@@ -235,7 +243,7 @@ public final class LocalStack implements AutoCloseable {
                     throw new IllegalArgumentException("unknown option " + arg + "; see the README");
                 }
             }
-            return new Options(demo, exit, verbose, kafka, gateway, postgres, auth);
+            return new Options(demo, exit, verbose, ruleWindows, kafka, gateway, postgres, auth);
         }
 
         private static int port(String arg) {

@@ -12,10 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -28,7 +30,6 @@ import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.InProcessKafkaBroker;
 import org.carbonsink.testsupport.PostgresServer;
 import org.carbonsink.testsupport.TestInfrastructure;
-import org.carbonsink.testsupport.TokenClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +52,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The public explorer in a real browser: Debian's headless Chromium, driven through its
  * chromedriver by Selenium (nothing is downloaded), against the whole system started as in
- * {@link LifecycleE2EIT} and seeded through the gateway with {@link Lifecycle}'s participants and
- * steps: one registered forest project with its boundary, a verified report, its issuance, a
+ * {@link LifecycleE2EIT} and seeded through the gateway with {@link Lifecycle}'s steps: one
+ * registered forest project with its boundary, a verified report issued in four vintages, a
  * settled trade with orders left on both sides of the book, a retirement.
  * Skipped only where Chromium is not installed; CI installs it (.ci/run).
  *
@@ -90,12 +91,8 @@ class ExplorerBrowserIT {
         explorer = "http://127.0.0.1:" + gatewayPort + "/";
         services = Services.start(databases, TestInfrastructure.kafkaBootstrapServers(),
                 new Services.Ports(gatewayPort, 0, 0, 0, 0),
-                List.of("--spring.main.banner-mode=off", "--EXPLORER_URL=" + explorer,
-                        // disclosure windows shortened so that the lifecycle runs in a test
-                        "--carbonsink.projects.disclosure-shortened-to=PT2S", "--carbonsink.projects.disclosure-check=PT1S",
-                        "--VERIFICATION_DISCLOSURE_WORKING_DAYS=0",
-                        // the exchange lets participants deposit their own cash in the demo only
-                        "--spring.profiles.active=demo"));
+                Stream.concat(Stream.of("--spring.main.banner-mode=off", "--EXPLORER_URL=" + explorer),
+                        Lifecycle.SHORT_WINDOWS.stream()).toList());
         seed = seed(new Lifecycle(new ApiClient(services.gatewayUrl()), services.authUrl(), line -> { }));
         downloads = Files.createTempDirectory("explorer-downloads");
         String directory = System.getenv("EXPLORER_SCREENSHOTS");
@@ -103,21 +100,26 @@ class ExplorerBrowserIT {
     }
 
     /**
-     * Seeds the system through the gateway as its users would: the lifecycle's participants, a
-     * forest project through drafting, disclosure, validation, application and registration, a
-     * verified report, the issuance, a settled trade with orders left on both sides, a retirement.
+     * Seeds the system through the gateway with the lifecycle's steps: a forest project drafted
+     * with its boundary, disclosed (a public comment), validated, applied for and registered; a
+     * monitoring report over 2022 to 2025 disclosed, taken up and approved, issued per vintage; a
+     * settled trade with orders left on both sides of the book; a retirement.
      */
     private static Seed seed(Lifecycle lifecycle) {
         Lifecycle.Cast cast = lifecycle.registerParticipants();
-        UUID projectId = registeredProject(lifecycle, cast);
-        String code = lifecycle.as(cast.owner()).get("/api/registry/projects/" + projectId).expect(200)
-                .get("code").asString();
+        UUID projectId = Lifecycle.id(lifecycle.draftProject(cast));
+        lifecycle.openDisclosure(cast, projectId);
+        lifecycle.commentPublicly(projectId);
+        lifecycle.fileValidationReport(cast, projectId);
+        lifecycle.applyForRegistration(cast, projectId);
+        String code = lifecycle.registerProject(projectId).get("code").asString();
         lifecycle.awaitProjectKnownToVerification(projectId);
-        UUID reportId = verifiedReport(lifecycle, cast, projectId);
+        UUID reportId = Lifecycle.id(lifecycle.submitReport(cast, projectId));
+        lifecycle.discloseReport(cast, reportId);
+        lifecycle.startVerification(cast, reportId);
         lifecycle.approveReport(cast, reportId);
-        JsonNode issuance = lifecycle.awaitIssuance(projectId);
-        int vintage = issuance.get("vintage").asInt();
-        String instrument = code + "-" + vintage;
+        lifecycle.awaitIssuances(projectId, VINTAGES);
+        String instrument = code + "-" + Lifecycle.VINTAGE;
         lifecycle.awaitInstrument(instrument);
         lifecycle.deposit(cast.buyer(), "100000.00");
         JsonNode sell = lifecycle.placeOrder(cast.owner(), instrument, "SELL", 1000, "85.50");
@@ -126,71 +128,13 @@ class ExplorerBrowserIT {
         lifecycle.awaitSettledTrade(instrument);
         // a bid below the resting ask, so the book has both sides
         lifecycle.placeOrder(cast.buyer(), instrument, "BUY", 100, "80.00");
-        JsonNode retirement = lifecycle.as(cast.buyer()).post("/api/registry/accounts/" + cast.buyerAccount()
-                + "/retirements", Map.of("projectId", projectId, "vintage", vintage, "quantity", 150,
-                        "beneficiary", "Hangzhou Green Logistics Co., Ltd.", "purpose", "VOLUNTARY_OFFSET",
-                        "note", "2025 fleet emissions")).expect(201);
+        JsonNode retirement = lifecycle.retire(cast, projectId, Lifecycle.VINTAGE, 150);
         return new Seed(projectId, code, instrument, Lifecycle.id(retirement),
                 retirement.get("serials").get(0).get("first").asLong(), retirement.get("beneficiary").asString());
     }
 
-    /** The seeded validator of the authorization server, registered as a verification body. */
-    static final UUID VALIDATOR = UUID.fromString("10000000-0000-0000-0000-000000000003");
-
-    /**
-     * A 100 ha Chinese fir afforestation in Guizhou with its boundary, through the registry's
-     * lifecycle: drafted, disclosed (the window shortened for the test), validated by the seeded
-     * validator, applied for and registered.
-     */
-    private static UUID registeredProject(Lifecycle lifecycle, Lifecycle.Cast cast) {
-        lifecycle.as(Lifecycle.REGISTRY_ADMINISTRATOR).post("/api/registry/participants", Map.of("subject", VALIDATOR,
-                "name", "China Quality Certification Centre (validation)", "role", "VERIFIER")).expect(201);
-        ApiClient validator = new ApiClient(services.gatewayUrl())
-                .withToken(TokenClient.login(services.authUrl(), "validator", "validator-password"));
-        Map<String, Object> design = new HashMap<>();
-        design.put("name", "Qiandongnan Chinese fir afforestation");
-        design.put("methodologyCode", "CCER-14-001-V01");
-        design.put("methodologyVersion", "V01");
-        design.put("ecosystemType", "FOREST");
-        design.put("province", "Guizhou");
-        design.put("county", "Liping");
-        design.put("areaHectares", 100);
-        design.put("constructionStart", "2021-03-01");
-        design.put("creditingPeriodStart", "2021-03-01");
-        design.put("creditingPeriodEnd", "2051-02-28");
-        design.put("validatorId", VALIDATOR);
-        design.put("risk", Map.of("internal", 4, "external", 3, "natural", 3));
-        // about 1 km by 1 km at 26° N: 0.01° of longitude, 0.00904° of latitude
-        design.put("boundary", Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(109.18, 26.22),
-                List.of(109.19, 26.22), List.of(109.19, 26.22904), List.of(109.18, 26.22904), List.of(109.18, 26.22)))));
-        ApiClient owner = lifecycle.as(cast.owner());
-        UUID projectId = Lifecycle.id(owner.post("/api/registry/projects", design).expect(201));
-        owner.post("/api/registry/projects/" + projectId + "/disclosure", null).expect(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> "VALIDATION".equals(
-                owner.get("/api/registry/projects/" + projectId).expect(200).get("status").asString()));
-        validator.post("/api/registry/projects/" + projectId + "/validation-report", Map.of("positive", true,
-                "summary", "The design conforms to CCER-14-001-V01")).expect(201);
-        owner.post("/api/registry/projects/" + projectId + "/application", null).expect(200);
-        lifecycle.registerProject(projectId);
-        return projectId;
-    }
-
-    /**
-     * A monitoring report of one calendar year (so one vintage), disclosed and taken up by its
-     * verifier: the verification workflow of the verification service (docs/verification-demo.md),
-     * with the disclosure window shortened to none for the test.
-     */
-    private static UUID verifiedReport(Lifecycle lifecycle, Lifecycle.Cast cast, UUID projectId) {
-        JsonNode report = lifecycle.as(cast.owner()).post("/api/verification/reports", Map.of(
-                "projectId", projectId, "periodStart", "2025-01-01", "periodEnd", "2025-12-31",
-                "verifierId", cast.verifier(), "relativeUncertaintyPercent", 8,
-                "strata", List.of(Map.of("species", "CHINESE_FIR", "areaHectares", 100,
-                        "volumeStartPerHectare", 20, "volumeEndPerHectare", 80)))).expect(201);
-        UUID reportId = Lifecycle.id(report);
-        lifecycle.as(cast.owner()).post("/api/verification/reports/" + reportId + "/disclosure", null).expect(200);
-        lifecycle.as(cast.verifier()).post("/api/verification/reports/" + reportId + "/verification", null).expect(200);
-        return reportId;
-    }
+    /** The lifecycle's report covers 2022 to 2025: one issuance per vintage. */
+    static final int VINTAGES = 4;
 
     @AfterAll
     static void stopEverything() throws IOException {
@@ -237,7 +181,14 @@ class ExplorerBrowserIT {
                 WebElement parcel = map.findElement(By.cssSelector("path.leaflet-interactive"));
                 assertThat(parcel.getSize().getWidth()).isGreaterThan(map.getSize().getWidth() / 4);
             }
-            assertThat(text(browser, "#issuance-table")).contains("2025", "7,150", "6,435", "715");
+            JsonNode issued = new ApiClient(services.gatewayUrl()).get("/api/registry/issuances?projectId="
+                    + seed.projectId()).expect(200);
+            assertThat(browser.findElements(By.cssSelector("#issuance-table tbody tr"))).hasSize(VINTAGES);
+            for (JsonNode issuance : issued.get("items")) {
+                assertThat(text(browser, "#issuance-table")).contains(issuance.get("ownerSerials").get("serial").asString(),
+                        grouped(issuance.get("verifiedCredits").asLong()), grouped(issuance.get("bufferQuantity").asLong()));
+            }
+            assertThat(text(browser, "#comment-list")).contains("Li Wei", "barren hillside since 2015");
             assertThat(text(browser, "#report-table")).contains("7,150.4684", "7,150");
             String calculation = browser.findElement(By.cssSelector("#report-table a[href$='/calculation-report']"))
                     .getAttribute("href");
@@ -251,9 +202,9 @@ class ExplorerBrowserIT {
 
             // credits: supply as a table and a chart, a serial lookup, the audit chain
             open(browser, "#/credits");
-            assertThat(text(browser, "#supply-table")).contains(seed.projectCode(), "7,150", "150", "715");
+            assertThat(text(browser, "#supply-table")).contains(seed.projectCode(), "2022", "2025", "150");
             WebElement chart = browser.findElement(By.id("supply-chart"));
-            assertThat(chart.getAttribute("data-series")).isEqualTo("1");
+            assertThat(chart.getAttribute("data-series")).isEqualTo(String.valueOf(VINTAGES));
             patiently(browser).until(b -> !chart.findElements(By.tagName("canvas")).isEmpty());
             assertThat(text(browser, "#audit-status")).contains("Intact");
             browser.findElement(By.id("serial-input")).sendKeys(String.valueOf(seed.firstRetiredSerial()));
@@ -413,6 +364,11 @@ class ExplorerBrowserIT {
         browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 120, 6000)));
         Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(before);
+    }
+
+    /** A quantity as the English pages show it. */
+    private static String grouped(long quantity) {
+        return NumberFormat.getIntegerInstance(Locale.UK).format(quantity);
     }
 
     private static Database database(PostgresServer.Database db) {

@@ -70,6 +70,8 @@ class PublicLedgerIT extends RegistryIT {
         assertThat(lines[2]).contains("\"B, 1\"");
         assertThat(retirements.headers().firstValue("Link").orElseThrow()).startsWith("<?limit=2")
                 .contains("after=").endsWith("rel=\"next\"");
+        assertThat(retirements.headers().firstValue("Link").orElseThrow())
+                .contains("after=" + retirements.headers().firstValue("X-Next-Cursor").orElseThrow());
 
         assertThat(csv("/issuances?projectId=" + projectId).body()).startsWith("id,issued_at,report_id")
                 .contains("CSR-");

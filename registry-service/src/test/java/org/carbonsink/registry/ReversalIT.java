@@ -105,6 +105,23 @@ class ReversalIT extends RegistryIT {
     }
 
     @Test
+    void resumingASuspendedProjectKeepsIssuanceBlockedWhileAReversalIsNotMadeGood() {
+        UUID burnt = projectWithCredits("Heilongjiang Larch Co.", 2024, 1000);
+        admin().post("/reversals", Map.of("projectId", burnt, "lossDate", "2025-04-02", "cause", "Larch sawfly",
+                "lossCredits", 50)).expect(201);
+
+        admin().post("/projects/" + burnt + "/suspension", Map.of("reason", "Pest inspection")).expect(200);
+        admin().post("/projects/" + burnt + "/resumption", Map.of("reason", "Pest inspection closed")).expect(200);
+
+        assertThat(TestEvents.await(Topics.REGISTRY_PROJECTS, ProjectStateChanged.class,
+                e -> e.projectId().equals(burnt) && "Pest inspection closed".equals(e.reason()), EVENTUALLY))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.state()).isEqualTo("REGISTERED");
+                    assertThat(e.issuanceBlocked()).isTrue();
+                });
+    }
+
+    @Test
     void aLossLargerThanThePoolCancelsWhatThereIsAndRecordsTheShortfall() {
         UUID project = projectWithCredits("Qinghai Wetland Co.", 2024, 300);
         long pool = api().get("/ledger/buffer-pool").expect(200).get("available").asLong();

@@ -40,6 +40,11 @@ public final class ApiClient {
     }
 
     /** The same client with one more header on every request. */
+    /** The base URL requests go to, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public ApiClient withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);

@@ -1,6 +1,7 @@
 package org.carbonsink.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.carbonsink.trading.AuthorizationMatrixIT.Who.ADMINISTRATOR;
 import static org.carbonsink.trading.AuthorizationMatrixIT.Who.OPERATOR;
 import static org.carbonsink.trading.AuthorizationMatrixIT.Who.OTHER_TRADER;
@@ -8,6 +9,7 @@ import static org.carbonsink.trading.AuthorizationMatrixIT.Who.OWNER;
 import static org.carbonsink.trading.AuthorizationMatrixIT.Who.VERIFIER;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.carbonsink.contracts.CreditsHeld;
+import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.ApiClient;
+import org.carbonsink.testsupport.TestEvents;
 import org.carbonsink.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -64,8 +69,15 @@ class AuthorizationMatrixIT extends TradingIntegration {
         }
     }
 
+    static final Instant AN_HOUR_FROM_NOW = Instant.now().plusSeconds(3600);
+
     Listed instrument;
     UUID owner;
+    /** The owner's block trade to the other trader, awaiting acceptance; and another awaiting its hold. */
+    UUID blockTrade;
+    UUID pendingBlockTrade;
+    /** The owner's auction, open for bids. */
+    UUID auction;
     UUID sellOrder;
     UUID buyOrder;
     UUID trade;
@@ -101,6 +113,47 @@ class AuthorizationMatrixIT extends TradingIntegration {
         for (Who who : List.of(OTHER_TRADER, VERIFIER, ADMINISTRATOR, OPERATOR)) {
             assertThat(client(who).get("/orders").expect(200).get("total").asLong()).as("%s's orders", who).isZero();
         }
+        offBookDeals();
+    }
+
+    /**
+     * The owner's block trade to the other trader (credits held, awaiting acceptance), a second one
+     * still awaiting its hold, and the owner's auction open for bids for an hour. Blocks are 5 credits
+     * or more here, at ±30% around 50.00.
+     */
+    private void offBookDeals() {
+        client(OPERATOR).put("/block-trade-rules/" + instrument.instrumentId(), blockRule()).expect(200);
+        blockTrade = id(client(OWNER).post("/block-trades", proposal(participants.get(OTHER_TRADER))).expect(201));
+        held(blockTrade, 6);
+        await().atMost(PATIENCE).until(() -> client(OWNER).get("/block-trades/" + blockTrade).expect(200).get("status")
+                .asString(), "PROPOSED"::equals);
+        pendingBlockTrade = id(client(OWNER).post("/block-trades", proposal(participants.get(OTHER_TRADER)))
+                .expect(201));
+        auction = id(client(OWNER).post("/auctions", announcement()).expect(201));
+        held(auction, 10);
+        await().atMost(PATIENCE).until(() -> client(OWNER).get("/auctions/" + auction).expect(200).get("status")
+                .asString(), "OPEN"::equals);
+    }
+
+    private void held(UUID holdId, long quantity) {
+        holdRequestedFor(holdId);
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsHeld(UUID.randomUUID(),
+                Instant.now(), holdId, instrument.instrumentId(), quantity));
+    }
+
+    private Map<String, Object> blockRule() {
+        return Map.of("minimumQuantity", 5, "band", new BigDecimal("0.30"), "referencePrice", new BigDecimal("50.00"),
+                "source", "authorization matrix");
+    }
+
+    private Map<String, Object> proposal(UUID buyer) {
+        return Map.of("buyerId", buyer, "instrumentId", instrument.instrumentId(), "quantity", 6, "price",
+                new BigDecimal("50.00"));
+    }
+
+    private Map<String, Object> announcement() {
+        return Map.of("instrumentId", instrument.instrumentId(), "quantity", 10, "floorPrice", new BigDecimal("5.00"),
+                "endsAt", AN_HOUR_FROM_NOW.toString());
     }
 
     @TestFactory
@@ -117,9 +170,20 @@ class AuthorizationMatrixIT extends TradingIntegration {
         matrix(rows, get("/trades"),                             200, 200, 200, 200, 200,   200, 401, 401, 401, 401, 401);
         matrix(rows, get("/trades?instrumentId={instrument}"),   200, 200, 200, 200, 200,   200, 401, 401, 401, 401, 401);
         matrix(rows, get("/trades/{trade}"),                     200, 200, 200, 200, 200,   200, 401, 401, 401, 401, 401);
-        // a cash account: its participant only, not the administrator, not the operator
+        matrix(rows, get("/market/instruments/{instrument}/depth"), 200, 200, 200, 200, 200, 200, 401, 401, 401, 401, 401);
+        matrix(rows, get("/market/instruments/{instrument}/trades"), 200, 200, 200, 200, 200, 200, 401, 401, 401, 401, 401);
+        matrix(rows, get("/market/instruments/{instrument}/daily"), 200, 200, 200, 200, 200, 200, 401, 401, 401, 401, 401);
+        matrix(rows, get("/market/block-trades"),                200, 200, 200, 200, 200,   200, 401, 401, 401, 401, 401);
+        matrix(rows, get("/market/auctions"),                    200, 200, 200, 200, 200,   200, 401, 401, 401, 401, 401);
+        matrix(rows, get("/block-trade-rules/{instrument}"),     200, 200, 200, 200, 200,   200, 401, 401, 401, 401, 401);
+        // market rules: the exchange operator only
+        matrix(rows, put("/block-trade-rules/{instrument}", blockRule()), 403, 403, 403, 403, 200, 401, 401, 401, 401, 401, 401);
+        // a cash account: read by its participant only, not the administrator, not the operator; cash
+        // moves in and out by the operator (the owner deposits itself only in the demo profile)
         matrix(rows, get("/cash-accounts/{owner}"),              200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
-        matrix(rows, deposit("5.00"),                            201, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
+        matrix(rows, deposit("5.00"),                            403, 403, 403, 403, 201,   401, 401, 401, 401, 401, 401);
+        matrix(rows, withdrawal("5.00"),                         403, 403, 403, 403, 201,   401, 401, 401, 401, 401, 401);
+        matrix(rows, get("/cash-check"),                         403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
         // orders: any participant may place one, always on its own account (the others have no cash: 422)
         matrix(rows, buy(1, "40.00"),                            201, 422, 422, 422, 422,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders/{buy}"),                       200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
@@ -127,6 +191,23 @@ class AuthorizationMatrixIT extends TradingIntegration {
         matrix(rows, get("/orders/{unknown}"),                   404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders"),                             200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders?participantId={owner}"),       200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
+        // block trades: anyone proposes from its own account; seen by its two parties; accepted or declined
+        // by the named buyer (who has no cash: 422), cancelled by the seller
+        matrix(rows, propose(),                                  201, 201, 201, 201, 201,   401, 401, 401, 401, 401, 401);
+        matrix(rows, get("/block-trades"),                       200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
+        matrix(rows, get("/block-trades/{block}"),               200, 200, 403, 403, 403,   401, 401, 401, 401, 401, 401);
+        matrix(rows, get("/block-trades/{unknown}"),             404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
+        matrix(rows, post("/block-trades/{block}/acceptance"),   403, 422, 403, 403, 403,   401, 401, 401, 401, 401, 401);
+        matrix(rows, post("/block-trades/{block}/rejection"),    403, 200, 403, 403, 403,   401, 401, 401, 401, 401, 401);
+        matrix(rows, post("/block-trades/{pending}/cancellation"), 200, 403, 403, 403, 403, 401, 401, 401, 401, 401, 401);
+        // auctions: anyone announces from its own account and bids in others' (not its own: 422; no cash:
+        // 422); each bidder sees its own bids; the seller or the operator may close once the window ended
+        matrix(rows, announce(),                                 201, 201, 201, 201, 201,   401, 401, 401, 401, 401, 401);
+        matrix(rows, get("/auctions"),                           200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
+        matrix(rows, get("/auctions/{auction}"),                 200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
+        matrix(rows, bid(),                                      422, 422, 422, 422, 422,   401, 401, 401, 401, 401, 401);
+        matrix(rows, get("/auctions/{auction}/bids"),            200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
+        matrix(rows, post("/auctions/{auction}/close"),          409, 403, 403, 403, 409,   401, 401, 401, 401, 401, 401);
         // cancelling: its owner only (last, since the owner's call closes the order)
         matrix(rows, cancel("{unknown}"),                        404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
         matrix(rows, cancel("{sell}"),                           200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);
@@ -165,15 +246,22 @@ class AuthorizationMatrixIT extends TradingIntegration {
                 assertThat(response.header("WWW-Authenticate")).as("WWW-Authenticate").startsWith("Bearer");
                 assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:unauthenticated");
             }
-            case 403 -> assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:forbidden");
+            case 403 -> assertThat(response.json().get("type").asString()).isEqualTo(
+                    row.caller() == OWNER && row.request().path().endsWith("/deposits")
+                            ? "urn:carbonsink:problem:self-deposit-disabled"
+                            : "urn:carbonsink:problem:forbidden");
             case 400 -> {
                 // the only 400s of the table are server-owned fields: the problem names the field
                 assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
                 assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
                         .containsExactly(row.request().serverOwnedField());
             }
-            case 422 -> assertThat(response.json().get("type").asString())
-                    .isEqualTo("urn:carbonsink:problem:insufficient-cash");
+            case 422 -> assertThat(response.json().get("type").asString()).isEqualTo(
+                    row.caller() == OWNER && row.request().path().endsWith("/bids")
+                            ? "urn:carbonsink:problem:own-auction"
+                            : "urn:carbonsink:problem:insufficient-cash");
+            case 409 -> assertThat(response.json().get("type").asString())
+                    .isEqualTo("urn:carbonsink:problem:auction-window-open");
             default -> {
             }
         }
@@ -187,7 +275,7 @@ class AuthorizationMatrixIT extends TradingIntegration {
         UUID caller = participants.get(row.caller());
         String path = row.request().path();
         boolean get = row.request().method().equals("GET");
-        if (path.startsWith("/instruments") || path.startsWith("/trades")) {
+        if (path.startsWith("/instruments") || path.startsWith("/trades") || path.startsWith("/market")) {
             assertThat(body.toString()).as("public market data does not disclose who trades")
                     .doesNotContain(owner.toString(), taker.toString());
         }
@@ -201,12 +289,32 @@ class AuthorizationMatrixIT extends TradingIntegration {
             } else {
                 assertThat(ids).as("%s lists nobody else's orders", row.caller()).isEmpty();
             }
-        } else if (path.startsWith("/orders/") || path.startsWith("/cash-accounts/")) {
+        } else if (path.startsWith("/orders/") || get && path.startsWith("/cash-accounts/")) {
             assertThat(body.get("participantId").asString()).isEqualTo(caller.toString());
         }
-        if (!get && path.endsWith("/deposits")) {
-            assertThat(money(body.get("balance")))
-                    .isEqualByComparingTo(money(before.cash().get("balance")).add(new BigDecimal("5.00")));
+        if (!get && path.equals("/block-trades")) {
+            assertThat(body.get("sellerId").asString()).as("the caller sells").isEqualTo(caller.toString());
+            assertThat(body.get("status").asString()).isEqualTo("PENDING_HOLD");
+        }
+        if (get && path.equals("/block-trades")) {
+            assertThat(body.get("items").valueStream()).as("%s's block trades", row.caller()).allMatch(b ->
+                    b.get("sellerId").asString().equals(caller.toString())
+                            || b.get("buyerId").asString().equals(caller.toString()));
+        }
+        if (get && path.endsWith("/bids")) {
+            assertThat(body.valueStream()).allMatch(b -> b.get("bidderId").asString().equals(caller.toString()));
+        }
+        if (get && path.startsWith("/auctions")) {
+            assertThat(body.toString()).as("who sells is not disclosed").doesNotContain(owner.toString());
+        }
+        if (path.equals("/cash-check")) {
+            assertThat(body.valueStream().map(m -> m.get("participantId").asString()))
+                    .as("invariant 4 holds for the market's accounts").doesNotContain(owner.toString(), taker.toString());
+        }
+        if (!get && path.startsWith("/cash-accounts/")) {
+            assertThat(body.get("participantId").asString()).as("the account in the path").isEqualTo(owner.toString());
+            BigDecimal change = new BigDecimal(path.endsWith("/deposits") ? "5.00" : "-5.00");
+            assertThat(money(body.get("balance"))).isEqualByComparingTo(money(before.cash().get("balance")).add(change));
             assertThat(money(body.get("reserved"))).isEqualByComparingTo(money(before.cash().get("reserved")));
         }
         if (!get && path.equals("/orders")) {
@@ -235,7 +343,8 @@ class AuthorizationMatrixIT extends TradingIntegration {
 
     /** Everything a refused call might have changed, read with the owner's and the others' own tokens. */
     record Visible(JsonNode cash, JsonNode ownersOrders, Map<Who, JsonNode> othersOrders, JsonNode book,
-            JsonNode trades) {
+            JsonNode trades, JsonNode ownersBlockTrades, JsonNode buyersBlockTrades, JsonNode auction,
+            JsonNode blockRule) {
     }
 
     private Visible visible() {
@@ -245,7 +354,11 @@ class AuthorizationMatrixIT extends TradingIntegration {
         }
         return new Visible(cashAccount(owner), as(owner).get("/orders?limit=500").expect(200), others,
                 api().get("/instruments/" + instrument.instrumentId() + "/book").expect(200),
-                api().get("/trades?limit=500&instrumentId=" + instrument.instrumentId()).expect(200));
+                api().get("/trades?limit=500&instrumentId=" + instrument.instrumentId()).expect(200),
+                client(OWNER).get("/block-trades?limit=500").expect(200),
+                client(OTHER_TRADER).get("/block-trades?limit=500").expect(200),
+                client(OWNER).get("/auctions/" + auction).expect(200),
+                api().get("/block-trade-rules/" + instrument.instrumentId()).expect(200));
     }
 
     /** One cell of the table: who calls, what, and the status the design gives. */
@@ -270,7 +383,8 @@ class AuthorizationMatrixIT extends TradingIntegration {
 
         private static String serverOwned(Map<?, ?> body) {
             return body.keySet().stream().map(Object::toString)
-                    .filter(k -> !List.of("amount", "instrumentId", "side", "quantity", "limitPrice").contains(k))
+                    .filter(k -> !List.of("amount", "instrumentId", "side", "quantity", "limitPrice", "buyerId", "price",
+                            "floorPrice", "endsAt", "minimumQuantity", "band", "referencePrice", "source").contains(k))
                     .findFirst().orElse(null);
         }
     }
@@ -288,6 +402,29 @@ class AuthorizationMatrixIT extends TradingIntegration {
         return new Request("GET", path, null, "");
     }
 
+    private static Request post(String path) {
+        return new Request("POST", path, null, "");
+    }
+
+    private Request put(String path, Map<String, Object> body) {
+        return new Request("PUT", path, body, describe(body));
+    }
+
+    private Request propose() {
+        Map<String, Object> body = proposal(UUID.randomUUID());
+        return new Request("POST", "/block-trades", body, "{6 @ 50.00 to a new buyer}");
+    }
+
+    private Request announce() {
+        Map<String, Object> body = announcement();
+        return new Request("POST", "/auctions", body, "{10 from 5.00 for an hour}");
+    }
+
+    private Request bid() {
+        Map<String, Object> body = Map.of("quantity", 1, "price", new BigDecimal("5.00"));
+        return new Request("POST", "/auctions/{auction}/bids", body, describe(body));
+    }
+
     private static Request cancel(String order) {
         return new Request("POST", "/orders/" + order + "/cancellation", null, "");
     }
@@ -295,6 +432,11 @@ class AuthorizationMatrixIT extends TradingIntegration {
     private Request deposit(String amount, Object... serverOwned) {
         Map<String, Object> body = body(Map.of("amount", new BigDecimal(amount)), serverOwned);
         return new Request("POST", "/cash-accounts/{owner}/deposits", body, describe(body));
+    }
+
+    private Request withdrawal(String amount) {
+        Map<String, Object> body = Map.of("amount", new BigDecimal(amount));
+        return new Request("POST", "/cash-accounts/{owner}/withdrawals", body, describe(body));
     }
 
     private Request buy(long quantity, String limitPrice, Object... serverOwned) {
@@ -336,6 +478,9 @@ class AuthorizationMatrixIT extends TradingIntegration {
                 .replace("{buy}", buyOrder.toString())
                 .replace("{sell}", sellOrder.toString())
                 .replace("{trade}", trade.toString())
+                .replace("{block}", blockTrade.toString())
+                .replace("{pending}", pendingBlockTrade.toString())
+                .replace("{auction}", auction.toString())
                 .replace("{unknown}", UUID.randomUUID().toString());
     }
 

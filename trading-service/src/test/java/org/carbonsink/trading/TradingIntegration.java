@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,9 +69,14 @@ abstract class TradingIntegration {
         return new Listed(instrumentId, projectId, projectCode, vintage);
     }
 
+    /** The exchange operator books a deposit for the participant (self-serve deposits are for the demo profile only). */
     JsonNode deposit(UUID participant, String amount) {
-        return as(participant).post("/cash-accounts/" + participant + "/deposits", Map.of("amount", new BigDecimal(amount)))
+        return operator().post("/cash-accounts/" + participant + "/deposits", Map.of("amount", new BigDecimal(amount)))
                 .expect(201);
+    }
+
+    ApiClient operator() {
+        return api().as(UUID.randomUUID(), "EXCHANGE_OPERATOR");
     }
 
     JsonNode cashAccount(UUID participant) {
@@ -118,6 +124,21 @@ abstract class TradingIntegration {
 
     List<JsonNode> trades(String instrumentId) {
         return api().get("/trades?instrumentId=" + instrumentId).expect(200).get("items").valueStream().toList();
+    }
+
+    /** Checks the participant's cash account: its balance and what of it is reserved. */
+    void assertCashOf(UUID participant, String balance, String reserved) {
+        JsonNode account = cashAccount(participant);
+        assertThat(money(account.get("balance"))).as("balance").isEqualByComparingTo(balance);
+        assertThat(money(account.get("reserved"))).as("reserved").isEqualByComparingTo(reserved);
+    }
+
+    /** Invariant 4: each participant's reserved cash is exactly what its open orders, bids and pending trades need. */
+    void assertReservedCashBacked(UUID... participants) {
+        List<String> mismatched = operator().get("/cash-check").expect(200).valueStream()
+                .map(m -> m.get("participantId").asString()).toList();
+        assertThat(mismatched).as("accounts whose reservation differs from what it backs")
+                .doesNotContainAnyElementsOf(Arrays.stream(participants).map(UUID::toString).toList());
     }
 
     /** An amount or price from a response; fails if it has fractions of a fen. */

@@ -31,10 +31,12 @@ public class CancellingCredits implements ProjectCredits {
     private final Cancellations cancellations;
     private final LedgerMovements movements;
     private final LedgerEvents messages;
+    private final Reversals reversals;
     private final Clock clock;
 
     CancellingCredits(Accounts accounts, ProjectStandings projects, Holds holds, SerialBlocks blocks,
-            Cancellations cancellations, LedgerMovements movements, LedgerEvents messages, Clock clock) {
+            Cancellations cancellations, LedgerMovements movements, LedgerEvents messages, Reversals reversals,
+            Clock clock) {
         this.accounts = accounts;
         this.projects = projects;
         this.holds = holds;
@@ -42,7 +44,14 @@ public class CancellingCredits implements ProjectCredits {
         this.cancellations = cancellations;
         this.movements = movements;
         this.messages = messages;
+        this.reversals = reversals;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean issuanceBlockedByReversal(UUID projectId) {
+        return !reversals.open(projectId).isEmpty();
     }
 
     @Transactional

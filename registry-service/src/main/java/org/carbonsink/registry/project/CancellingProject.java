@@ -37,7 +37,7 @@ public class CancellingProject {
         projects.changeState(project.id(), next, clock.instant(), command.participantId(), reason);
         Project cancelled = projects.get(project.id());
         if (project.is(Project.Status.REGISTERED)) {
-            messages.stateChanged(cancelled, reason);
+            messages.stateChanged(cancelled, reason, true);
         }
         audit.append("PROJECT_CANCELLED", ProjectAudit.SUBJECT, project.id().toString(), command.participantId(),
                 ProjectAudit.transition(project, next, "reason", reason));

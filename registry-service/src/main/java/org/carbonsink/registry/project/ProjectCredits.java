@@ -14,4 +14,7 @@ public interface ProjectCredits {
      * {@code reason}, in the caller's transaction. Answers how many credits were cancelled.
      */
     long cancelUnretiredCredits(UUID projectId, String reason, UUID administratorId);
+
+    /** Whether a recorded reversal of the project is not yet made good, so that its issuance is blocked. */
+    boolean issuanceBlockedByReversal(UUID projectId);
 }

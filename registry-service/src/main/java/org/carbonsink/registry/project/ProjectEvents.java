@@ -10,7 +10,8 @@ public interface ProjectEvents {
 
     /**
      * A project known to the other services (registered before) was suspended, resumed, cancelled
-     * or revoked; {@code reason} in the words of whoever did it.
+     * or revoked; {@code reason} in the words of whoever did it. {@code issuanceBlocked} is true in
+     * every state but REGISTERED, and in REGISTERED while a reversal is not yet made good.
      */
-    void stateChanged(Project project, String reason);
+    void stateChanged(Project project, String reason, boolean issuanceBlocked);
 }

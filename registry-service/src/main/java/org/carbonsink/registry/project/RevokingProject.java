@@ -41,7 +41,7 @@ public class RevokingProject {
         long cancelled = credits.cancelUnretiredCredits(project.id(), reason, command.participantId());
         projects.changeState(project.id(), next, clock.instant(), command.participantId(), reason);
         Project revoked = projects.get(project.id());
-        messages.stateChanged(revoked, reason);
+        messages.stateChanged(revoked, reason, true);
         audit.append("PROJECT_REVOKED", ProjectAudit.SUBJECT, project.id().toString(), command.participantId(),
                 ProjectAudit.transition(project, next, "reason", reason, "cancelledCredits", cancelled));
         return new Revocation(revoked, cancelled);

@@ -18,14 +18,16 @@ public class SupervisingProject {
     private final Projects projects;
     private final Participants participants;
     private final ProjectEvents messages;
+    private final ProjectCredits credits;
     private final AuditTrail audit;
     private final Clock clock;
 
-    SupervisingProject(Projects projects, Participants participants, ProjectEvents messages, AuditTrail audit,
-            Clock clock) {
+    SupervisingProject(Projects projects, Participants participants, ProjectEvents messages, ProjectCredits credits,
+            AuditTrail audit, Clock clock) {
         this.projects = projects;
         this.participants = participants;
         this.messages = messages;
+        this.credits = credits;
         this.audit = audit;
         this.clock = clock;
     }
@@ -47,7 +49,10 @@ public class SupervisingProject {
         String reason = command.reason().strip();
         projects.changeState(project.id(), next, clock.instant(), command.participantId(), reason);
         Project changed = projects.get(project.id());
-        messages.stateChanged(changed, reason);
+        // resumed, the project may still wait for a reversal to be made good before it gets credits again
+        boolean issuanceBlocked = !changed.is(Project.Status.REGISTERED)
+                || credits.issuanceBlockedByReversal(changed.id());
+        messages.stateChanged(changed, reason, issuanceBlocked);
         audit.append(action, ProjectAudit.SUBJECT, project.id().toString(), command.participantId(),
                 ProjectAudit.transition(project, next, "reason", reason));
         return changed;

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.carbonsink.support.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,6 +48,52 @@ public class CashAccounts {
                 update cash_account set reserved = reserved + :amount
                 where participant_id = :id and balance - reserved >= :amount
                 """).param("id", participantId).param("amount", amount).update() == 1;
+    }
+
+    /**
+     * Reserves the amount, or refuses with the problem {@code insufficient-cash} (422), changing nothing,
+     * if that much is not available; {@code purpose} says what needs it ("accepting the block trade").
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserveOrRefuse(UUID participantId, BigDecimal amount, String purpose) {
+        if (!reserve(participantId, amount)) {
+            BigDecimal available = find(participantId).map(CashAccount::available).orElse(BigDecimal.ZERO.setScale(2));
+            throw ProblemException.rule("insufficient-cash", "Insufficient cash",
+                    purpose + " needs " + amount + " CNY reserved and the account has " + available + " CNY available")
+                    .with("required", amount).with("available", available);
+        }
+    }
+
+    /** Takes the amount out of the balance if that much is available; answers false, changing nothing, if not. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean debit(UUID participantId, BigDecimal amount) {
+        return jdbc.sql("""
+                update cash_account set balance = balance - :amount
+                where participant_id = :id and balance - reserved >= :amount
+                """).param("id", participantId).param("amount", amount).update() == 1;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void book(CashMovement movement) {
+        jdbc.sql("""
+                insert into cash_movement (id, participant_id, kind, amount, source, reference, actor_id, booked_at)
+                values (:id, :participantId, :kind, :amount, :source, :reference, :actorId, :bookedAt)
+                """)
+                .param("id", movement.id())
+                .param("participantId", movement.participantId())
+                .param("kind", movement.kind().name())
+                .param("amount", movement.amount())
+                .param("source", movement.source().name())
+                .param("reference", movement.reference())
+                .param("actorId", movement.actorId())
+                .param("bookedAt", Timestamp.from(movement.bookedAt()))
+                .update();
+    }
+
+    /** Whether the bank transfer with this id is booked already. */
+    boolean booked(String bankReference) {
+        return jdbc.sql("select exists (select 1 from cash_movement where source = 'BANK' and reference = :reference)")
+                .param("reference", bankReference).query(Boolean.class).single();
     }
 
     /** Gives reserved cash back to the available balance. */

@@ -35,6 +35,10 @@ class ReturningFailedFill {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(TradeFailed failed) {
+        if (failed.sellOrderId() == null) {
+            // an off-book trade (block agreement, auction): the owner of its hold gives the credits back
+            return;
+        }
         instruments.lock(failed.instrumentId()).orElseThrow();
         Order sell = orders.lock(failed.sellOrderId()).orElseThrow();
         if (sell.status() == OrderStatus.CANCELLED) {

@@ -30,16 +30,15 @@ public record Project(UUID id, String code, UUID ownerId, String methodologyCode
 
     /**
      * Why the project may get no verification now, or empty when it may: it is not REGISTERED
-     * (suspended, cancelled, revoked), or its issuance is blocked by an unrecovered reversal.
+     * (suspended, cancelled, revoked). A reversal that is not yet made good blocks issuance, not
+     * verification: the registry withholds the credits of reports verified meanwhile, and the report
+     * whose verified removals cover the loss is what makes it good (domain.md, "Non-permanence and
+     * buffer": no new credits until the loss is made good), so such a report must be verifiable.
      */
     public Optional<String> verificationBar() {
         if (!"REGISTERED".equals(state)) {
             return Optional.of("project " + code + " is " + state + (stateReason == null ? "" : " (" + stateReason + ")")
                     + ": a project that is not REGISTERED gets no verification");
-        }
-        if (issuanceBlocked) {
-            return Optional.of("issuance of project " + code + " is blocked" + (stateReason == null ? ""
-                    : " (" + stateReason + ")") + ": an unrecovered reversal must be made good first");
         }
         return Optional.empty();
     }

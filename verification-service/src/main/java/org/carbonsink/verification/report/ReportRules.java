@@ -122,7 +122,7 @@ class ReportRules {
         }
     }
 
-    /** A suspended, cancelled or revoked project, or one with blocked issuance, gets no verification (422). */
+    /** A suspended, cancelled or revoked project gets no verification (422); see Project#verificationBar. */
     void checkProjectMayBeVerified(Project project) {
         project.verificationBar().ifPresent(reason -> {
             throw ProblemException.rule("project-not-verifiable", "Project gets no verification", reason)

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import org.carbonsink.support.web.CsvMessageConverter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +14,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * A public list as CSV (RFC 4180: comma-separated, CRLF, fields with a comma, quote or line break
  * quoted with doubled quotes). The next page is a {@code Link} header (rel="next") holding a
  * query-only reference, so it resolves against whatever path the client used (the gateway's too).
- * Text that a spreadsheet would run as a formula starts with an apostrophe.
+ * The bare cursor is also in {@code X-Next-Cursor}, as in the service's other CSV lists. Text that a
+ * spreadsheet would run as a formula starts with an apostrophe. Unlike service-support's generic
+ * {@code CsvMessageConverter}, the ledger chooses its columns (serial lists become one cell) and keeps
+ * the {@code total} its JSON pages carry.
  */
 final class Csv {
 
@@ -33,6 +37,7 @@ final class Csv {
             String next = UriComponentsBuilder.fromUriString("?" + (request.getQueryString() == null ? ""
                     : request.getQueryString())).replaceQueryParam("after", page.next()).toUriString();
             response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+            response.header(CsvMessageConverter.NEXT_CURSOR, page.next());
         }
         return response.body(out.toString());
     }

@@ -33,10 +33,9 @@ class OutboxProjectEvents implements ProjectEvents {
                 methodology.calculationMethod(), d.creditingPeriodStart(), d.creditingPeriodEnd()));
     }
 
-    /** Issuance is blocked in every state but REGISTERED. */
     @Override
-    public void stateChanged(Project p, String reason) {
+    public void stateChanged(Project p, String reason, boolean issuanceBlocked) {
         outbox.publish(Topics.REGISTRY_PROJECTS, p.id(), new ProjectStateChanged(UUID.randomUUID(), clock.instant(),
-                p.id(), p.status().name(), !p.is(Project.Status.REGISTERED), reason));
+                p.id(), p.status().name(), issuanceBlocked, reason));
     }
 }

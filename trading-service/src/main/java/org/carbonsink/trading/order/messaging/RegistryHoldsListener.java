@@ -7,6 +7,7 @@ import org.carbonsink.contracts.CreditsDelivered;
 import org.carbonsink.contracts.CreditsHeld;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.support.messaging.IncomingEvents;
+import org.carbonsink.trading.offbook.OffBookHolds;
 import org.carbonsink.trading.order.OpenHeldOrder;
 import org.carbonsink.trading.order.OpeningHeldOrder;
 import org.carbonsink.trading.order.RejectOrder;
@@ -30,10 +31,19 @@ class RegistryHoldsListener {
     private final IncomingEvents.Handlers handlers;
 
     RegistryHoldsListener(IncomingEvents incomingEvents, OpeningHeldOrder opening, RejectingOrder rejecting,
-            SettlingTrade settling, FailingTrade failing) {
+            SettlingTrade settling, FailingTrade failing, OffBookHolds offBook) {
         handlers = incomingEvents.consumer("trading.registry-holds")
-                .on(CreditsHeld.class, e -> opening.open(new OpenHeldOrder(e.holdId(), e.quantity())))
-                .on(CreditHoldRejected.class, e -> rejecting.reject(new RejectOrder(e.holdId(), e.reason())))
+                // a hold of a block trade or an auction first; any other hold is a sell order's
+                .on(CreditsHeld.class, e -> {
+                    if (!offBook.held(e.holdId(), e.quantity())) {
+                        opening.open(new OpenHeldOrder(e.holdId(), e.quantity()));
+                    }
+                })
+                .on(CreditHoldRejected.class, e -> {
+                    if (!offBook.rejected(e.holdId(), e.reason())) {
+                        rejecting.reject(new RejectOrder(e.holdId(), e.reason()));
+                    }
+                })
                 .on(CreditsDelivered.class, e -> settling.settle(new SettleTrade(e.tradeId(), e.buyerId(), e.quantity())))
                 .on(CreditDeliveryFailed.class, e -> failing.fail(new FailTrade(e.tradeId(), e.reason())));
     }

@@ -1,0 +1,49 @@
+package org.carbonsink.trading.auction;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.trading.instrument.Instrument;
+import org.carbonsink.trading.instrument.Instruments;
+import org.carbonsink.trading.offbook.ListedInstruments;
+import org.carbonsink.trading.offbook.SellerCredits;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Announces an auction and asks the registry to hold the credits under the auction's id. */
+@Component
+public class AnnouncingAuction {
+
+    private final Instruments instruments;
+    private final Auctions auctions;
+    private final SellerCredits credits;
+    private final Clock clock;
+
+    AnnouncingAuction(Instruments instruments, Auctions auctions, SellerCredits credits, Clock clock) {
+        this.instruments = instruments;
+        this.auctions = auctions;
+        this.credits = credits;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Auction announce(AnnounceAuction command) {
+        Instant now = Instant.now(clock);
+        Instant startsAt = command.startsAt() == null ? now : command.startsAt();
+        if (!command.endsAt().isAfter(now)) {
+            throw ProblemException.invalidField("endsAt", "Future", "must be in the future");
+        }
+        if (!command.endsAt().isAfter(startsAt)) {
+            throw ProblemException.invalidField("endsAt", "AfterStart", "must be after startsAt");
+        }
+        Instrument instrument = ListedInstruments.require(instruments, command.instrumentId());
+        Auction auction = new Auction(UUID.randomUUID(), instrument.id(), command.sellerId(), command.quantity(),
+                command.floorPrice().setScale(2, RoundingMode.UNNECESSARY), startsAt, command.endsAt(),
+                AuctionStatus.PENDING_HOLD, null, 0, now, null);
+        auctions.add(auction);
+        credits.hold(auction.id(), instrument, auction.sellerId(), auction.quantity());
+        return auction;
+    }
+}

@@ -1,0 +1,10 @@
+package org.carbonsink.trading.market;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An executed block trade as published: terms and reference price, never the parties. */
+public record BlockTradeResult(UUID id, String instrumentId, long quantity, BigDecimal price, BigDecimal amount,
+        BigDecimal referencePrice, String tradeStatus, Instant executedAt) {
+}

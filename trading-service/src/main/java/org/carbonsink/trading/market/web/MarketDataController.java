@@ -1,0 +1,90 @@
+package org.carbonsink.trading.market.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.carbonsink.support.web.Page;
+import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.trading.market.AuctionResult;
+import org.carbonsink.trading.market.BlockTradeResult;
+import org.carbonsink.trading.market.DailyBar;
+import org.carbonsink.trading.market.MarketData;
+import org.carbonsink.trading.market.MarketTrade;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public market data: no token needed (carbonsink.security.public-get-paths). */
+@RestController
+@RequestMapping("/market")
+class MarketDataController {
+
+    /** At most a year of daily bars per request. */
+    static final int MAX_DAYS = 366;
+
+    private final MarketData market;
+    private final Clock clock;
+
+    MarketDataController(MarketData market, Clock clock) {
+        this.market = market;
+        this.clock = clock;
+    }
+
+    @GetMapping("/instruments/{id}/depth")
+    DepthView depth(@PathVariable String id, @RequestParam(defaultValue = "10") @Min(1) @Max(100) int levels) {
+        requireListed(id);
+        return new DepthView(id, market.depth(id, "BUY", levels), market.depth(id, "SELL", levels));
+    }
+
+    @GetMapping("/instruments/{id}/trades")
+    Page<MarketTrade> trades(@PathVariable String id,
+            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        requireListed(id);
+        return new Page<>(market.trades(id, limit, offset), limit, offset, market.countTrades(id));
+    }
+
+    /** Daily bars from {@code from} to {@code to}, trading days in Asia/Shanghai; by default the last 30 days. */
+    @GetMapping("/instruments/{id}/daily")
+    List<DailyBar> daily(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        requireListed(id);
+        LocalDate last = to == null ? LocalDate.now(clock.withZone(MarketData.TRADING_ZONE)) : to;
+        LocalDate first = from == null ? last.minusDays(29) : from;
+        if (first.isAfter(last)) {
+            throw ProblemException.invalidField("from", "NotAfterTo", "must not be after to (" + last + ")");
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
+            throw ProblemException.invalidField("from", "Range", "must be at most " + MAX_DAYS + " days before to");
+        }
+        return market.daily(id, first, last);
+    }
+
+    @GetMapping("/block-trades")
+    Page<BlockTradeResult> blockTrades(@RequestParam(required = false) String instrumentId,
+            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        return new Page<>(market.blockTrades(instrumentId, limit, offset), limit, offset,
+                market.countBlockTrades(instrumentId));
+    }
+
+    @GetMapping("/auctions")
+    Page<AuctionResult> auctions(@RequestParam(required = false) String instrumentId,
+            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        return new Page<>(market.auctions(instrumentId, limit, offset), limit, offset, market.countAuctions(instrumentId));
+    }
+
+    private void requireListed(String instrumentId) {
+        if (!market.listed(instrumentId)) {
+            throw ProblemException.notFound("instrument", instrumentId);
+        }
+    }
+}

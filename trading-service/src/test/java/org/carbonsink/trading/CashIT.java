@@ -1,0 +1,123 @@
+package org.carbonsink.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.carbonsink.contracts.BankTransferReceived;
+import org.carbonsink.contracts.Topics;
+import org.carbonsink.testsupport.TestEvents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Cash comes in from the operator or the bank, leaves by the operator, never below what is reserved. */
+class CashIT extends TradingIntegration {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theOperatorDepositsForAParticipantAndOpensItsAccount() {
+        UUID participant = UUID.randomUUID();
+
+        JsonNode account = operator().post("/cash-accounts/" + participant + "/deposits",
+                Map.of("amount", new BigDecimal("1200.50"))).expect(201);
+
+        assertThat(account.get("participantId").asString()).isEqualTo(participant.toString());
+        assertThat(money(cashAccount(participant).get("balance"))).isEqualByComparingTo("1200.50");
+    }
+
+    @Test
+    void aParticipantCannotDepositIntoItsOwnAccountOutsideTheDemoProfile() {
+        UUID participant = UUID.randomUUID();
+        deposit(participant, "10.00");
+
+        var refused = as(participant).post("/cash-accounts/" + participant + "/deposits",
+                Map.of("amount", new BigDecimal("1000000.00")));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:self-deposit-disabled");
+        assertThat(refused.json().get("detail").asString()).contains("'demo' profile");
+        assertThat(money(cashAccount(participant).get("balance"))).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void aWithdrawalNeverTouchesCashReservedForABuyOrder() {
+        Listed instrument = listInstrument(100);
+        UUID buyer = UUID.randomUUID();
+        deposit(buyer, "1000.00");
+        placeOrder(buyer, instrument.instrumentId(), "BUY", 10, "60.00");
+
+        var refused = operator().post("/cash-accounts/" + buyer + "/withdrawals",
+                Map.of("amount", new BigDecimal("400.01")));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("type").asString())
+                .isEqualTo("urn:carbonsink:problem:withdrawal-exceeds-available");
+        assertThat(money(refused.json().get("available"))).isEqualByComparingTo("400.00");
+        assertThat(money(cashAccount(buyer).get("balance"))).isEqualByComparingTo("1000.00");
+
+        JsonNode paidOut = operator().post("/cash-accounts/" + buyer + "/withdrawals",
+                Map.of("amount", new BigDecimal("400.00"))).expect(201);
+        assertThat(money(paidOut.get("balance"))).isEqualByComparingTo("600.00");
+        assertThat(money(paidOut.get("reserved"))).isEqualByComparingTo("600.00");
+        assertThat(money(paidOut.get("available"))).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void onlyTheOperatorPaysCashOut() {
+        UUID participant = UUID.randomUUID();
+        deposit(participant, "100.00");
+
+        var refused = as(participant).post("/cash-accounts/" + participant + "/withdrawals",
+                Map.of("amount", new BigDecimal("1.00")));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(money(cashAccount(participant).get("balance"))).isEqualByComparingTo("100.00");
+        assertThat(operator().post("/cash-accounts/" + UUID.randomUUID() + "/withdrawals",
+                Map.of("amount", new BigDecimal("1.00"))).status()).as("no account").isEqualTo(404);
+    }
+
+    @Test
+    void theCashCheckFindsAReservationThatNothingBacks() {
+        UUID participant = UUID.randomUUID();
+        deposit(participant, "100.00");
+        assertReservedCashBacked(participant);
+
+        jdbc.sql("update cash_account set reserved = 1.00 where participant_id = :id").param("id", participant).update();
+        try {
+            JsonNode mismatches = operator().get("/cash-check").expect(200);
+            assertThat(mismatches.valueStream().filter(m -> m.get("participantId").asString()
+                    .equals(participant.toString()))).singleElement().satisfies(m -> {
+                        assertThat(money(m.get("reserved"))).isEqualByComparingTo("1.00");
+                        assertThat(money(m.get("backed"))).isEqualByComparingTo("0.00");
+                    });
+        } finally {
+            jdbc.sql("update cash_account set reserved = 0 where participant_id = :id").param("id", participant).update();
+        }
+        assertThat(as(participant).get("/cash-check").status()).as("the operator's check only").isEqualTo(403);
+    }
+
+    @Test
+    void aBankTransferReportedTwiceIsBookedOnce() {
+        UUID participant = UUID.randomUUID();
+        String transferId = "BANK-" + UUID.randomUUID();
+
+        for (int i = 0; i < 2; i++) {
+            TestEvents.send(Topics.TRADING_CASH, participant.toString(), new BankTransferReceived(UUID.randomUUID(),
+                    Instant.now(), transferId, participant, new BigDecimal("250.00"), "CNY"));
+        }
+        // a later transfer on the same key: once it is booked, both reports of the first were seen
+        TestEvents.send(Topics.TRADING_CASH, participant.toString(), new BankTransferReceived(UUID.randomUUID(),
+                Instant.now(), transferId + "-2", participant, new BigDecimal("1.00"), "CNY"));
+
+        await().atMost(PATIENCE).until(() -> as(participant).get("/cash-accounts/" + participant).status() == 200
+                && money(cashAccount(participant).get("balance")).compareTo(new BigDecimal("251.00")) >= 0);
+        assertThat(money(cashAccount(participant).get("balance"))).isEqualByComparingTo("251.00");
+    }
+}

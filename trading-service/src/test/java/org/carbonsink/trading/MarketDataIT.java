@@ -1,0 +1,150 @@
+package org.carbonsink.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Public market data, read without a token. */
+class MarketDataIT extends TradingIntegration {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void depthSumsTheOpenOrdersPerPriceLevelBestFirst() {
+        Listed instrument = listInstrument(1000);
+        UUID buyer = UUID.randomUUID();
+        deposit(buyer, "1000.00");
+        placeOrder(buyer, instrument.instrumentId(), "BUY", 3, "9.00");
+        placeOrder(buyer, instrument.instrumentId(), "BUY", 1, "8.50");
+        placeOrder(buyer, instrument.instrumentId(), "BUY", 2, "9.00");
+        sellWithCreditsHeld(UUID.randomUUID(), instrument, 4, "10.00");
+        sellWithCreditsHeld(UUID.randomUUID(), instrument, 6, "10.50");
+
+        JsonNode depth = api().get("/market/instruments/" + instrument.instrumentId() + "/depth").expect(200);
+
+        assertThat(levels(depth.get("bids"))).containsExactly("9.00:5:2", "8.50:1:1");
+        assertThat(levels(depth.get("asks"))).containsExactly("10.00:4:1", "10.50:6:1");
+        JsonNode top = api().get("/market/instruments/" + instrument.instrumentId() + "/depth?levels=1").expect(200);
+        assertThat(levels(top.get("bids"))).containsExactly("9.00:5:2");
+        assertThat(levels(top.get("asks"))).containsExactly("10.00:4:1");
+        assertThat(depth.toString()).doesNotContain(buyer.toString());
+    }
+
+    @Test
+    void dailyBarsAreTradingDaysInShanghaiFromBookTradesThatDidNotFail() {
+        Listed instrument = listInstrument(1000);
+        String id = instrument.instrumentId();
+        // 2026-03-02 in Shanghai (UTC+8): 09:30, 11:00 and 23:59:59 local time
+        bookTrade(id, "2026-03-02T01:30:00Z", "10.00", 5, "SETTLED");
+        bookTrade(id, "2026-03-02T03:00:00Z", "12.00", 3, "SETTLED");
+        bookTrade(id, "2026-03-02T15:59:59Z", "9.00", 2, "PENDING_DELIVERY");
+        // 2026-03-03 00:00 local time, still 2 March in UTC
+        bookTrade(id, "2026-03-02T16:00:00Z", "11.00", 1, "SETTLED");
+        bookTrade(id, "2026-03-02T17:00:00Z", "50.00", 7, "FAILED");
+        blockTrade(id, "2026-03-02T18:00:00Z", "99.00", 100);
+
+        JsonNode bars = api().get("/market/instruments/" + id + "/daily?from=2026-03-01&to=2026-03-03").expect(200);
+
+        assertThat(bars).hasSize(2);
+        assertBar(bars.get(0), "2026-03-02", "10.00", "12.00", "9.00", "9.00", 10, "104.00", 3);
+        assertBar(bars.get(1), "2026-03-03", "11.00", "11.00", "11.00", "11.00", 1, "11.00", 1);
+        assertThat(api().get("/market/instruments/" + id + "/daily?from=2026-03-03&to=2026-03-03").expect(200))
+                .hasSize(1);
+
+        JsonNode recent = api().get("/market/instruments/" + id + "/trades?limit=2").expect(200);
+        assertThat(recent.get("total").asLong()).as("every venue, the failed trade left out").isEqualTo(5);
+        assertThat(recent.get("items").valueStream().map(t -> t.get("venue").asString() + "@"
+                + money(t.get("price")).toPlainString())).containsExactly("BLOCK@99.00", "BOOK@11.00");
+        assertThat(api().get("/market/instruments/" + id + "/trades?offset=4").expect(200).get("items").get(0)
+                .get("price").decimalValue()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void refusesBadQueriesNamingTheFieldAndUnknownInstruments() {
+        Listed instrument = listInstrument(10);
+        String id = instrument.instrumentId();
+
+        var backwards = api().get("/market/instruments/" + id + "/daily?from=2026-03-05&to=2026-03-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+        var tooLong = api().get("/market/instruments/" + id + "/daily?from=2024-01-01&to=2026-03-01");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(api().get("/market/instruments/" + id + "/depth?levels=0").status()).isEqualTo(400);
+        assertThat(api().get("/market/instruments/" + id + "/daily?from=yesterday").status()).isEqualTo(400);
+        assertThat(api().get("/market/instruments/P999999-1999/depth").status()).isEqualTo(404);
+        assertThat(api().get("/market/instruments/P999999-1999/trades").status()).isEqualTo(404);
+        assertThat(api().get("/market/instruments/" + id + "/daily").expect(200).isEmpty()).isTrue();
+    }
+
+    private static List<String> levels(JsonNode side) {
+        return side.valueStream().map(l -> money(l.get("price")).toPlainString() + ":" + l.get("quantity").asLong()
+                + ":" + l.get("orders").asInt()).toList();
+    }
+
+    private static void assertBar(JsonNode bar, String day, String open, String high, String low, String close,
+            long volume, String turnover, int trades) {
+        assertThat(bar.get("day").asString()).isEqualTo(day);
+        assertThat(money(bar.get("open"))).as("open").isEqualByComparingTo(open);
+        assertThat(money(bar.get("high"))).as("high").isEqualByComparingTo(high);
+        assertThat(money(bar.get("low"))).as("low").isEqualByComparingTo(low);
+        assertThat(money(bar.get("close"))).as("close").isEqualByComparingTo(close);
+        assertThat(bar.get("volume").asLong()).as("volume").isEqualTo(volume);
+        assertThat(money(bar.get("turnover"))).as("turnover").isEqualByComparingTo(turnover);
+        assertThat(bar.get("trades").asInt()).isEqualTo(trades);
+    }
+
+    /** A book trade at a known time, with its two filled orders, written as the exchange would have. */
+    private void bookTrade(String instrumentId, String at, String price, long quantity, String status) {
+        UUID buyer = UUID.randomUUID();
+        UUID seller = UUID.randomUUID();
+        UUID buy = filledOrder(instrumentId, buyer, "BUY", quantity, price, at);
+        UUID sell = filledOrder(instrumentId, seller, "SELL", quantity, price, at);
+        jdbc.sql("""
+                insert into trade (id, instrument_id, buy_order_id, sell_order_id, buyer_id, seller_id, quantity, price,
+                                   amount, status, failure_reason, executed_at, closed_at)
+                values (:id, :instrumentId, :buy, :sell, :buyer, :seller, :quantity, :price, :amount, :status,
+                        case when :status = 'FAILED' then 'test' end, :at,
+                        case when :status <> 'PENDING_DELIVERY' then cast(:at as timestamptz) end)
+                """).param("id", UUID.randomUUID()).param("instrumentId", instrumentId).param("buy", buy)
+                .param("sell", sell).param("buyer", buyer).param("seller", seller).param("quantity", quantity)
+                .param("price", new BigDecimal(price)).param("amount", new BigDecimal(price).multiply(
+                        BigDecimal.valueOf(quantity))).param("status", status).param("at", timestamp(at)).update();
+    }
+
+    private void blockTrade(String instrumentId, String at, String price, long quantity) {
+        jdbc.sql("""
+                insert into trade (id, instrument_id, venue, buyer_id, seller_id, quantity, price, amount, status,
+                                   executed_at)
+                values (:id, :instrumentId, 'BLOCK', :buyer, :seller, :quantity, :price, :amount, 'PENDING_DELIVERY', :at)
+                """).param("id", UUID.randomUUID()).param("instrumentId", instrumentId)
+                .param("buyer", UUID.randomUUID()).param("seller", UUID.randomUUID()).param("quantity", quantity)
+                .param("price", new BigDecimal(price)).param("amount", new BigDecimal(price).multiply(
+                        BigDecimal.valueOf(quantity))).param("at", timestamp(at)).update();
+    }
+
+    private UUID filledOrder(String instrumentId, UUID participant, String side, long quantity, String price, String at) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into exchange_order (id, instrument_id, participant_id, side, quantity, limit_price,
+                                            filled_quantity, reserved_cash, status, book_sequence, placed_at, updated_at)
+                values (:id, :instrumentId, :participant, :side, :quantity, :price, :quantity, 0, 'FILLED',
+                        nextval('book_sequence'), :at, :at)
+                """).param("id", id).param("instrumentId", instrumentId).param("participant", participant)
+                .param("side", side).param("quantity", quantity).param("price", new BigDecimal(price))
+                .param("at", timestamp(at)).update();
+        return id;
+    }
+
+    private static Timestamp timestamp(String at) {
+        return Timestamp.from(Instant.parse(at));
+    }
+}
