@@ -359,7 +359,7 @@ class ExplorerBrowserIT {
         }
         await().pollDelay(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> true);
         long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight)");
+                "window.scrollTo(0, 0); return Math.ceil(document.documentElement.scrollHeight)");
         Dimension before = browser.manage().window().getSize();
         browser.manage().window().setSize(new Dimension(1280, (int) Math.min(height + 120, 6000)));
         Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
