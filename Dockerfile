@@ -9,6 +9,9 @@ RUN mvn -B -ntp -DskipTests package -pl auth-server,registry-service,verificatio
 FROM eclipse-temurin:17-jre
 ARG SERVICE
 RUN useradd --system --uid 10001 app
+# the registry embeds this font in retirement certificates, for their Chinese text (carbonsink.certificate.font)
+RUN if [ "$SERVICE" = "registry-service" ]; then apt-get update && apt-get install -y --no-install-recommends \
+    fonts-wqy-zenhei && rm -rf /var/lib/apt/lists/*; fi
 COPY --from=build /src/${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT-exec.jar /app/app.jar
 USER app
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -38,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
+    /** The public explorer (module explorer): its page, its own assets and the vendored libraries (WebJars). */
+    static final String[] EXPLORER_PATHS = { "/", "/index.html", "/assets/**", "/webjars/**" };
+
     static final String[] PUBLIC_GET_PATHS = {
             "/api/registry/projects/**", "/api/registry/methodologies/**", "/api/registry/issuances/**",
             "/api/registry/retirements/**", "/api/registry/ledger/**",
@@ -93,6 +96,7 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HttpMethod.GET, EXPLORER_PATHS).permitAll()
                         // the services' metrics are for operators on the services' own ports, not for API clients
                         .pathMatchers("/api/*/actuator/**").denyAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_GET_PATHS).permitAll()

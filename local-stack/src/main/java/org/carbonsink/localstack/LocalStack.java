@@ -94,7 +94,9 @@ public final class LocalStack implements AutoCloseable {
         createTopics(broker.bootstrapServers());
         // loopback only: the seeded logins and the open broker are for this machine
         List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off",
-                "--spring.main.log-startup-info=false", "--server.address=127.0.0.1"));
+                "--spring.main.log-startup-info=false", "--server.address=127.0.0.1",
+                // certificates' QR codes open the explorer on this gateway
+                "--EXPLORER_URL=http://127.0.0.1:" + options.gatewayPort() + "/"));
         if (!options.ruleWindows()) {
             System.out.println("Disclosure windows shortened for local use (--rule-windows keeps 20 working days)");
             arguments.addAll(Lifecycle.SHORT_WINDOWS);
@@ -160,6 +162,7 @@ public final class LocalStack implements AutoCloseable {
     private void printUrls(Duration ready) {
         Map<String, String> urls = services.urls();
         System.out.printf("%nThe local stack is ready in %.1f s.%n", ready.toMillis() / 1000.0);
+        System.out.println("  explorer      " + urls.get("gateway") + "/   (the public pages, zh-CN and en, no login)");
         System.out.println("  gateway       " + urls.get("gateway") + "   (API under /api/registry, /api/verification, /api/trading)");
         for (String service : SERVICES) {
             System.out.printf("  %-13s %s   (OpenAPI at /v3/api-docs, health at /actuator/health)%n", service,
