@@ -58,11 +58,6 @@
  * band rests on and can still trade with incoming orders.</li>
  * <li><b>Halt</b>: place and amend are rejected ({@code HALTED}); cancel and expiry still work.</li>
  * </ul>
- *
- * <h2>The previous book</h2>
- * {@link org.carbonsink.trading.matching.OrderBook} with
- * {@link org.carbonsink.trading.matching.PriceLevelOrderBook} and its reference
- * {@link org.carbonsink.trading.matching.ReferenceOrderBook} (decimal prices, UUIDs, rebuilt per order)
- * stays until the exchange has moved to the engine above.
+
  */
 package org.carbonsink.trading.matching;
