@@ -58,6 +58,5 @@
  * band rests on and can still trade with incoming orders.</li>
  * <li><b>Halt</b>: place and amend are rejected ({@code HALTED}); cancel and expiry still work.</li>
  * </ul>
-
  */
 package org.carbonsink.trading.matching;
