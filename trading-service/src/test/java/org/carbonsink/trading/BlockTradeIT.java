@@ -153,9 +153,9 @@ class BlockTradeIT extends TradingIntegration {
         assertThat(noReference.status()).isEqualTo(422);
         assertThat(noReference.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:no-reference-price");
 
-        UUID bookSeller = UUID.randomUUID();
+        UUID bookSeller = trader();
         sellWithCreditsHeld(bookSeller, instrument, 1, "20.00");
-        UUID bookBuyer = UUID.randomUUID();
+        UUID bookBuyer = trader();
         deposit(bookBuyer, "100.00");
         placeOrder(bookBuyer, instrument.instrumentId(), "BUY", 1, "20.00");
 

@@ -49,7 +49,7 @@ class CashIT extends TradingIntegration {
     @Test
     void aWithdrawalNeverTouchesCashReservedForABuyOrder() {
         Listed instrument = listInstrument(100);
-        UUID buyer = UUID.randomUUID();
+        UUID buyer = trader();
         deposit(buyer, "1000.00");
         placeOrder(buyer, instrument.instrumentId(), "BUY", 10, "60.00");
 

@@ -21,13 +21,13 @@ class MarketDataIT extends TradingIntegration {
     @Test
     void depthSumsTheOpenOrdersPerPriceLevelBestFirst() {
         Listed instrument = listInstrument(1000);
-        UUID buyer = UUID.randomUUID();
+        UUID buyer = trader();
         deposit(buyer, "1000.00");
         placeOrder(buyer, instrument.instrumentId(), "BUY", 3, "9.00");
         placeOrder(buyer, instrument.instrumentId(), "BUY", 1, "8.50");
         placeOrder(buyer, instrument.instrumentId(), "BUY", 2, "9.00");
-        sellWithCreditsHeld(UUID.randomUUID(), instrument, 4, "10.00");
-        sellWithCreditsHeld(UUID.randomUUID(), instrument, 6, "10.50");
+        sellWithCreditsHeld(trader(), instrument, 4, "10.00");
+        sellWithCreditsHeld(trader(), instrument, 6, "10.50");
 
         JsonNode depth = api().get("/market/instruments/" + instrument.instrumentId() + "/depth").expect(200);
 
