@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.carbonsink.support.json.CanonicalJson;
 import org.carbonsink.verification.calculation.CalculationInput;
 import org.carbonsink.verification.calculation.CalculationMethod;
 import org.carbonsink.verification.calculation.Parameter;

@@ -1,4 +1,4 @@
-package org.carbonsink.registry.audit;
+package org.carbonsink.support.json;
 
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -6,30 +6,32 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes audit details as canonical JSON: object keys sorted, no whitespace, numbers as written by
- * {@link BigDecimal#toPlainString()} or {@link Long#toString}, anything else (ids, dates, enums) as
- * its string form. The same details always give the same text.
+ * The canonical JSON form of values that get hashed (the registry's audit entries, verification's
+ * provenance): object keys in code-point order, no whitespace, whole numbers ({@code Long},
+ * {@code Integer}, {@code Short}) and booleans as JSON literals, decimals as strings in plain notation
+ * without trailing zeros ("80", never "80.0000" or "8E+1"), so that the same values give the same bytes
+ * whatever scale they were typed with; anything else (ids, dates, enums) as its string form.
+ * {@code Double} and {@code Float} are refused: a binary fraction is not an exact amount.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     private CanonicalJson() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
     }
 
+    /** A decimal as the canonical form writes it (inside quotes). */
+    public static String decimal(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
     private static void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
-        } else if (value instanceof Boolean b) {
-            out.append(b);
-        } else if (value instanceof BigDecimal d) {
-            out.append(d.toPlainString());
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-            out.append(value);
         } else if (value instanceof Map<?, ?> map) {
             Map<String, Object> sorted = new TreeMap<>();
             map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
@@ -45,10 +47,10 @@ final class CanonicalJson {
                 write(entry.getValue(), out);
             }
             out.append('}');
-        } else if (value instanceof Collection<?> list) {
+        } else if (value instanceof Collection<?> items) {
             out.append('[');
             boolean first = true;
-            for (Object item : list) {
+            for (Object item : items) {
                 if (!first) {
                     out.append(',');
                 }
@@ -56,8 +58,13 @@ final class CanonicalJson {
                 write(item, out);
             }
             out.append(']');
-        } else if (value instanceof Number) {
-            throw new IllegalArgumentException("audit details take whole numbers or BigDecimal, not "
+        } else if (value instanceof BigDecimal decimal) {
+            string(decimal(decimal), out);
+        } else if (value instanceof Boolean || value instanceof Long || value instanceof Integer
+                || value instanceof Short) {
+            out.append(value);
+        } else if (value instanceof Double || value instanceof Float) {
+            throw new IllegalArgumentException("canonical JSON takes whole numbers or BigDecimal, not "
                     + value.getClass().getSimpleName() + " (binary fractions are not exact)");
         } else {
             string(value.toString(), out);
