@@ -190,7 +190,7 @@ async function reportsSection(p) {
             ['id', 'periodStart', 'periodEnd', 'vintage', 'status', 'netRemovals', 'verifiedCredits', 'bufferCredits']),
         table('report-table', 'reports.table', [
             ['reports.period', r => `${r.periodStart} – ${r.periodEnd}`],
-            ['reports.vintage', r => r.vintages && r.vintages.length > 1 ? r.vintages.map(v => v.vintage).join(', ') : r.vintage],
+            ['reports.vintage', r => r.vintages && r.vintages.length > 1 ? r.vintages.map(v => v.year).join(', ') : r.vintage],
             ['reports.status', r => label('reportStatus', r.status)],
             ['reports.net', r => decimal(r.netRemovals), { numeric: true }],
             ['reports.credits', r => integer(r.verifiedCredits), { numeric: true }],
