@@ -15,4 +15,9 @@ public record Retirement(UUID id, UUID accountId, UUID holderId, UUID projectId,
         List<SerialRange> serials) {
 
     public static final int SERIALS_SHOWN = 100;
+
+    /** The serial ranges in their display form, for features that may not read {@code core} values. */
+    public List<String> serialNumbers() {
+        return serials.stream().map(SerialRange::serial).toList();
+    }
 }

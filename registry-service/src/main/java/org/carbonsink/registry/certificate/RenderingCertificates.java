@@ -1,4 +1,4 @@
-package org.carbonsink.registry.ledger.certificate;
+package org.carbonsink.registry.certificate;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import org.carbonsink.registry.ledger.Retirement;
 import org.carbonsink.registry.ledger.Retirements;
 import org.carbonsink.registry.ledger.RetirementPurpose;
-import org.carbonsink.registry.ledger.core.SerialRange;
 import org.carbonsink.registry.project.Project;
 import org.carbonsink.registry.project.Projects;
 import org.carbonsink.support.web.ProblemException;
@@ -47,7 +46,7 @@ public class RenderingCertificates {
         String projectName = projects.find(r.projectId()).map(Project::name).orElse("");
         Certificate certificate = new Certificate(r.id(), r.beneficiary(), purpose(r.purpose(), true),
                 purpose(r.purpose(), false), r.note(), r.quantity(),
-                r.serials().stream().map(SerialRange::serial).toList(), r.projectCode(), projectName, r.vintage(),
+                r.serialNumbers(), r.projectCode(), projectName, r.vintage(),
                 r.retiredAt(), publicUrl(r));
         return CertificatePdf.render(certificate, command.language(), font);
     }

@@ -1,4 +1,4 @@
-package org.carbonsink.registry.ledger.certificate;
+package org.carbonsink.registry.certificate;
 
 import java.net.URI;
 import java.time.Instant;

@@ -1,9 +1,9 @@
-package org.carbonsink.registry.ledger.certificate.web;
+package org.carbonsink.registry.certificate.web;
 
 import java.util.UUID;
-import org.carbonsink.registry.ledger.certificate.CertificateLanguage;
-import org.carbonsink.registry.ledger.certificate.RenderCertificate;
-import org.carbonsink.registry.ledger.certificate.RenderingCertificates;
+import org.carbonsink.registry.certificate.CertificateLanguage;
+import org.carbonsink.registry.certificate.RenderCertificate;
+import org.carbonsink.registry.certificate.RenderingCertificates;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
