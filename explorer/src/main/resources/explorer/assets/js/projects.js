@@ -28,16 +28,20 @@ function statusBadge(status) {
     return badge(label('status', status), kind);
 }
 
-/** Boundaries of the listed projects: from the list itself when it has them, else one request each. */
+/**
+ * Boundaries of the listed projects (the first 100), as the registry answers them many at a time:
+ * a GeoJSON FeatureCollection per 50 ids, which keeps each request line short.
+ */
 async function boundaries(projects) {
     const wanted = projects.slice(0, 100);
-    return Promise.all(wanted.map(async p => {
-        let geometry = p.boundary || null;
-        if (!geometry) {
-            geometry = await getOptional(`/registry/projects/${p.id}/boundary`).catch(() => null);
-        }
-        return { geometry, label: `${p.code} ${p.name}`, href: `#/projects/${p.id}` };
-    }));
+    const batches = [];
+    for (let i = 0; i < wanted.length; i += 50) {
+        batches.push(wanted.slice(i, i + 50));
+    }
+    const collections = await Promise.all(batches.map(batch =>
+        getOptional(`/registry/projects/boundaries?ids=${batch.map(p => p.id).join(',')}`).catch(() => null)));
+    const byId = new Map(collections.flatMap(c => (c && c.features) || []).map(f => [f.id, f.geometry]));
+    return wanted.map(p => ({ geometry: byId.get(p.id) || null, label: `${p.code} ${p.name}`, href: `#/projects/${p.id}` }));
 }
 
 export async function projectsPage(params = new URLSearchParams()) {

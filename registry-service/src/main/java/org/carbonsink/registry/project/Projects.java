@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,28 @@ public class Projects {
                 + "and (cast(:after as text) is null or code > :after) order by code limit :limit")
                 .param("status", status == null ? null : status.name()).param("owner", ownerId)
                 .param("after", afterCode).param("limit", limit).query(Projects::map).list();
+    }
+
+    /** The projects among {@code ids}, in code order; ids of no project are left out. */
+    public List<Project> withIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from project where id in (:ids) order by code").param("ids", ids)
+                .query(Projects::map).list();
+    }
+
+    /**
+     * Projects whose boundary's bounding box meets {@code box} (longitudes and latitudes), in code
+     * order, at most {@code limit} (GiST index project_land).
+     */
+    public List<Project> withLandIn(Envelope box, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from project where "
+                + "box(point(bbox_min_lon, bbox_min_lat), point(bbox_max_lon, bbox_max_lat)) "
+                + "&& box(point(:minLon, :minLat), point(:maxLon, :maxLat)) order by code limit :limit")
+                .param("minLon", box.getMinX()).param("minLat", box.getMinY())
+                .param("maxLon", box.getMaxX()).param("maxLat", box.getMaxY()).param("limit", limit)
+                .query(Projects::map).list();
     }
 
     /** Applications whose decision deadline passed before {@code today}, oldest deadline first. */

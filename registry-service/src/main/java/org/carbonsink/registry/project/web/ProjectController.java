@@ -131,6 +131,23 @@ class ProjectController {
         return view(projects.get(id));
     }
 
+    /**
+     * Boundaries of many projects in one answer, for a map: by {@code ids} (at most 100; unknown ids
+     * are left out) or those whose bounding box meets {@code bbox}, in code order, at most
+     * {@code limit}.
+     */
+    @GetMapping(value = "/boundaries", produces = { "application/geo+json", "application/json" })
+    BoundaryCollectionView boundaries(@RequestParam(required = false) String ids,
+            @RequestParam(required = false) String bbox,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit) {
+        BoundarySelection selection = BoundarySelection.parse(ids, bbox);
+        List<Project> found = selection.ids() != null ? projects.withIds(selection.ids())
+                : projects.withLandIn(selection.box(), limit + 1);
+        boolean truncated = found.size() > limit;
+        return BoundaryCollectionView.of(found.stream().limit(limit).filter(p -> p.design().boundary() != null)
+                .map(BoundaryFeatureView::of).toList(), truncated);
+    }
+
     /** The boundary alone, as a GeoJSON geometry. */
     @GetMapping(value = "/{id}/boundary", produces = { "application/geo+json", "application/json" })
     Object boundary(@PathVariable UUID id) {
