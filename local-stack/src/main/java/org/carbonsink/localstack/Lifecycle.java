@@ -266,6 +266,51 @@ public final class Lifecycle {
         return trade;
     }
 
+    /** The operator sets an instrument's block trade rule (the default asks for 100,000 t, more than a demo holds). */
+    public JsonNode setBlockTradeRule(String instrumentId, long minimumQuantity, String band) {
+        return step("4. The exchange operator sets the block trade rule of " + instrumentId,
+                as(OPERATOR).put("/api/trading/block-trade-rules/" + instrumentId, Map.of("minimumQuantity",
+                        minimumQuantity, "band", band, "source", "demo: a block small enough for one project")),
+                200, "minimumQuantity", "band", "referencePrice");
+    }
+
+    /** A block agreement (大宗协议): the seller offers the buyer credits off the book, the buyer accepts. */
+    public JsonNode blockTrade(UUID seller, UUID buyer, String instrumentId, long quantity, String price) {
+        JsonNode proposed = step("4. A block trade of " + quantity + " t at " + price + " CNY is proposed",
+                as(seller).post("/api/trading/block-trades", Map.of("buyerId", buyer, "instrumentId", instrumentId,
+                        "quantity", quantity, "price", price)), 201, "status");
+        UUID id = id(proposed);
+        eventually("4. The registry holds the block's credits", () -> as(seller).get("/api/trading/block-trades/" + id),
+                r -> r.status() == 200 && r.json().get("status").asString().equals("PROPOSED"), "status");
+        step("4. The buyer accepts the block trade", as(buyer).post("/api/trading/block-trades/" + id + "/acceptance",
+                null), 200, "status", "tradeId");
+        return eventually("4. The block trade settles and is published",
+                () -> gateway.get("/api/trading/market/block-trades?instrumentId=" + instrumentId),
+                r -> r.status() == 200 && r.body().contains(id.toString()) && r.json().get("items").findValuesAsString(
+                        "tradeStatus").stream().allMatch("SETTLED"::equals), "items");
+    }
+
+    /**
+     * A one-way auction (单向竞价) open for {@code window}: the seller offers credits at a floor price,
+     * the buyer bids at each of {@code bids} (quantity, price), the exchange closes it once the
+     * window has passed and publishes the result.
+     */
+    public JsonNode auction(UUID seller, UUID bidder, String instrumentId, long quantity, String floorPrice,
+            Duration window, List<Map<String, Object>> bids) {
+        JsonNode announced = step("4. A one-way auction of " + quantity + " t from " + floorPrice + " CNY",
+                as(seller).post("/api/trading/auctions", Map.of("instrumentId", instrumentId, "quantity", quantity,
+                        "floorPrice", floorPrice, "endsAt", Instant.now().plus(window).toString())), 201, "status");
+        UUID id = id(announced);
+        eventually("4. The registry holds the auction's credits", () -> as(seller).get("/api/trading/auctions/" + id),
+                r -> r.status() == 200 && r.json().get("status").asString().equals("OPEN"), "status");
+        for (Map<String, Object> bid : bids) {
+            step("4. A bid", as(bidder).post("/api/trading/auctions/" + id + "/bids", bid), 201, "quantity", "price");
+        }
+        return eventually("4. The auction closes when its window ends; the result is published",
+                () -> gateway.get("/api/trading/market/auctions?instrumentId=" + instrumentId),
+                r -> r.status() == 200 && r.body().contains(id.toString()), "items");
+    }
+
     public JsonNode cashAccount(UUID participant) {
         return step("   cash account of " + participant,
                 as(participant).get("/api/trading/cash-accounts/" + participant), 200, "balance", "reserved");

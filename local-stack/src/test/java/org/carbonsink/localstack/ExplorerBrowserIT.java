@@ -54,8 +54,8 @@ import tools.jackson.databind.JsonNode;
  * chromedriver by Selenium (nothing is downloaded), against the whole system started as in
  * {@link LifecycleE2EIT} and seeded through the gateway with {@link Lifecycle}'s steps: one
  * registered forest project with its boundary, a verified report issued in four vintages, a
- * settled trade with orders left on both sides of the book, a retirement.
- * Skipped only where Chromium is not installed; CI installs it (.ci/run).
+ * settled trade with orders left on both sides of the book, a retirement, a block trade and an
+ * auction's result. Skipped only where Chromium is not installed; CI installs it (.ci/run).
  *
  * <p>With {@code EXPLORER_SCREENSHOTS=<directory>} it also saves a screenshot of each page in both
  * languages there (docs/explorer/ holds the ones in the README).
@@ -103,7 +103,8 @@ class ExplorerBrowserIT {
      * Seeds the system through the gateway with the lifecycle's steps: a forest project drafted
      * with its boundary, disclosed (a public comment), validated, applied for and registered; a
      * monitoring report over 2022 to 2025 disclosed, taken up and approved, issued per vintage; a
-     * settled trade with orders left on both sides of the book; a retirement.
+     * settled trade with orders left on both sides of the book; a retirement; a block trade and a
+     * one-way auction.
      */
     private static Seed seed(Lifecycle lifecycle) {
         Lifecycle.Cast cast = lifecycle.registerParticipants();
@@ -129,6 +130,12 @@ class ExplorerBrowserIT {
         // a bid below the resting ask, so the book has both sides
         lifecycle.placeOrder(cast.buyer(), instrument, "BUY", 100, "80.00");
         JsonNode retirement = lifecycle.retire(cast, projectId, Lifecycle.VINTAGE, 150);
+        // off the book: a block agreement (the last book price, 85.50, is its reference) and a one-way
+        // auction of 100 t from 80.00 that two bids take 90 t of, each paying its own price
+        lifecycle.setBlockTradeRule(instrument, 100, "0.30");
+        lifecycle.blockTrade(cast.owner(), cast.buyer(), instrument, 200, "86.00");
+        lifecycle.auction(cast.owner(), cast.buyer(), instrument, 100, "80.00", Duration.ofSeconds(10),
+                List.of(Map.of("quantity", 60, "price", "82.00"), Map.of("quantity", 30, "price", "81.00")));
         return new Seed(projectId, code, instrument, Lifecycle.id(retirement),
                 retirement.get("serials").get(0).get("first").asLong(), retirement.get("beneficiary").asString());
     }
@@ -248,6 +255,13 @@ class ExplorerBrowserIT {
             assertThat(text(browser, "#ask-table")).contains("85.50", "600");
             assertThat(text(browser, "#daily-table")).contains("85.50", "400");
             assertThat(text(browser, "#trade-table")).contains("85.50", "400", "34,200.00", "Settled");
+            // the block trade at its price beside the reference, and the auction's result
+            assertThat(browser.findElements(By.cssSelector("#block-table tbody tr"))).hasSize(1);
+            assertThat(text(browser, "#block-table tbody")).contains("200", "86.00", "85.50", "17,200.00", "Settled");
+            assertThat(browser.findElements(By.cssSelector("#auction-table tbody tr"))).hasSize(1);
+            // 60 at 82.00 and 30 at 81.00: 90 of 100 allocated, 7,350.00 turnover, 81.67 on average
+            assertThat(text(browser, "#auction-table tbody")).contains("100", "80.00", "90", "2 / 2", "81.67",
+                    "7,350.00");
             shoot(browser, "instrument-en");
 
             // the language switch: everything in Chinese, and remembered on the next visit
