@@ -41,6 +41,9 @@ class SecurityConfiguration {
     /** The public explorer (module explorer): its page, its own assets and the vendored libraries (WebJars). */
     static final String[] EXPLORER_PATHS = { "/", "/index.html", "/assets/**", "/webjars/**" };
 
+    /** Swagger UI (its page and assets are under /swagger-ui/) and the configuration it reads. */
+    static final String[] SWAGGER_UI_PATHS = { "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/swagger-config" };
+
     static final String[] PUBLIC_GET_PATHS = {
             "/api/registry/projects/**", "/api/registry/methodologies/**", "/api/registry/issuances/**",
             "/api/registry/retirements/**", "/api/registry/ledger/**",
@@ -97,6 +100,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, EXPLORER_PATHS).permitAll()
+                        .pathMatchers(HttpMethod.GET, SWAGGER_UI_PATHS).permitAll()
                         // the services' metrics are for operators on the services' own ports, not for API clients
                         .pathMatchers("/api/*/actuator/**").denyAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_GET_PATHS).permitAll()
