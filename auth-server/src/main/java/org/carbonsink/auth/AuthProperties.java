@@ -14,16 +14,31 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("carbonsink.auth")
-public record AuthProperties(@NotBlank String issuer, @Valid List<User> users, @Valid List<Client> clients) {
+public record AuthProperties(@NotBlank String issuer, @Valid List<User> users, @Valid List<Client> clients,
+        @Valid SwaggerUi swaggerUi) {
 
     public AuthProperties {
         users = users == null ? List.of() : List.copyOf(users);
         clients = clients == null ? List.of() : List.copyOf(clients);
+        swaggerUi = swaggerUi == null ? new SwaggerUi(List.of(), List.of()) : swaggerUi;
     }
 
     /** A person: logs in with the form, acts as participant {@code subject}. */
     public record User(@NotBlank String username, @NotBlank String password, @NotNull UUID subject,
             @NotNull Role role) {
+    }
+
+    /**
+     * The gateway's Swagger UI, a public client in a browser: where it may be sent back after login
+     * (its {@code oauth2-redirect.html}; on a loopback address any port matches, RFC 8252) and the
+     * origins whose pages may call the token endpoint (CORS patterns, e.g. {@code http://127.0.0.1:[*]}).
+     */
+    public record SwaggerUi(List<String> redirectUris, List<String> allowedOrigins) {
+
+        public SwaggerUi {
+            redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+            allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        }
     }
 
     /** A machine: client credentials, acts as participant {@code subject}. */

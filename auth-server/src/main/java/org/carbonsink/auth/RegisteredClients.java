@@ -20,15 +20,20 @@ final class RegisteredClients {
     static final String CLI_CLIENT_ID = "carbonsink-cli";
     /** Nothing listens there: the CLI (and {@code TokenClient}) reads the code off the redirect. */
     static final String CLI_REDIRECT_URI = "http://127.0.0.1:8765/callback";
+    /** The gateway's Swagger UI (docs/identity.md). */
+    static final String SWAGGER_UI_CLIENT_ID = "swagger-ui";
     static final String API_SCOPE = "api";
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private RegisteredClients() {
     }
 
-    static RegisteredClientRepository of(List<AuthProperties.Client> machines) {
+    static RegisteredClientRepository of(List<AuthProperties.Client> machines, AuthProperties.SwaggerUi swaggerUi) {
         List<RegisteredClient> clients = new ArrayList<>();
         clients.add(cli());
+        if (!swaggerUi.redirectUris().isEmpty()) {
+            clients.add(swaggerUi(swaggerUi.redirectUris()));
+        }
         machines.forEach(machine -> clients.add(machine(machine)));
         return new InMemoryRegisteredClientRepository(clients);
     }
@@ -42,6 +47,19 @@ final class RegisteredClients {
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUri(CLI_REDIRECT_URI)
                 .scope(OidcScopes.OPENID).scope(OidcScopes.PROFILE).scope(API_SCOPE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(tokenSettings())
+                .build();
+    }
+
+    // public too: a page in a browser keeps no secret either
+    private static RegisteredClient swaggerUi(List<String> redirectUris) {
+        return RegisteredClient.withId(SWAGGER_UI_CLIENT_ID)
+                .clientId(SWAGGER_UI_CLIENT_ID)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(redirectUris))
+                .scope(OidcScopes.OPENID).scope(API_SCOPE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(tokenSettings())
                 .build();

@@ -10,6 +10,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Two filter chains: the protocol endpoints (authorize, token, JWKS, discovery, userinfo) first, then
@@ -40,11 +44,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, AuthProperties properties) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.oidc(Customizer.withDefaults());
                 })
+                // Swagger UI exchanges its code for a token from a page of the gateway: another origin
+                .cors(cors -> cors.configurationSource(swaggerUiOrigins(properties.swaggerUi())))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // the OIDC userinfo endpoint takes the access token
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
@@ -56,12 +62,24 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain loginAndHealth(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain loginAndHealth(HttpSecurity http, AuthProperties properties) throws Exception {
+        // the browser's preflight (OPTIONS) of the token endpoint is not a protocol request: it lands here
+        http.cors(cors -> cors.configurationSource(swaggerUiOrigins(properties.swaggerUi())))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults());
         return http.build();
+    }
+
+    private static CorsConfigurationSource swaggerUiOrigins(AuthProperties.SwaggerUi swaggerUi) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(swaggerUi.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST"));
+        cors.setAllowedHeaders(List.of("*"));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/oauth2/token", cors);
+        return source;
     }
 
     private static MediaTypeRequestMatcher browsers() {
@@ -78,7 +96,7 @@ class SecurityConfiguration {
 
     @Bean
     RegisteredClientRepository registeredClientRepository(AuthProperties properties) {
-        return RegisteredClients.of(properties.clients());
+        return RegisteredClients.of(properties.clients(), properties.swaggerUi());
     }
 
     @Bean

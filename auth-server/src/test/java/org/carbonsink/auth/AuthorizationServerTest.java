@@ -9,6 +9,10 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,6 +96,31 @@ class AuthorizationServerTest {
     }
 
     @Test
+    void swaggerUiLogsAPersonInWithPkceAndIsSentBackToItsPageOnAnyLoopbackPort() throws Exception {
+        // the local stack's gateway may listen on any port of 127.0.0.1 (RFC 8252, 7.3)
+        String redirect = "http://127.0.0.1:18080/swagger-ui/oauth2-redirect.html";
+
+        JWTClaimsSet claims = verifiedClaims(TokenClient.login(url(), "swagger-ui", redirect, "trader", "trader-password"));
+
+        assertThat(claims.getSubject()).isEqualTo("10000000-0000-0000-0000-000000000004");
+        assertDesignedClaims(claims);
+        // never sent to a page it was not registered with
+        assertThatThrownBy(() -> TokenClient.login(url(), "swagger-ui",
+                "http://elsewhere.example/swagger-ui/oauth2-redirect.html", "trader", "trader-password"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theGatewaysPagesMayCallTheTokenEndpointAndNoOtherSites() throws Exception {
+        HttpResponse<String> gateway = preflight("/oauth2/token", "http://127.0.0.1:8080");
+        assertThat(gateway.statusCode()).isEqualTo(200);
+        assertThat(gateway.headers().firstValue("Access-Control-Allow-Origin")).contains("http://127.0.0.1:8080");
+        HttpResponse<String> foreign = preflight("/oauth2/token", "http://elsewhere.example");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void theDiscoveryDocumentsNameTheIssuerAndItsKeys() {
         for (String path : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
             JsonNode discovery = new ApiClient(url()).get(path).expect(200);
@@ -105,6 +134,13 @@ class AuthorizationServerTest {
     @Test
     void healthIsPublic() {
         assertThat(new ApiClient(url()).get("/actuator/health").expect(200).get("status").asString()).isEqualTo("UP");
+    }
+
+    private HttpResponse<String> preflight(String path, String origin) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The claims every access token carries, after its RS256 signature is checked against /oauth2/jwks. */

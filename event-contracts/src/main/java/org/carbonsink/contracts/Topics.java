@@ -33,6 +33,31 @@ public final class Topics {
     public static final List<String> ALL = List.of(REGISTRY_PROJECTS, REGISTRY_PARTICIPANTS, REGISTRY_CREDITS,
             REGISTRY_HOLDS, VERIFICATION_REPORTS, TRADING_ORDERS, TRADING_TRADES, TRADING_CASH);
 
+    /**
+     * A topic, what its records are keyed by and the event records it carries: what the AsyncAPI
+     * document (served by the gateway) is generated from.
+     */
+    public record Channel(String topic, String key, List<Class<? extends Record>> events) {
+
+        public Channel {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** Every topic of {@link #ALL}, in that order. */
+    public static final List<Channel> CHANNELS = List.of(
+            new Channel(REGISTRY_PROJECTS, "project id", List.of(ProjectRegistered.class, ProjectStateChanged.class)),
+            new Channel(REGISTRY_PARTICIPANTS, "participant id", List.of(ParticipantRegistered.class)),
+            new Channel(REGISTRY_CREDITS, "project id", List.of(CreditsIssued.class, CreditsRetired.class,
+                    CreditsCancelled.class, CreditsTransferred.class, ReversalRecorded.class)),
+            new Channel(REGISTRY_HOLDS, "instrument id", List.of(CreditsHeld.class, CreditHoldRejected.class,
+                    CreditsDelivered.class, CreditDeliveryFailed.class)),
+            new Channel(VERIFICATION_REPORTS, "project id", List.of(MonitoringReportVerified.class)),
+            new Channel(TRADING_ORDERS, "instrument id",
+                    List.of(CreditHoldRequested.class, CreditHoldReleaseRequested.class)),
+            new Channel(TRADING_TRADES, "instrument id", List.of(TradeExecuted.class)),
+            new Channel(TRADING_CASH, "participant id", List.of(BankTransferReceived.class)));
+
     private Topics() {
     }
 }

@@ -57,6 +57,13 @@ class FixturesTest {
         assertThat(Topics.ALL).doesNotHaveDuplicates().allMatch(t -> t.matches("[a-z]+\\.[a-z]+\\.v\\d+"));
     }
 
+    @Test
+    void everyTopicSaysWhichEventsItCarriesAndEveryEventHasOneTopic() {
+        assertThat(Topics.CHANNELS).extracting(Topics.Channel::topic).containsExactlyElementsOf(Topics.ALL);
+        assertThat(Topics.CHANNELS.stream().flatMap(channel -> channel.events().stream()))
+                .containsExactlyInAnyOrderElementsOf(EVENTS);
+    }
+
     private static InputStream fixture(Class<?> type) {
         InputStream in = type.getResourceAsStream("fixtures/" + type.getSimpleName() + ".json");
         assertThat(in).as("fixture for %s", type.getSimpleName()).isNotNull();

@@ -10,6 +10,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.util.List;
+import org.carbonsink.gateway.asyncapi.AsyncApiConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,12 @@ class SecurityConfiguration {
 
     /** The public explorer (module explorer): its page, its own assets and the vendored libraries (WebJars). */
     static final String[] EXPLORER_PATHS = { "/", "/index.html", "/assets/**", "/webjars/**" };
+
+    /** Swagger UI (its page and assets are under /swagger-ui/) and the configuration it reads. */
+    static final String[] SWAGGER_UI_PATHS = { "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/swagger-config" };
+
+    /** The AsyncAPI document of the Kafka events (asyncapi/). */
+    static final String[] ASYNCAPI_PATHS = { AsyncApiConfiguration.PATH };
 
     static final String[] PUBLIC_GET_PATHS = {
             "/api/registry/projects/**", "/api/registry/methodologies/**", "/api/registry/issuances/**",
@@ -97,6 +104,8 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, EXPLORER_PATHS).permitAll()
+                        .pathMatchers(HttpMethod.GET, SWAGGER_UI_PATHS).permitAll()
+                        .pathMatchers(HttpMethod.GET, ASYNCAPI_PATHS).permitAll()
                         // the services' metrics are for operators on the services' own ports, not for API clients
                         .pathMatchers("/api/*/actuator/**").denyAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_GET_PATHS).permitAll()

@@ -164,6 +164,8 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("%nThe local stack is ready in %.1f s.%n", ready.toMillis() / 1000.0);
         System.out.println("  explorer      " + urls.get("gateway") + "/   (the public pages, zh-CN and en, no login)");
         System.out.println("  gateway       " + urls.get("gateway") + "   (API under /api/registry, /api/verification, /api/trading)");
+        System.out.println("  swagger ui    " + urls.get("gateway") + "/swagger-ui.html   (the three APIs; Authorize logs in)");
+        System.out.println("  asyncapi      " + urls.get("gateway") + "/asyncapi.json   (the Kafka events)");
         for (String service : SERVICES) {
             System.out.printf("  %-13s %s   (OpenAPI at /v3/api-docs, health at /actuator/health)%n", service,
                     urls.get(service));

@@ -2,7 +2,6 @@ package org.carbonsink.support;
 
 import io.micrometer.core.instrument.Gauge;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import org.carbonsink.support.outbox.OutboxNotifications;
 import org.carbonsink.support.outbox.OutboxRelay;
 import org.carbonsink.support.outbox.ParkedEvents;
 import org.carbonsink.support.outbox.web.ParkedEventController;
+import org.carbonsink.support.web.ApiDescription;
 import org.carbonsink.support.web.CallerResolver;
 import org.carbonsink.support.web.CorrelationId;
 import org.carbonsink.support.web.CsvMessageConverter;
@@ -71,13 +71,12 @@ public class SupportAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    /** The OpenAPI description names the service it describes. */
+    /** The OpenAPI description names the service it describes, its path at the gateway and the login. */
     @Bean
     @ConditionalOnMissingBean
-    OpenAPI openApi(@Value("${spring.application.name}") String service) {
-        return new OpenAPI().info(new Info().title(service).version("v1")
-                .description("Carbon sink credit registry and exchange: " + service
-                        + ". Bearer tokens from the authorization server; see docs/identity.md."));
+    OpenAPI openApi(@Value("${spring.application.name}") String service,
+            @Value("${carbonsink.security.issuer}") String issuer) {
+        return ApiDescription.of(service, issuer);
     }
 
     /**

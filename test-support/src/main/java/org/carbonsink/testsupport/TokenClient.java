@@ -60,6 +60,12 @@ public final class TokenClient {
 
     /** A person's access token: the authorization code flow with PKCE, through the login form. */
     public static String login(String authServerUrl, String username, String password) {
+        return login(authServerUrl, CLI_CLIENT_ID, CLI_REDIRECT_URI, username, password);
+    }
+
+    /** The same through another public client, e.g. Swagger UI's, sent back to {@code redirectUri}. */
+    public static String login(String authServerUrl, String clientId, String redirectUri, String username,
+            String password) {
         String base = withoutTrailingSlash(authServerUrl);
         HttpClient browser = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -70,8 +76,8 @@ public final class TokenClient {
 
         URI loginForm = redirectOf(send(browser, get(URI.create(base + "/oauth2/authorize?" + form(Map.of(
                 "response_type", "code",
-                "client_id", CLI_CLIENT_ID,
-                "redirect_uri", CLI_REDIRECT_URI,
+                "client_id", clientId,
+                "redirect_uri", redirectUri,
                 "scope", "openid api",
                 "state", state,
                 "code_challenge", s256(verifier),
@@ -89,8 +95,8 @@ public final class TokenClient {
 
         // back to the authorization request, which now redirects to the callback; the callback is not called
         URI callback = redirectOf(send(browser, get(afterLogin)), "the authorization request after login");
-        if (!callback.toString().startsWith(CLI_REDIRECT_URI + "?")) {
-            throw new IllegalStateException("After login, expected a redirect to " + CLI_REDIRECT_URI + " but got " + callback);
+        if (!callback.toString().startsWith(redirectUri + "?")) {
+            throw new IllegalStateException("After login, expected a redirect to " + redirectUri + " but got " + callback);
         }
         Map<String, String> answer = query(callback);
         if (answer.containsKey("error")) {
@@ -102,9 +108,9 @@ public final class TokenClient {
 
         return accessToken(send(browser, post(URI.create(base + "/oauth2/token"), null, form(Map.of(
                 "grant_type", "authorization_code",
-                "client_id", CLI_CLIENT_ID,
+                "client_id", clientId,
                 "code", answer.get("code"),
-                "redirect_uri", CLI_REDIRECT_URI,
+                "redirect_uri", redirectUri,
                 "code_verifier", verifier)))), "user '" + username + "'");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.carbonsink.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,5 +22,17 @@ class ApiDescriptionIT extends ServiceIntegration {
                 "/reports/{id}/verification", "/reports/{id}/versions", "/reports/{id}/versions/{version}",
                 "/reports/{id}/recomputation", "/reports/{id}/calculation-report",
                 "/reports/{id}/calculation-report.pdf");
+    }
+
+    @Test
+    void sendsCallersThroughTheGatewayAndNamesTheLogin() {
+        JsonNode docs = api().get("/v3/api-docs").expect(200);
+
+        assertThat(docs.get("servers").get(0).get("url").asString()).isEqualTo("/api/verification");
+        JsonNode code = docs.get("components").get("securitySchemes").get("oauth2").get("flows").get("authorizationCode");
+        assertThat(code.get("authorizationUrl").asString()).isEqualTo(TestTokens.ISSUER + "/oauth2/authorize");
+        assertThat(code.get("tokenUrl").asString()).isEqualTo(TestTokens.ISSUER + "/oauth2/token");
+        assertThat(docs.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+                .isEqualTo("bearer");
     }
 }
