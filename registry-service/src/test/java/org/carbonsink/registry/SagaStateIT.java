@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.carbonsink.contracts.CreditDeliveryFailed;
+import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.CreditsDelivered;
 import org.carbonsink.contracts.CreditsHeld;
@@ -61,6 +62,27 @@ class SagaStateIT extends RegistryIT {
 
         TestEvents.send(Topics.TRADING_ORDERS, seller.instrument(), holdRequest(seller, holdId, 50));
 
+        assertThat(TestEvents.await(Topics.REGISTRY_HOLDS, CreditsHeld.class, e -> e.holdId().equals(holdId), SETTLED))
+                .isEmpty();
+        assertThat(holding(seller, "held")).isZero();
+        assertThat(holding(seller, "available")).isEqualTo(180);
+    }
+
+    @Test
+    void aHoldLetGoBeforeItArrivedIsRefusedForGoodAndHoldsNothingLater() {
+        Seller seller = sellerWith(200);
+        UUID holdId = UUID.randomUUID();
+        // the exchange's order was cancelled while its hold request was held up
+        TestEvents.send(Topics.TRADING_ORDERS, seller.instrument(), new CreditHoldReleaseRequested(UUID.randomUUID(),
+                Instant.now(), holdId, seller.instrument(), 50));
+        TestEvents.send(Topics.TRADING_ORDERS, seller.instrument(), holdRequest(seller, holdId, 50));
+        TestEvents.send(Topics.TRADING_ORDERS, seller.instrument(), askHold(seller, holdId));
+
+        assertThat(TestEvents.await(Topics.REGISTRY_HOLDS, HoldStateReported.class, e -> e.holdId().equals(holdId),
+                EVENTUALLY)).singleElement().satisfies(e -> {
+                    assertThat(e.state()).isEqualTo(HoldStateReported.NOT_HELD);
+                    assertThat(e.reason()).contains("let go of this hold before");
+                });
         assertThat(TestEvents.await(Topics.REGISTRY_HOLDS, CreditsHeld.class, e -> e.holdId().equals(holdId), SETTLED))
                 .isEmpty();
         assertThat(holding(seller, "held")).isZero();
