@@ -15,13 +15,14 @@ public final class Topics {
     /** {@link CreditsIssued}, {@link CreditsRetired}, {@link CreditsCancelled},
      * {@link CreditsTransferred}, {@link ReversalRecorded}; keyed by project id. */
     public static final String REGISTRY_CREDITS = "registry.credits.v1";
-    /** {@link CreditsHeld}, {@link CreditHoldRejected}, {@link CreditsDelivered}, {@link CreditDeliveryFailed}; keyed by instrument id. */
+    /** {@link CreditsHeld}, {@link CreditHoldRejected}, {@link CreditsDelivered}, {@link CreditDeliveryFailed},
+     * {@link HoldStateReported}, {@link DeliveryStateReported}; keyed by instrument id. */
     public static final String REGISTRY_HOLDS = "registry.holds.v1";
     /** {@link MonitoringReportVerified}; keyed by project id. */
     public static final String VERIFICATION_REPORTS = "verification.reports.v1";
-    /** {@link CreditHoldRequested}, {@link CreditHoldReleaseRequested}; keyed by instrument id. */
+    /** {@link CreditHoldRequested}, {@link CreditHoldReleaseRequested}, {@link HoldStateRequested}; keyed by instrument id. */
     public static final String TRADING_ORDERS = "trading.orders.v1";
-    /** {@link TradeExecuted}; keyed by instrument id. */
+    /** {@link TradeExecuted}, {@link DeliveryStateRequested}; keyed by instrument id. */
     public static final String TRADING_TRADES = "trading.trades.v1";
 
     /** {@link BankTransferReceived}, from the bank adapter; keyed by participant id. */

@@ -130,6 +130,20 @@ abstract class TradingIntegration {
         return orderId;
     }
 
+    record Matched(UUID seller, UUID sellOrder, UUID buyer, UUID tradeId) {
+    }
+
+    /** A seller's 10 @ 30.00, all bought by a buyer who deposited 1000.00: one trade awaiting delivery. */
+    Matched tenAtThirty(Listed instrument) {
+        UUID seller = trader();
+        UUID sellOrder = sellWithCreditsHeld(seller, instrument, 10, "30.00");
+        UUID buyer = trader();
+        deposit(buyer, "1000.00");
+        placeOrder(buyer, instrument.instrumentId(), "BUY", 10, "30.00");
+        UUID tradeId = UUID.fromString(trades(instrument.instrumentId()).get(0).get("id").asString());
+        return new Matched(seller, sellOrder, buyer, tradeId);
+    }
+
     CreditHoldRequested holdRequestedFor(UUID orderId) {
         List<CreditHoldRequested> requests = TestEvents.await(Topics.TRADING_ORDERS, CreditHoldRequested.class,
                 e -> e.holdId().equals(orderId), PATIENCE);

@@ -249,20 +249,6 @@ class TradingLifecycleIT extends TradingIntegration {
         assertThat(lateBuy.get("filledQuantity").asLong()).isZero();
     }
 
-    record Matched(UUID seller, UUID sellOrder, UUID buyer, UUID tradeId) {
-    }
-
-    /** A seller's 10 @ 30.00, all bought by a buyer who deposited 1000.00: one trade awaiting delivery. */
-    private Matched tenAtThirty(Listed instrument) {
-        UUID seller = trader();
-        UUID sellOrder = sellWithCreditsHeld(seller, instrument, 10, "30.00");
-        UUID buyer = trader();
-        deposit(buyer, "1000.00");
-        placeOrder(buyer, instrument.instrumentId(), "BUY", 10, "30.00");
-        UUID tradeId = UUID.fromString(trades(instrument.instrumentId()).get(0).get("id").asString());
-        return new Matched(seller, sellOrder, buyer, tradeId);
-    }
-
     private UUID placeSellAndReject(UUID seller, Listed instrument, String reason) {
         JsonNode sell = placeOrder(seller, instrument.instrumentId(), "SELL", 5, "99.00");
         UUID orderId = UUID.fromString(sell.get("id").asString());

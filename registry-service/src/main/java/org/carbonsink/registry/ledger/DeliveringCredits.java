@@ -3,13 +3,12 @@ package org.carbonsink.registry.ledger;
 import org.carbonsink.registry.ledger.core.BlockMove;
 import org.carbonsink.registry.ledger.core.Placement;
 import org.carbonsink.registry.ledger.core.SerialRange;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.participant.Accounts;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.carbonsink.registry.ledger.Deliveries.Refused;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,24 +20,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DeliveringCredits {
 
+    /** Failure codes: stable, without ids, fit to be shown publicly (the reason has the detail). */
+    static final String NO_HOLD = "DELIVERY_REFUSED_NO_HOLD";
+    static final String INSUFFICIENT_HOLD = "DELIVERY_REFUSED_INSUFFICIENT_HOLD";
+    static final String SELLER_MISMATCH = "DELIVERY_REFUSED_SELLER_MISMATCH";
+    static final String BUYER_NO_ACCOUNT = "BUYER_NO_REGISTRY_ACCOUNT";
+    /** The exchange asked about a trade the registry never received; it will never deliver it. */
+    static final String TRADE_NOT_RECEIVED = "TRADE_NOT_RECEIVED";
+
     private final Accounts accounts;
     private final ProjectStandings projects;
     private final Holds holds;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
     private final LedgerEvents messages;
-    private final JdbcClient jdbc;
+    private final Deliveries deliveries;
     private final Clock clock;
 
     DeliveringCredits(Accounts accounts, ProjectStandings projects, Holds holds, SerialBlocks blocks,
-            LedgerMovements movements, LedgerEvents messages, JdbcClient jdbc, Clock clock) {
+            LedgerMovements movements, LedgerEvents messages, Deliveries deliveries, Clock clock) {
         this.accounts = accounts;
         this.projects = projects;
         this.holds = holds;
         this.blocks = blocks;
         this.movements = movements;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -48,43 +55,46 @@ public class DeliveringCredits {
 
     @Transactional
     public void deliver(DeliverCredits command) {
-        boolean delivered = jdbc.sql("select exists (select 1 from delivery where trade_id = :id)")
-                .param("id", command.tradeId()).query(Boolean.class).single();
-        if (delivered) {
+        if (deliveries.answered(command.tradeId())) {
             return;
         }
         Instant now = clock.instant();
         holds.find(command.holdId()).ifPresent(h -> projects.share(h.projectId()));
         Hold hold = holds.lock(command.holdId()).orElse(null);
-        if (hold == null || hold.status() != Hold.Status.ACTIVE || hold.remaining() < command.quantity()
-                || command.quantity() <= 0) {
-            messages.deliveryFailed(command.tradeId(), command.instrumentId(), hold == null
-                    ? "no hold " + command.holdId()
-                    : "hold " + hold.id() + " has " + hold.remaining() + " credits left, trade needs " + command.quantity());
+        if (hold == null) {
+            refuse(command, new Refused(NO_HOLD, "no hold " + command.holdId()), now);
+            return;
+        }
+        if (hold.status() != Hold.Status.ACTIVE || hold.remaining() < command.quantity() || command.quantity() <= 0) {
+            refuse(command, new Refused(INSUFFICIENT_HOLD, "hold " + hold.id() + " has " + hold.remaining()
+                    + " credits left, trade needs " + command.quantity()), now);
             return;
         }
         var seller = accounts.find(hold.accountId()).orElseThrow();
         if (!seller.participantId().equals(command.sellerId())) {
-            messages.deliveryFailed(command.tradeId(), command.instrumentId(),
-                    "hold " + hold.id() + " belongs to another participant than seller " + command.sellerId());
+            refuse(command, new Refused(SELLER_MISMATCH, "hold " + hold.id()
+                    + " belongs to another participant than seller " + command.sellerId()), now);
             return;
         }
         var buyer = accounts.holdingAccountOf(command.buyerId());
         if (buyer.isEmpty()) {
-            messages.deliveryFailed(command.tradeId(), command.instrumentId(),
-                    "buyer " + command.buyerId() + " has no registry account");
+            refuse(command, new Refused(BUYER_NO_ACCOUNT, "buyer " + command.buyerId() + " has no registry account"),
+                    now);
             return;
         }
         accounts.lock(buyer.get().id());
         List<SerialRange> moved = blocks.apply(BlockMove.take(blocks.lockHeld(hold.id()), command.quantity(),
                 Placement.available(buyer.get().id()))).moved();
         holds.deliver(hold.id(), command.quantity());
-        jdbc.sql("insert into delivery (trade_id, hold_id, buyer_account_id, quantity, delivered_at) "
-                + "values (:trade, :hold, :buyer, :quantity, :at)")
-                .param("trade", command.tradeId()).param("hold", hold.id()).param("buyer", buyer.get().id())
-                .param("quantity", command.quantity()).param("at", Timestamp.from(now)).update();
+        deliveries.add(command.tradeId(), hold.id(), buyer.get().id(), command.quantity(), now);
         movements.record(LedgerMovements.Kind.DELIVER, now, hold.projectId(), moved, seller.id(), buyer.get().id(),
                 command.tradeId(), null);
         messages.delivered(command.tradeId(), command.instrumentId(), command.buyerId(), command.quantity(), moved);
+    }
+
+    /** Recorded, so that a later state query or a redelivered trade gets the same answer. */
+    private void refuse(DeliverCredits command, Refused refusal, Instant now) {
+        deliveries.refuse(command.tradeId(), refusal, now);
+        messages.deliveryFailed(command.tradeId(), command.instrumentId(), refusal.code(), refusal.reason());
     }
 }

@@ -34,6 +34,12 @@ class Holds {
                 .param("id", holdId).param("reason", reason).param("at", Timestamp.from(at)).update();
     }
 
+    /** Why the hold was refused, if it was. */
+    Optional<String> rejection(UUID holdId) {
+        return jdbc.sql("select reason from hold_rejection where hold_id = :id").param("id", holdId)
+                .query(String.class).optional();
+    }
+
     boolean known(UUID holdId) {
         return jdbc.sql("select exists (select 1 from hold where id = :id) or exists "
                 + "(select 1 from hold_rejection where hold_id = :id)").param("id", holdId).query(Boolean.class).single();

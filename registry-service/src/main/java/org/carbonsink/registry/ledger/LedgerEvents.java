@@ -18,7 +18,15 @@ public interface LedgerEvents {
 
     void delivered(UUID tradeId, String instrumentId, UUID buyerId, long quantity, List<SerialRange> serials);
 
-    void deliveryFailed(UUID tradeId, String instrumentId, String reason);
+    /** {@code code} is stable and fit to be shown publicly; {@code reason} has the detail. */
+    void deliveryFailed(UUID tradeId, String instrumentId, String code, String reason);
+
+    /** The answer to the exchange's question on a hold: held ({@code quantity}), or not, and why. */
+    void holdState(UUID holdId, String instrumentId, boolean held, long quantity, String reason);
+
+    /** The answer to the exchange's question on a trade: delivered to {@code buyerId}, or refused for good. */
+    void deliveryState(UUID tradeId, String instrumentId, boolean delivered, UUID buyerId, long quantity, String code,
+            String reason);
 
     void retired(Retirement retirement);
 

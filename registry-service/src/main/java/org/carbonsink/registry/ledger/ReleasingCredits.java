@@ -31,6 +31,8 @@ public class ReleasingCredits {
     private final LedgerMovements movements;
     private final Clock clock;
 
+    static final String RELEASED_BEFORE_HELD = "the exchange let go of this hold before the registry made it";
+
     ReleasingCredits(Accounts accounts, ProjectStandings projects, Holds holds, SerialBlocks blocks,
             LedgerMovements movements, Clock clock) {
         this.accounts = accounts;
@@ -48,6 +50,12 @@ public class ReleasingCredits {
     public void release(ReleaseCredits command) {
         holds.find(command.holdId()).ifPresent(h -> projects.share(h.projectId()));
         Hold hold = holds.lock(command.holdId()).orElse(null);
+        if (hold == null && !holds.known(command.holdId())) {
+            // asked back before it was asked for (an order cancelled while its hold request was still on its
+            // way, or held up): refused for good, so that the request read later holds nothing
+            holds.reject(command.holdId(), RELEASED_BEFORE_HELD, clock.instant());
+            return;
+        }
         if (hold == null || hold.status() != Hold.Status.ACTIVE) {
             log.warn("release of {} credits from hold {} ignored: the hold is {}", command.quantity(),
                     command.holdId(), hold == null ? "unknown" : hold.status());

@@ -160,7 +160,8 @@ final class Batch implements BookEvents {
 
     private Object openHeld(OpenHeld c) {
         InstrumentBook b = writer.book(c.instrumentId());
-        if (!opened.add(c.orderId()) || b.byId.containsKey(c.orderId())) {
+        // in the book already, or cancelled earlier in this batch (its release is asked for already)
+        if (!opened.add(c.orderId()) || b.byId.containsKey(c.orderId()) || changed.containsKey(c.orderId())) {
             return null;
         }
         Order pending = writer.orders.find(c.orderId())
@@ -201,6 +202,10 @@ final class Batch implements BookEvents {
 
     private Order cancel(Cancel c) {
         InstrumentBook b = writer.book(c.instrumentId());
+        Order awaiting = awaitingHold(b, c.orderId(), c.callerId());
+        if (awaiting != null) {
+            return cancelAwaitingHold(b, awaiting);
+        }
         LiveOrder order = ownedLiveOrder(b, c.orderId(), c.callerId(), "cancel");
         begin(b);
         b.engine.cancel(order.engineId, this);
@@ -208,6 +213,35 @@ final class Batch implements BookEvents {
             throw undo(b);
         }
         logRow("CANCEL", order.id, null, order.participantId, null, order.status.name());
+        return order.snapshot(now);
+    }
+
+    /** The caller's sell order still waiting for its hold, as committed; null for any other order. */
+    private Order awaitingHold(InstrumentBook b, UUID orderId, UUID callerId) {
+        if (b.byId.containsKey(orderId) || changed.containsKey(orderId)) {
+            return null;
+        }
+        return writer.orders.find(orderId)
+                .filter(o -> o.status() == OrderStatus.PENDING_HOLD && o.participantId().equals(callerId)).orElse(null);
+    }
+
+    /**
+     * A sell order still waiting for its hold is cancelled at once. The registry is asked in the same
+     * commit to let go of all it holds for it: the request follows the hold request on the same topic and
+     * key, so the registry releases a hold it made, and refuses for good one it has not made yet.
+     */
+    private Order cancelAwaitingHold(InstrumentBook b, Order pending) {
+        begin(b);
+        LiveOrder order = new LiveOrder(writer.nextEngineId(), pending.id(), pending.instrumentId(),
+                pending.participantId(), writer.participantKey(pending.participantId()), Side.SELL, pending.type(),
+                pending.timeInForce(), pending.placedAt(),
+                pending.type() == OrderType.LIMIT ? Money.fen(pending.limitPrice(), "limitPrice") : 0,
+                pending.quantity(), true);
+        order.status = OrderStatus.CANCELLED;
+        order.cancelReason = CancelReason.USER;
+        changed.put(order.id, order);
+        holdReleases.add(new HoldRelease(order.snapshot(now), order.quantity));
+        logRow("CANCEL", order.id, null, order.participantId, "awaiting its hold", order.status.name());
         return order.snapshot(now);
     }
 

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 /**
  * The owner cancels an open order. What is filled stays traded; the rest leaves the book: a buy
  * order's cash reservation is freed at once, a sell order's unfilled credits are asked back from
- * the registry hold (credits of executed trades stay held for their delivery).
+ * the registry hold (credits of executed trades stay held for their delivery). A sell order still
+ * waiting for its hold is cancelled too, and the registry asked to let go of whatever it holds, or
+ * will be asked to hold, for it.
  */
 @Component
 public class CancellingOrder {

@@ -4,6 +4,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
+import org.carbonsink.contracts.DeliveryStateRequested;
+import org.carbonsink.contracts.HoldStateRequested;
 import org.carbonsink.contracts.MonitoringReportVerified;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.contracts.TradeExecuted;
@@ -14,6 +16,10 @@ import org.carbonsink.registry.ledger.HoldingCredits.HoldCredits;
 import org.carbonsink.registry.ledger.IssuingCredits;
 import org.carbonsink.registry.ledger.IssueCredits;
 import org.carbonsink.registry.ledger.ReleasingCredits;
+import org.carbonsink.registry.ledger.ReportingDeliveryState;
+import org.carbonsink.registry.ledger.ReportingDeliveryState.ReportDeliveryState;
+import org.carbonsink.registry.ledger.ReportingHoldState;
+import org.carbonsink.registry.ledger.ReportingHoldState.ReportHoldState;
 import org.carbonsink.registry.ledger.ReleasingCredits.ReleaseCredits;
 import org.carbonsink.support.messaging.IncomingEvents;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -28,7 +34,7 @@ class LedgerListener {
     private final IncomingEvents.Handlers trades;
 
     LedgerListener(IncomingEvents events, IssuingCredits issuing, HoldingCredits holding, ReleasingCredits releasing,
-            DeliveringCredits delivering) {
+            DeliveringCredits delivering, ReportingHoldState reportingHold, ReportingDeliveryState reportingDelivery) {
         this.verified = events.consumer("registry.issuing").on(MonitoringReportVerified.class,
                 e -> issuing.issue(new IssueCredits(e.reportId(), e.projectId(), e.ownerId(), e.verifiedCredits(),
                         e.bufferCredits(), vintages(e))));
@@ -36,10 +42,16 @@ class LedgerListener {
                 e -> holding.hold(new HoldCredits(e.holdId(), e.instrumentId(), e.participantId(), e.projectId(),
                         e.vintage(), e.quantity())))
                 .on(CreditHoldReleaseRequested.class,
-                        e -> releasing.release(new ReleaseCredits(e.holdId(), e.quantity())));
+                        e -> releasing.release(new ReleaseCredits(e.holdId(), e.quantity())))
+                // on the topic of the hold requests, so it is read after the request it asks about
+                .on(HoldStateRequested.class,
+                        e -> reportingHold.report(new ReportHoldState(e.holdId(), e.instrumentId())));
         this.trades = events.consumer("registry.delivering").on(TradeExecuted.class,
                 e -> delivering.deliver(new DeliverCredits(e.tradeId(), e.instrumentId(), e.holdId(), e.sellerId(),
-                        e.buyerId(), e.quantity())));
+                        e.buyerId(), e.quantity())))
+                // on the topic of the trades, so it is read after the trade it asks about
+                .on(DeliveryStateRequested.class,
+                        e -> reportingDelivery.report(new ReportDeliveryState(e.tradeId(), e.instrumentId())));
     }
 
     /** The report's split by vintage; a producer that predates it sends none: all under its one vintage. */

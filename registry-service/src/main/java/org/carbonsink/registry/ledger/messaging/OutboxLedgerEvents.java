@@ -7,6 +7,8 @@ import org.carbonsink.contracts.CreditDeliveryFailed;
 import org.carbonsink.contracts.CreditHoldRejected;
 import org.carbonsink.contracts.CreditsCancelled;
 import org.carbonsink.contracts.CreditsTransferred;
+import org.carbonsink.contracts.DeliveryStateReported;
+import org.carbonsink.contracts.HoldStateReported;
 import org.carbonsink.contracts.ProjectStateChanged;
 import org.carbonsink.contracts.ReversalRecorded;
 import org.carbonsink.contracts.CreditsDelivered;
@@ -63,9 +65,24 @@ class OutboxLedgerEvents implements LedgerEvents {
     }
 
     @Override
-    public void deliveryFailed(UUID tradeId, String instrumentId, String reason) {
+    public void deliveryFailed(UUID tradeId, String instrumentId, String code, String reason) {
         outbox.publish(Topics.REGISTRY_HOLDS, instrumentId,
-                new CreditDeliveryFailed(UUID.randomUUID(), clock.instant(), tradeId, instrumentId, reason));
+                new CreditDeliveryFailed(UUID.randomUUID(), clock.instant(), tradeId, instrumentId, reason, code));
+    }
+
+    @Override
+    public void holdState(UUID holdId, String instrumentId, boolean held, long quantity, String reason) {
+        outbox.publish(Topics.REGISTRY_HOLDS, instrumentId, new HoldStateReported(UUID.randomUUID(), clock.instant(),
+                holdId, instrumentId, held ? HoldStateReported.HELD : HoldStateReported.NOT_HELD, quantity, reason));
+    }
+
+    @Override
+    public void deliveryState(UUID tradeId, String instrumentId, boolean delivered, UUID buyerId, long quantity,
+            String code, String reason) {
+        outbox.publish(Topics.REGISTRY_HOLDS, instrumentId, new DeliveryStateReported(UUID.randomUUID(),
+                clock.instant(), tradeId, instrumentId,
+                delivered ? DeliveryStateReported.DELIVERED : DeliveryStateReported.NOT_DELIVERED, buyerId, quantity,
+                code, reason));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
@@ -11,6 +12,8 @@ import org.carbonsink.contracts.CreditDeliveryFailed;
 import org.carbonsink.contracts.CreditHoldRejected;
 import org.carbonsink.contracts.CreditsDelivered;
 import org.carbonsink.contracts.CreditsHeld;
+import org.carbonsink.contracts.DeliveryStateReported;
+import org.carbonsink.contracts.HoldStateReported;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.support.messaging.IncomingEvents;
 import org.carbonsink.trading.offbook.OffBookHolds;
@@ -43,6 +46,9 @@ import org.springframework.stereotype.Component;
 class RegistryHoldsListener implements ConsumerSeekAware {
 
     private final IncomingEvents.Handlers handlers;
+    private final OffBookHolds offBook;
+    private final OpeningHeldOrder opening;
+    private final RejectingOrder rejecting;
     private final Exchange exchange;
     private final KafkaTemplate<String, String> kafka;
 
@@ -51,20 +57,43 @@ class RegistryHoldsListener implements ConsumerSeekAware {
             KafkaTemplate<String, String> kafka) {
         this.exchange = exchange;
         this.kafka = kafka;
+        this.offBook = offBook;
+        this.opening = opening;
+        this.rejecting = rejecting;
         handlers = incomingEvents.consumer("trading.registry-holds")
                 // a hold of a block trade or an auction first; any other hold is a sell order's
-                .on(CreditsHeld.class, e -> {
-                    if (!offBook.held(e.holdId(), e.quantity())) {
-                        opening.open(new OpenHeldOrder(e.holdId(), e.quantity()));
-                    }
-                })
-                .on(CreditHoldRejected.class, e -> {
-                    if (!offBook.rejected(e.holdId(), e.reason())) {
-                        rejecting.reject(new RejectOrder(e.holdId(), e.reason()));
-                    }
-                })
+                .on(CreditsHeld.class, e -> held(e.holdId(), e.quantity()))
+                .on(CreditHoldRejected.class, e -> notHeld(e.holdId(), e.reason()))
                 .on(CreditsDelivered.class, e -> settling.settle(new SettleTrade(e.tradeId(), e.buyerId(), e.quantity())))
-                .on(CreditDeliveryFailed.class, e -> failing.fail(new FailDelivery(e.tradeId(), e.reason())));
+                .on(CreditDeliveryFailed.class, e -> failing.fail(new FailDelivery(e.tradeId(), e.reason())))
+                // the registry's answers to the saga supervisor's questions: final, and applied where the
+                // events they stand in for would be (an answer that comes after those changes nothing)
+                .on(HoldStateReported.class, e -> {
+                    if (HoldStateReported.HELD.equals(e.state())) {
+                        held(e.holdId(), e.quantity());
+                    } else {
+                        notHeld(e.holdId(), e.reason());
+                    }
+                })
+                .on(DeliveryStateReported.class, e -> {
+                    if (DeliveryStateReported.DELIVERED.equals(e.state())) {
+                        settling.settle(new SettleTrade(e.tradeId(), e.buyerId(), e.quantity()));
+                    } else {
+                        failing.fail(new FailDelivery(e.tradeId(), e.reason()));
+                    }
+                });
+    }
+
+    private void held(UUID holdId, long quantity) {
+        if (!offBook.held(holdId, quantity)) {
+            opening.open(new OpenHeldOrder(holdId, quantity));
+        }
+    }
+
+    private void notHeld(UUID holdId, String reason) {
+        if (!offBook.rejected(holdId, reason)) {
+            rejecting.reject(new RejectOrder(holdId, reason));
+        }
     }
 
     @KafkaListener(topics = Topics.REGISTRY_HOLDS, groupId = "${spring.kafka.consumer.group-id}")
