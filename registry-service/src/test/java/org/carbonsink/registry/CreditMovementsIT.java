@@ -17,6 +17,7 @@ import org.carbonsink.contracts.CreditsIssued;
 import org.carbonsink.contracts.CreditsTransferred;
 import org.carbonsink.contracts.MonitoringReportVerified;
 import org.carbonsink.contracts.Topics;
+import org.carbonsink.contracts.TradeExecuted;
 import org.carbonsink.registry.project.ProjectCredits;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestEvents;
@@ -194,6 +195,39 @@ class CreditMovementsIT extends RegistryIT {
         JsonNode check = api().get("/ledger/check?projectId=" + projectId).expect(200);
         assertThat(check.get("sound").asBoolean()).isTrue();
         assertThat(check.get("balances").get(0).get("cancelled").asLong()).isEqualTo(50);
+    }
+
+    @Test
+    void theReconciliationSnapshotShowsEachHoldItsDeliveriesAndTheLedgerToTheAdministratorOnly() {
+        Holder owner = holder("Sichuan Bamboo Co.", "PROJECT_OWNER");
+        Holder buyer = holder("Chengdu Metro", "TRADER");
+        UUID projectId = projectWithCredits(owner, 2024, 1000);
+        UUID holdId = UUID.randomUUID();
+        UUID tradeId = UUID.randomUUID();
+        String instrument = "I-" + holdId;
+        TestEvents.send(Topics.TRADING_ORDERS, instrument, new CreditHoldRequested(UUID.randomUUID(), Instant.now(),
+                holdId, instrument, owner.id(), projectId, 2024, 200));
+        TestEvents.send(Topics.TRADING_TRADES, instrument, new TradeExecuted(UUID.randomUUID(), Instant.now(), tradeId,
+                instrument, holdId, owner.id(), buyer.id(), 30, new BigDecimal("80.00"), "CNY"));
+        await().atMost(EVENTUALLY).until(() -> holding(buyer, "available") == 30);
+
+        JsonNode snapshot = admin().get("/admin/reconciliation/snapshot").expect(200);
+
+        assertThat(snapshot.get("holds").valueStream().filter(h -> h.get("holdId").asString().equals(holdId.toString())))
+                .singleElement().satisfies(h -> {
+                    assertThat(h.get("quantity").asLong()).isEqualTo(200);
+                    assertThat(h.get("remaining").asLong()).isEqualTo(170);
+                    assertThat(h.get("delivered").asLong()).isEqualTo(30);
+                });
+        assertThat(snapshot.get("deliveries").valueStream()
+                .filter(d -> d.get("tradeId").asString().equals(tradeId.toString())))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.get("holdId").asString()).isEqualTo(holdId.toString());
+                    assertThat(d.get("quantity").asLong()).isEqualTo(30);
+                });
+        assertThat(snapshot.get("ledger").get("sound").asBoolean()).isTrue();
+        assertThat(snapshot.get("ledger").get("held").asLong()).isGreaterThanOrEqualTo(170);
+        assertThat(api().as(owner.id(), "PROJECT_OWNER").get("/admin/reconciliation/snapshot").status()).isEqualTo(403);
     }
 
     @Test
