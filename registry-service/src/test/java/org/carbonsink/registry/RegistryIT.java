@@ -1,13 +1,22 @@
 package org.carbonsink.registry;
 
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.carbonsink.contracts.MonitoringReportVerified;
+import org.carbonsink.contracts.Topics;
 import org.carbonsink.registry.project.ClosingDisclosures;
 import org.carbonsink.testsupport.ApiClient;
+import org.carbonsink.testsupport.SimulatedCrash;
+import org.carbonsink.testsupport.TestEvents;
 import org.carbonsink.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +34,7 @@ import tools.jackson.databind.JsonNode;
         properties = { "spring.config.name=" + RegistryApplication.CONFIG_NAME,
                 // the tests close disclosures themselves (ClosingDisclosures.closeDue), not on a schedule
                 "carbonsink.projects.disclosure-check=PT24H" })
-@Import(RegistryIT.Clocks.class)
+@Import({ RegistryIT.Clocks.class, SimulatedCrash.class })
 abstract class RegistryIT {
 
     static final UUID ADMINISTRATOR = UUID.fromString("00000000-0000-0000-0000-00000000a001");
@@ -144,6 +153,33 @@ abstract class RegistryIT {
     /** An owner's project through the whole lifecycle, registered by the administrator. */
     JsonNode registeredProject(UUID ownerId) {
         return admin().post("/projects/" + applied(ownerId) + "/registration", null).expect(200);
+    }
+
+    record Holder(UUID id, UUID account) {
+    }
+
+    Holder holder(String name, String role) {
+        JsonNode node = registerParticipant(name, role);
+        return new Holder(id(node), UUID.fromString(node.get("accountId").asString()));
+    }
+
+    /** A registered project of {@code owner} with {@code credits} issued for {@code vintage} (a tenth to the buffer). */
+    UUID projectWithCredits(Holder owner, int vintage, long credits) {
+        UUID projectId = id(registeredProject(owner.id()));
+        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner.id(), UUID.randomUUID(),
+                LocalDate.of(vintage, 1, 1), LocalDate.of(vintage, 12, 31), vintage,
+                new BigDecimal(credits + ".0000"), credits, credits / 10));
+        await().atMost(EVENTUALLY).until(() -> holding(owner, "available") == credits - credits / 10);
+        return projectId;
+    }
+
+    long holding(Holder holder, String state) {
+        long total = 0;
+        for (JsonNode h : api().as(holder.id()).get("/accounts/" + holder.account()).expect(200).get("holdings")) {
+            total += h.get(state).asLong();
+        }
+        return total;
     }
 
     static UUID id(JsonNode node) {

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small JSON-over-HTTP client for tests that call a service or the gateway as a user would:
- * real HTTP, real status codes, the body as a JSON tree.
+ * real HTTP, real status codes, the body as a JSON tree. Like a well-behaved client, it sends a fresh
+ * {@code Idempotency-Key} with every POST, PUT, PATCH and DELETE that has none, since the services
+ * refuse commands that cannot be undone without one (428); {@link #withIdempotencyKey} sets the key
+ * a retry repeats, {@link #withoutIdempotencyKey} leaves it out.
  */
 public final class ApiClient {
 
@@ -27,28 +31,45 @@ public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Set<String> COMMANDS = Set.of("POST", "PUT", "PATCH", "DELETE");
+
     private final String baseUrl;
     private final Map<String, String> headers;
+    private final boolean freshKeys;
 
     public ApiClient(String baseUrl) {
-        this(baseUrl, Map.of());
+        this(baseUrl, Map.of(), true);
     }
 
-    private ApiClient(String baseUrl, Map<String, String> headers) {
+    private ApiClient(String baseUrl, Map<String, String> headers, boolean freshKeys) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.headers = headers;
+        this.freshKeys = freshKeys;
     }
 
-    /** The same client with one more header on every request. */
     /** The base URL requests go to, without a trailing slash. */
     public String baseUrl() {
         return baseUrl;
     }
 
+    /** The same client with one more header on every request. */
     public ApiClient withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new ApiClient(baseUrl, more);
+        return new ApiClient(baseUrl, more, freshKeys);
+    }
+
+    /** Every request with this key, as a client retrying one command sends it. */
+    public ApiClient withIdempotencyKey(String key) {
+        return withHeader(IDEMPOTENCY_KEY, key);
+    }
+
+    /** Commands without any {@code Idempotency-Key}, as a careless client sends them. */
+    public ApiClient withoutIdempotencyKey() {
+        Map<String, String> fewer = new LinkedHashMap<>(headers);
+        fewer.keySet().removeIf(IDEMPOTENCY_KEY::equalsIgnoreCase);
+        return new ApiClient(baseUrl, fewer, false);
     }
 
     /** Requests with this bearer token. */
@@ -82,6 +103,9 @@ public final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");
         headers.forEach(request::header);
+        if (freshKeys && COMMANDS.contains(method) && headers.keySet().stream().noneMatch(IDEMPOTENCY_KEY::equalsIgnoreCase)) {
+            request.header(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
