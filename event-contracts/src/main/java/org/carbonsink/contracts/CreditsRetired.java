@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A holder retired credits for a named beneficiary; they never move again. */
+/**
+ * A holder retired credits for a named beneficiary; they never move again. {@code serials} lists at
+ * most the first {@link SerialSummary#MAX_LISTED_RANGES} ranges; {@code serialSummary} covers them all.
+ */
 public record CreditsRetired(
         UUID eventId,
         Instant occurredAt,
@@ -15,5 +18,13 @@ public record CreditsRetired(
         long quantity,
         String beneficiary,
         String purpose,
-        List<SerialRange> serials) {
+        List<SerialRange> serials,
+        SerialSummary serialSummary) {
+
+    /** From a producer that predates {@code serialSummary}. */
+    public CreditsRetired(UUID eventId, Instant occurredAt, UUID retirementId, UUID projectId, int vintage,
+            UUID holderId, long quantity, String beneficiary, String purpose, List<SerialRange> serials) {
+        this(eventId, occurredAt, retirementId, projectId, vintage, holderId, quantity, beneficiary, purpose, serials,
+                null);
+    }
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A holder transferred available credits of one project and vintage to another registry account.
- * {@code serials} lists at most the first 100 ranges moved.
+ * {@code serials} lists at most the first {@link SerialSummary#MAX_LISTED_RANGES} ranges;
+ * {@code serialSummary} covers them all.
  */
 public record CreditsTransferred(
         UUID eventId,
@@ -17,5 +18,12 @@ public record CreditsTransferred(
         UUID fromHolderId,
         UUID toHolderId,
         long quantity,
-        List<SerialRange> serials) {
+        List<SerialRange> serials,
+        SerialSummary serialSummary) {
+
+    /** From a producer that predates {@code serialSummary}. */
+    public CreditsTransferred(UUID eventId, Instant occurredAt, UUID transferId, UUID projectId, int vintage,
+            UUID fromHolderId, UUID toHolderId, long quantity, List<SerialRange> serials) {
+        this(eventId, occurredAt, transferId, projectId, vintage, fromHolderId, toHolderId, quantity, serials, null);
+    }
 }

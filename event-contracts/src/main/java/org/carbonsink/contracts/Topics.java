@@ -20,7 +20,8 @@ public final class Topics {
     public static final String REGISTRY_HOLDS = "registry.holds.v1";
     /** {@link MonitoringReportVerified}; keyed by project id. */
     public static final String VERIFICATION_REPORTS = "verification.reports.v1";
-    /** {@link CreditHoldRequested}, {@link CreditHoldReleaseRequested}, {@link HoldStateRequested}; keyed by instrument id. */
+    /** {@link CreditHoldRequested}, {@link CreditHoldReleaseRequested}, {@link HoldStateRequested}; keyed by
+     * instrument id. */
     public static final String TRADING_ORDERS = "trading.orders.v1";
     /** {@link TradeExecuted}, {@link DeliveryStateRequested}; keyed by instrument id. */
     public static final String TRADING_TRADES = "trading.trades.v1";

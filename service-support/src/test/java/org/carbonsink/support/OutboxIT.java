@@ -1,6 +1,7 @@
 package org.carbonsink.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,24 @@ class OutboxIT {
 
         assertThat(jdbc.sql("select count(*) from outbox_event where event_id = :id").param("id", eventId)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void refusesAnEventLargerThanTheLimitWithItsSizeAndRollsBackItsTransaction() {
+        UUID small = UUID.randomUUID();
+        UUID large = UUID.randomUUID();
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            outbox.publish(SampleApplication.TOPIC, "key-3", new SampleHappened(small, Instant.now(), "small"));
+            outbox.publish(SampleApplication.TOPIC, "key-3", new SampleHappened(large, Instant.now(),
+                    "x".repeat(Outbox.MAX_PAYLOAD_BYTES)));
+        })).isInstanceOf(Outbox.EventTooLarge.class)
+                .hasMessageContaining("SampleHappened " + large)
+                .hasMessageContaining("at most 262144 bytes");
+
+        assertThat(jdbc.sql("select count(*) from outbox_event where event_id in (:ids)")
+                .param("ids", List.of(small, large)).query(Long.class).single()).as("neither event, nor the change")
+                .isZero();
     }
 
     private int attempts(UUID eventId) {

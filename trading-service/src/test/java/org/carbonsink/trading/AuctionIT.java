@@ -118,7 +118,8 @@ class AuctionIT extends TradingIntegration {
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
                 Instant.now(), aTrade, instrument.instrumentId(), "serials frozen"));
 
-        assertThat(awaitTrade(aTrade, "FAILED").get("failureReason").asString()).isEqualTo("serials frozen");
+        awaitTrade(aTrade, "FAILED");
+        assertThat(as(a).get("/trades/" + aTrade).expect(200).get("failureReason").asString()).isEqualTo("serials frozen");
         assertCashOf(a, "500.00", "0.00");
         assertThat(releaseOf(auctionId, 20)).as("the 20 not delivered go back to the seller").isNotNull();
         assertCashOf(b, "500.00", "200.00");

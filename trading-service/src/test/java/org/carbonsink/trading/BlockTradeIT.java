@@ -118,7 +118,8 @@ class BlockTradeIT extends TradingIntegration {
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
                 Instant.now(), tradeId, instrument.instrumentId(), "the buyer has no registry account"));
 
-        assertThat(awaitTrade(tradeId, "FAILED").get("failureReason").asString())
+        assertThat(awaitTrade(tradeId, "FAILED").get("failureCode").asString()).isEqualTo("DELIVERY_REFUSED");
+        assertThat(as(buyer).get("/trades/" + tradeId).expect(200).get("failureReason").asString())
                 .isEqualTo("the buyer has no registry account");
         assertCashOf(buyer, "20000.00", "0.00");
         assertThat(released(blockId)).isEqualTo(300);

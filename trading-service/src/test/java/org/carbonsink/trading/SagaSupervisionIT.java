@@ -104,7 +104,8 @@ class SagaSupervisionIT extends TradingIntegration {
                 Instant.now(), matched.tradeId(), instrument.instrumentId(), DeliveryStateReported.NOT_DELIVERED, null,
                 0, "TRADE_NOT_RECEIVED", "the registry had not received trade " + matched.tradeId()));
 
-        awaitTrade(matched.tradeId(), "FAILED");
+        assertThat(awaitTrade(matched.tradeId(), "FAILED").get("failureCode").asString())
+                .isEqualTo("SETTLEMENT_DEADLINE");
         assertCash(matched.buyer(), "1000.00", "0.00");
         assertThat(TestEvents.await(Topics.TRADING_ORDERS, CreditHoldReleaseRequested.class,
                 e -> e.holdId().equals(matched.sellOrder()), PATIENCE)).singleElement()

@@ -167,10 +167,19 @@ class TradingLifecycleIT extends TradingIntegration {
         UUID laterSell = sellWithCreditsHeld(laterSeller, instrument, 5, "30.00");
 
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
-                Instant.now(), tradeId, instrument.instrumentId(), "buyer " + buyer + " has no registry account"));
+                Instant.now(), tradeId, instrument.instrumentId(), "buyer " + buyer + " has no registry account",
+                "BUYER_NO_REGISTRY_ACCOUNT"));
 
+        // everyone sees the code; only the parties and the operator see the reason, which names the buyer
         JsonNode trade = awaitTrade(tradeId, "FAILED");
-        assertThat(trade.get("failureReason").asString()).isEqualTo("buyer " + buyer + " has no registry account");
+        assertThat(trade.get("failureCode").asString()).isEqualTo("BUYER_NO_REGISTRY_ACCOUNT");
+        assertThat(trade.get("failureReason").isNull()).isTrue();
+        assertThat(trades(instrument.instrumentId()).get(0).toString()).doesNotContain(buyer.toString());
+        assertThat(as(trader()).get("/trades/" + tradeId).expect(200).get("failureReason").isNull()).isTrue();
+        for (var party : List.of(as(buyer), as(seller), operator())) {
+            assertThat(party.get("/trades/" + tradeId).expect(200).get("failureReason").asString())
+                    .isEqualTo("buyer " + buyer + " has no registry account");
+        }
         assertCash(buyer, "1000.00", "0.00");
         assertThat(as(seller).get("/cash-accounts/" + seller).status()).as("the seller was paid nothing")
                 .isEqualTo(404);

@@ -77,7 +77,7 @@ public class CancellingCredits implements ProjectCredits {
         movements.record(LedgerMovements.Kind.CANCEL, now, project.id(), move.moved(), account.id(), account.id(), id,
                 command.callerId());
         Cancellation cancellation = cancellations.find(id).orElseThrow();
-        messages.cancelled(cancellation);
+        messages.cancelled(cancellation, move.moved());
         return cancellation;
     }
 
@@ -115,7 +115,7 @@ public class CancellingCredits implements ProjectCredits {
             blocks.apply(move);
             movements.record(LedgerMovements.Kind.CANCEL, now, project.id(), move.moved(), any.accountId(),
                     any.accountId(), id, administratorId);
-            messages.cancelled(cancellations.find(id).orElseThrow());
+            messages.cancelled(cancellations.find(id).orElseThrow(), move.moved());
             total += move.quantity();
         }
         for (Hold hold : active) {

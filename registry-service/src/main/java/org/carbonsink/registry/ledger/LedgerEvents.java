@@ -28,11 +28,15 @@ public interface LedgerEvents {
     void deliveryState(UUID tradeId, String instrumentId, boolean delivered, UUID buyerId, long quantity, String code,
             String reason);
 
-    void retired(Retirement retirement);
+    /**
+     * {@code moved} is every range the retirement moved, however many: the event lists the first ones
+     * and summarises all, so that no event grows with an account's history. The same for the others.
+     */
+    void retired(Retirement retirement, List<SerialRange> moved);
 
-    void cancelled(Cancellation cancellation);
+    void cancelled(Cancellation cancellation, List<SerialRange> moved);
 
-    void transferred(Transfer transfer);
+    void transferred(Transfer transfer, List<SerialRange> moved);
 
     void reversalRecorded(Reversal reversal);
 

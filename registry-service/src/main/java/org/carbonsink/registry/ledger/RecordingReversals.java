@@ -128,7 +128,7 @@ public class RecordingReversals {
             blocks.apply(move);
             movements.record(LedgerMovements.Kind.CANCEL, now, any.projectId(), move.moved(), Accounts.BUFFER_POOL,
                     Accounts.BUFFER_POOL, cancellationId, by);
-            messages.cancelled(cancellations.find(cancellationId).orElseThrow());
+            messages.cancelled(cancellations.find(cancellationId).orElseThrow(), move.moved());
             remaining -= inGroup;
         }
     }

@@ -59,7 +59,7 @@ public class RetiringCredits {
         movements.record(LedgerMovements.Kind.RETIRE, now, project.id(), move.moved(), account.id(), account.id(), id,
                 command.callerId());
         Retirement retirement = retirements.find(id).orElseThrow();
-        messages.retired(retirement);
+        messages.retired(retirement, move.moved());
         return retirement;
     }
 }

@@ -78,7 +78,7 @@ public class TransferringCredits {
         List<SerialRange> shown = move.moved().stream().limit(Retirement.SERIALS_SHOWN).toList();
         Transfer transfer = new Transfer(id, from.id(), to.id(), from.participantId(), to.participantId(), project.id(),
                 project.code(), command.vintage(), move.quantity(), now, shown);
-        messages.transferred(transfer);
+        messages.transferred(transfer, move.moved());
         return transfer;
     }
 }

@@ -1,5 +1,6 @@
 package org.carbonsink.support.outbox;
 
+import java.nio.charset.StandardCharsets;
 import org.carbonsink.support.messaging.Events;
 import org.carbonsink.support.web.CorrelationId;
 import org.slf4j.MDC;
@@ -20,6 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class Outbox {
 
+    /** The largest event payload written, in UTF-8 bytes: far below Kafka's default message limit of 1 MiB. */
+    public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+
+    /** The event's payload is larger than {@link #MAX_PAYLOAD_BYTES}; nothing was written. */
+    public static final class EventTooLarge extends IllegalArgumentException {
+        EventTooLarge(String message) {
+            super(message);
+        }
+    }
+
     /** The PostgreSQL notification channel the relays listen on. */
     public static final String CHANNEL = "carbonsink_outbox";
 
@@ -38,6 +49,15 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(String topic, Object key, Record event) {
+        String payload = json.writeValueAsString(event);
+        int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PAYLOAD_BYTES) {
+            // refused in the writer's transaction, which rolls back: a row the broker would refuse for
+            // ever would otherwise be parked and hold back every later event of its key
+            throw new EventTooLarge(event.getClass().getSimpleName() + " " + Events.idOf(event) + " is " + bytes
+                    + " bytes; the outbox takes events of at most " + MAX_PAYLOAD_BYTES
+                    + " bytes (summarise lists that grow with history)");
+        }
         // Ids are drawn at insert, rows become visible at commit: without this lock two
         // transactions could commit events of one key out of id order, and the relay would send
         // them in that wrong order. Held to the end of the transaction.
@@ -51,7 +71,7 @@ public class Outbox {
                 .param("topic", topic)
                 .param("key", key.toString())
                 .param("type", event.getClass().getSimpleName())
-                .param("payload", json.writeValueAsString(event))
+                .param("payload", payload)
                 .param("correlationId", MDC.get(CorrelationId.MDC_KEY))
                 .update();
         signalOnCommit();

@@ -2,6 +2,7 @@ package org.carbonsink.support.web;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.MethodParameter;
@@ -30,6 +31,25 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                     "this request needs a bearer token");
         }
+        return callerOf(token);
+    }
+
+    /**
+     * The participant calling the current request if it sent a valid bearer token, for public endpoints
+     * that show more to some callers; empty for an anonymous request or a token that names no participant.
+     */
+    public static Optional<Caller> current() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(callerOf(token));
+        } catch (ProblemException notAParticipant) {
+            return Optional.empty();
+        }
+    }
+
+    private static Caller callerOf(JwtAuthenticationToken token) {
         UUID participant;
         try {
             participant = UUID.fromString(token.getToken().getSubject());

@@ -31,6 +31,7 @@ import org.carbonsink.trading.order.BookCommand.Place;
 import org.carbonsink.trading.order.BookCommand.Resume;
 import org.carbonsink.trading.order.BookCommand.SetBand;
 import org.carbonsink.trading.trade.Trade;
+import org.carbonsink.trading.trade.TradeFailure;
 import org.carbonsink.trading.trade.TradeStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ final class Batch implements BookEvents {
     final Map<UUID, LiveOrder> changed = new LinkedHashMap<>();
     final List<Trade> trades = new ArrayList<>();
     final List<HoldRelease> holdReleases = new ArrayList<>();
-    final Map<UUID, String> failedTrades = new LinkedHashMap<>();
+    final Map<UUID, TradeFailure> failedTrades = new LinkedHashMap<>();
     final List<LogRow> logRows = new ArrayList<>();
     final Set<InstrumentBook> touched = new LinkedHashSet<>();
     final List<Answer> answers = new ArrayList<>();
@@ -289,9 +290,9 @@ final class Batch implements BookEvents {
             log.warn("trade {} is not awaiting delivery; delivery failure ignored", c.tradeId());
             return null;
         }
-        String reason = c.reason() == null || c.reason().isBlank() ? "delivery failed" : c.reason();
+        String reason = c.failure().reason();
         begin(b);
-        failedTrades.put(trade.id(), reason);
+        failedTrades.put(trade.id(), c.failure());
         // invariant 5: neither leg moves; the buyer's cash reserved for the trade is free again
         reserve(trade.buyerId(), -Money.fen(trade.amount(), "amount"));
         LiveOrder sell = sellOrderOf(b, trade);

@@ -3,6 +3,7 @@ package org.carbonsink.trading.order;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.carbonsink.trading.trade.TradeFailure;
 
 /** What an instrument's writer is asked to do; each is applied in sequence and committed before it is answered. */
 sealed interface BookCommand {
@@ -30,7 +31,7 @@ sealed interface BookCommand {
     }
 
     /** The registry could not deliver a trade: compensate it and give the quantity back if the seller is not at fault. */
-    record FailDelivery(String instrumentId, UUID tradeId, String reason) implements BookCommand {
+    record FailDelivery(String instrumentId, UUID tradeId, TradeFailure failure) implements BookCommand {
     }
 
     /** The session closed at {@code close}: DAY orders expire. */

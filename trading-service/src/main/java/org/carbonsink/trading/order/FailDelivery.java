@@ -1,7 +1,8 @@
 package org.carbonsink.trading.order;
 
 import java.util.UUID;
+import org.carbonsink.trading.trade.TradeFailure;
 
-/** The registry could not deliver the trade's credits, for {@code reason}. */
-public record FailDelivery(UUID tradeId, String reason) {
+/** The registry could not deliver the trade's credits. */
+public record FailDelivery(UUID tradeId, TradeFailure failure) {
 }

@@ -39,9 +39,9 @@ public class FailingDelivery {
         }
         if (trade.sellOrderId() == null) {
             // made off the book: no order and no book to give the quantity back to
-            offBook.fail(new FailTrade(trade.id(), command.reason()));
+            offBook.fail(new FailTrade(trade.id(), command.failure()));
             return;
         }
-        exchange.execute(new BookCommand.FailDelivery(trade.instrumentId(), trade.id(), command.reason()));
+        exchange.execute(new BookCommand.FailDelivery(trade.instrumentId(), trade.id(), command.failure()));
     }
 }

@@ -41,8 +41,7 @@ public class FailingTrade {
             return;
         }
         accounts.release(trade.buyerId(), trade.amount());
-        String reason = command.reason() == null || command.reason().isBlank() ? "delivery failed" : command.reason();
-        trades.close(trade.id(), TradeStatus.FAILED, reason, Instant.now(clock));
+        trades.fail(trade.id(), command.failure(), Instant.now(clock));
         events.publishEvent(new TradeFailed(trade.id(), trade.instrumentId(), trade.sellOrderId(), trade.quantity()));
     }
 }

@@ -53,6 +53,6 @@ public class SettlingTrade {
                 accounts.credit(participant, trade.amount(), Instant.now(clock));
             }
         });
-        trades.close(trade.id(), TradeStatus.SETTLED, null, Instant.now(clock));
+        trades.settle(trade.id(), Instant.now(clock));
     }
 }

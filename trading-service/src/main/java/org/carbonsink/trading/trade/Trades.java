@@ -18,7 +18,7 @@ public class Trades {
 
     private static final String COLUMNS = """
             id, instrument_id, buy_order_id, sell_order_id, buyer_id, seller_id, quantity, price, amount, currency,
-            status, failure_reason, executed_at, closed_at""";
+            status, failure_reason, executed_at, closed_at, failure_code""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -72,20 +72,19 @@ public class Trades {
      * The caller releases the buyer's cash in the same transaction (invariant 5).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean fail(UUID id, String reason, Instant at) {
+    public boolean fail(UUID id, TradeFailure failure, Instant at) {
         return jdbc.sql("""
-                update trade set status = 'FAILED', failure_reason = :reason, closed_at = :at
+                update trade set status = 'FAILED', failure_code = :code, failure_reason = :reason, closed_at = :at
                 where id = :id and status = 'PENDING_DELIVERY'
-                """).param("id", id).param("reason", reason).param("at", Timestamp.from(at)).update() == 1;
+                """).param("id", id).param("code", failure.code()).param("reason", failure.reason())
+                .param("at", Timestamp.from(at)).update() == 1;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void close(UUID id, TradeStatus status, String failureReason, Instant at) {
+    void settle(UUID id, Instant at) {
         jdbc.sql("""
-                update trade set status = :status, failure_reason = :reason, closed_at = :at
-                where id = :id and status = 'PENDING_DELIVERY'
-                """).param("id", id).param("status", status.name()).param("reason", failureReason)
-                .param("at", Timestamp.from(at)).update();
+                update trade set status = 'SETTLED', closed_at = :at where id = :id and status = 'PENDING_DELIVERY'
+                """).param("id", id).param("at", Timestamp.from(at)).update();
     }
 
     private static Trade map(ResultSet rs, int row) throws SQLException {
@@ -95,6 +94,7 @@ public class Trades {
                 rs.getObject("buyer_id", UUID.class), rs.getObject("seller_id", UUID.class), rs.getLong("quantity"),
                 rs.getBigDecimal("price"), rs.getBigDecimal("amount"), rs.getString("currency"),
                 TradeStatus.valueOf(rs.getString("status")), rs.getString("failure_reason"),
-                rs.getTimestamp("executed_at").toInstant(), closedAt == null ? null : closedAt.toInstant());
+                rs.getTimestamp("executed_at").toInstant(), closedAt == null ? null : closedAt.toInstant(),
+                rs.getString("failure_code"));
     }
 }

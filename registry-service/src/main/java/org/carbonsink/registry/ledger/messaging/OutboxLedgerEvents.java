@@ -16,6 +16,7 @@ import org.carbonsink.contracts.CreditsHeld;
 import org.carbonsink.contracts.CreditsIssued;
 import org.carbonsink.contracts.CreditsRetired;
 import org.carbonsink.contracts.SerialRange;
+import org.carbonsink.contracts.SerialSummary;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.registry.ledger.Cancellation;
 import org.carbonsink.registry.ledger.Issuance;
@@ -61,7 +62,7 @@ class OutboxLedgerEvents implements LedgerEvents {
     public void delivered(UUID tradeId, String instrumentId, UUID buyerId, long quantity,
             List<org.carbonsink.registry.ledger.core.SerialRange> serials) {
         outbox.publish(Topics.REGISTRY_HOLDS, instrumentId, new CreditsDelivered(UUID.randomUUID(), clock.instant(),
-                tradeId, instrumentId, buyerId, quantity, serials.stream().map(OutboxLedgerEvents::contract).toList()));
+                tradeId, instrumentId, buyerId, quantity, listed(serials), summary(serials)));
     }
 
     @Override
@@ -86,24 +87,24 @@ class OutboxLedgerEvents implements LedgerEvents {
     }
 
     @Override
-    public void retired(Retirement r) {
+    public void retired(Retirement r, List<org.carbonsink.registry.ledger.core.SerialRange> moved) {
         outbox.publish(Topics.REGISTRY_CREDITS, r.projectId(), new CreditsRetired(UUID.randomUUID(), clock.instant(),
                 r.id(), r.projectId(), r.vintage(), r.holderId(), r.quantity(), r.beneficiary(), r.purpose().name(),
-                r.serials().stream().map(OutboxLedgerEvents::contract).toList()));
+                listed(moved), summary(moved)));
     }
 
     @Override
-    public void cancelled(Cancellation c) {
+    public void cancelled(Cancellation c, List<org.carbonsink.registry.ledger.core.SerialRange> moved) {
         outbox.publish(Topics.REGISTRY_CREDITS, c.projectId(), new CreditsCancelled(UUID.randomUUID(),
                 clock.instant(), c.id(), c.projectId(), c.vintage(), c.holderId(), c.quantity(), c.kind().name(),
-                c.reason(), c.serials().stream().map(OutboxLedgerEvents::contract).toList()));
+                c.reason(), listed(moved), summary(moved)));
     }
 
     @Override
-    public void transferred(Transfer t) {
+    public void transferred(Transfer t, List<org.carbonsink.registry.ledger.core.SerialRange> moved) {
         outbox.publish(Topics.REGISTRY_CREDITS, t.projectId(), new CreditsTransferred(UUID.randomUUID(),
                 clock.instant(), t.id(), t.projectId(), t.vintage(), t.fromHolderId(), t.toHolderId(), t.quantity(),
-                t.serials().stream().map(OutboxLedgerEvents::contract).toList()));
+                listed(moved), summary(moved)));
     }
 
     @Override
@@ -117,6 +118,16 @@ class OutboxLedgerEvents implements LedgerEvents {
     public void issuanceBlocked(UUID projectId, String state, boolean blocked, String reason) {
         outbox.publish(Topics.REGISTRY_PROJECTS, projectId, new ProjectStateChanged(UUID.randomUUID(),
                 clock.instant(), projectId, state, blocked, reason));
+    }
+
+    /** The first ranges only: an account's holdings may be split into any number of ranges. */
+    static List<SerialRange> listed(List<org.carbonsink.registry.ledger.core.SerialRange> moved) {
+        return moved.stream().limit(SerialSummary.MAX_LISTED_RANGES).map(OutboxLedgerEvents::contract).toList();
+    }
+
+    static SerialSummary summary(List<org.carbonsink.registry.ledger.core.SerialRange> moved) {
+        return moved.isEmpty() ? new SerialSummary(0, null, null)
+                : new SerialSummary(moved.size(), contract(moved.get(0)), contract(moved.get(moved.size() - 1)));
     }
 
     private static SerialRange contract(org.carbonsink.registry.ledger.core.SerialRange range) {

@@ -25,6 +25,7 @@ import org.carbonsink.trading.order.OpeningHeldOrder;
 import org.carbonsink.trading.order.RejectOrder;
 import org.carbonsink.trading.order.RejectingOrder;
 import org.carbonsink.trading.trade.SettleTrade;
+import org.carbonsink.trading.trade.TradeFailure;
 import org.carbonsink.trading.trade.SettlingTrade;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -65,7 +66,8 @@ class RegistryHoldsListener implements ConsumerSeekAware {
                 .on(CreditsHeld.class, e -> held(e.holdId(), e.quantity()))
                 .on(CreditHoldRejected.class, e -> notHeld(e.holdId(), e.reason()))
                 .on(CreditsDelivered.class, e -> settling.settle(new SettleTrade(e.tradeId(), e.buyerId(), e.quantity())))
-                .on(CreditDeliveryFailed.class, e -> failing.fail(new FailDelivery(e.tradeId(), e.reason())))
+                .on(CreditDeliveryFailed.class,
+                        e -> failing.fail(new FailDelivery(e.tradeId(), new TradeFailure(e.code(), e.reason()))))
                 // the registry's answers to the saga supervisor's questions: final, and applied where the
                 // events they stand in for would be (an answer that comes after those changes nothing)
                 .on(HoldStateReported.class, e -> {
@@ -79,7 +81,7 @@ class RegistryHoldsListener implements ConsumerSeekAware {
                     if (DeliveryStateReported.DELIVERED.equals(e.state())) {
                         settling.settle(new SettleTrade(e.tradeId(), e.buyerId(), e.quantity()));
                     } else {
-                        failing.fail(new FailDelivery(e.tradeId(), e.reason()));
+                        failing.fail(new FailDelivery(e.tradeId(), new TradeFailure(e.code(), e.reason())));
                     }
                 });
     }
