@@ -75,6 +75,11 @@ async function switchLanguage(lang) {
 }
 
 async function start() {
+    // the skip link must not change the location hash: the hash is the route, "#main" is none
+    document.querySelector('.skip').addEventListener('click', e => {
+        e.preventDefault();
+        document.getElementById('main').focus();
+    });
     document.querySelectorAll('.language button').forEach(button =>
         button.addEventListener('click', () => switchLanguage(button.dataset.lang)));
     await i18n.load(i18n.initialLanguage(), false);

@@ -213,10 +213,11 @@ const RETIREMENT_CSV = ['id', 'retiredAt', 'projectCode', 'vintage', 'quantity',
 
 export async function projectPage(id) {
     const p = await getJson(`/registry/projects/${id}`);
-    const [issuances, retirements, reversals] = await Promise.all([
+    const [issuances, retirements, reversals, pledges] = await Promise.all([
         listAll(`/registry/issuances?projectId=${id}`),
         listAll(`/registry/retirements?projectId=${id}`),
-        getOptional(`/registry/reversals?projectId=${id}&limit=500`).catch(() => null)]);
+        getOptional(`/registry/reversals?projectId=${id}&limit=500`).catch(() => null),
+        getOptional(`/registry/pledges?projectId=${id}&limit=500`).catch(() => null)]);
     const boundary = p.boundary || await getOptional(`/registry/projects/${id}/boundary`).catch(() => null);
     const risk = p.risk;
     return h('div', { class: 'page', dataset: { project: p.id } },
@@ -252,9 +253,38 @@ export async function projectPage(id) {
                 ['reversals.shortfall', r => integer(r.shortfall), { numeric: true }],
                 ['reversals.blocked', r => t(r.issuanceBlocked ? 'common.yes' : 'common.no')]
             ], reversals.items || [])),
+        pledgesSection(p, pledges),
         section('project-retirements', 'retirements.title',
             csvButton(`/registry/retirements?projectId=${id}`, `retirements-${p.code}.csv`, RETIREMENT_CSV),
             retirementTable(retirements)));
+}
+
+const PLEDGE_CSV = ['id', 'kind', 'projectId', 'vintage', 'lenderId', 'lenderName', 'quantity', 'outstanding',
+    'maturityDate', 'state', 'createdAt'];
+
+/**
+ * The public register of pledges (credits, or credits still to be issued, as collateral for a
+ * loan): no section at all where the registry does not offer it ({@code page} null).
+ */
+function pledgesSection(p, page) {
+    if (page === null) {
+        return null;
+    }
+    const items = page.items || [];
+    const stateKind = state => (state === 'ACTIVE' ? 'pending' : state === 'ENFORCED' ? 'bad' : 'ok');
+    return section('project-pledges', 'pledges.title',
+        csvButton(`/registry/pledges?projectId=${p.id}`, `pledges-${p.code}.csv`, PLEDGE_CSV, items),
+        tr('p', 'pledges.lead', { class: 'lead' }),
+        table('pledge-table', 'pledges.table', [
+            ['pledges.kind', x => label('pledgeKind', x.kind)],
+            ['pledges.vintage', x => (x.vintage === null || x.vintage === undefined ? t('pledges.future') : String(x.vintage))],
+            ['pledges.lender', x => x.lenderName || x.lenderId],
+            ['pledges.quantity', x => integer(x.quantity), { numeric: true }],
+            ['pledges.outstanding', x => integer(x.outstanding), { numeric: true }],
+            ['pledges.maturity', x => x.maturityDate || '—'],
+            ['pledges.state', x => badge(label('pledgeState', x.state), stateKind(x.state))],
+            ['pledges.createdAt', x => date(x.createdAt)]
+        ], items, 'pledges.none'));
 }
 
 /** Issuances, one row per vintage issued; {@code withProject} for lists across projects. */

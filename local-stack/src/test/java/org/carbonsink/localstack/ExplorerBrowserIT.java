@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -45,6 +47,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -293,6 +296,242 @@ class ExplorerBrowserIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /** A page of the explorer with the seeded data, and the elements it must show even on a phone. */
+    record Page(String name, String route, List<String> keyElements) {
+    }
+
+    private static List<Page> pages() {
+        return List.of(new Page("projects", "#/projects", List.of("#project-filters", "#project-map", "#project-table")),
+                new Page("project", "#/projects/" + seed.projectId(),
+                        List.of("#project-name", "#project-map", "#project-lifecycle", "#issuance-table")),
+                new Page("credits", "#/credits", List.of("#supply-chart", "#supply-table", "#serial-input")),
+                new Page("retirements", "#/retirements", List.of("#retirement-table")),
+                new Page("retirement", "#/retirements/" + seed.retirementId(),
+                        List.of("#retirement-title", "#certificate-link")),
+                new Page("market", "#/market", List.of("#instrument-table")),
+                new Page("instrument", "#/market/" + seed.instrument(),
+                        List.of("#depth-chart", "#candle-chart", "#trade-table", "#block-table", "#auction-table")));
+    }
+
+    @Test
+    void everyPageNamesItsControlsCaptionsItsTablesAndKeepsItsTextReadableInBothLanguages() {
+        WebDriver browser = chromium("en-US");
+        try {
+            for (String language : List.of("en", "zh-CN")) {
+                for (Page page : pages()) {
+                    open(browser, page.route());
+                    if (!language.equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+                        browser.findElement(By.id(language.equals("en") ? "lang-en" : "lang-zh")).click();
+                        patiently(browser).until(b -> language.equals(b.findElement(By.tagName("html")).getAttribute("lang"))
+                                && "false".equals(b.findElement(By.id("main")).getAttribute("aria-busy")));
+                    }
+                    String where = page.name() + " in " + language;
+                    assertThat(findings(browser, UNNAMED_CONTROLS)).as("controls without an accessible name on " + where)
+                            .isEmpty();
+                    assertThat(findings(browser, UNCAPTIONED_TABLES)).as("tables without caption or headers on " + where)
+                            .isEmpty();
+                    assertThat(findings(browser, CHARTS_WITHOUT_TEXT)).as("charts without a label and a table on " + where)
+                            .isEmpty();
+                    assertThat(findings(browser, LOW_CONTRAST_TEXT)).as("text below WCAG AA contrast on " + where).isEmpty();
+                    // the switch names each language in that language, so a screen reader speaks it right
+                    assertThat(browser.findElement(By.id("lang-zh")).getAttribute("lang")).isEqualTo("zh-CN");
+                    assertThat(browser.findElement(By.id("lang-en")).getAttribute("lang")).isEqualTo("en");
+                }
+            }
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void canBeUsedWithTheKeyboardAlone() {
+        WebDriver browser = chromium("en-US");
+        try {
+            open(browser, "#/projects");
+            // the skip link comes first and shows itself when focused; it moves focus, not the route
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tab(browser);
+                order.add(focused(browser));
+            }
+            assertThat(order).containsExactly("a#main", "a#/projects", "a#/projects", "a#/credits", "a#/retirements",
+                    "a#/market", "button#lang-zh", "button#lang-en");
+            reload(browser, "#/projects");
+            tab(browser);
+            assertThat((Boolean) script(browser, "const r = document.activeElement.getBoundingClientRect();"
+                    + " return r.left >= 0 && r.top >= 0 && r.width > 0;")).as("the focused skip link is on screen").isTrue();
+            assertThat(script(browser, FOCUS_RING)).as("a visible focus ring on the skip link").isEqualTo(true);
+            new Actions(browser).sendKeys(Keys.ENTER).perform();
+            assertThat(focused(browser)).isEqualTo("main#main");
+            assertThat(browser.getCurrentUrl()).endsWith("#/projects");
+
+            // from the content, the search box comes first: type and press Enter
+            tab(browser);
+            assertThat(focused(browser)).isEqualTo("input#filter-q");
+            new Actions(browser).sendKeys("Qiandongnan", Keys.ENTER).perform();
+            awaitRendered(browser, "#/projects?q=Qiandongnan");
+            assertThat(browser.findElements(By.cssSelector("#project-table tbody tr"))).hasSize(1);
+
+            // the language switch, reached by Tab, operated by Enter and by Space, its focus ring visible
+            reload(browser, "#/projects");
+            for (int i = 0; i < 7; i++) {
+                tab(browser);
+            }
+            assertThat(focused(browser)).isEqualTo("button#lang-zh");
+            assertThat(script(browser, FOCUS_RING)).as("a visible focus ring on the green header").isEqualTo(true);
+            new Actions(browser).sendKeys(Keys.ENTER).perform();
+            patiently(browser).until(b -> text(b, "h1").equals("碳汇项目"));
+            assertThat(focused(browser)).isEqualTo("button#lang-zh");
+            tab(browser);
+            assertThat(focused(browser)).isEqualTo("button#lang-en");
+            new Actions(browser).sendKeys(Keys.SPACE).perform();
+            patiently(browser).until(b -> text(b, "h1").equals("Sink projects"));
+            assertThat(browser.findElement(By.id("lang-en")).getAttribute("aria-pressed")).isEqualTo("true");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void fitsAPhoneScreenWithoutScrollingSideways() throws IOException {
+        WebDriver browser = chromium("en-US");
+        try {
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", PHONE_WIDTH, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+            for (Page page : pages()) {
+                open(browser, page.route());
+                assertThat(((Number) script(browser, "return window.innerWidth")).intValue()).isEqualTo(PHONE_WIDTH);
+                assertThat(((Number) script(browser, "return document.documentElement.scrollWidth")).intValue())
+                        .as("page width of " + page.name() + " at " + PHONE_WIDTH + " px").isLessThanOrEqualTo(PHONE_WIDTH);
+                for (String css : Stream.concat(Stream.of("h1", "nav", "#lang-zh", "#lang-en"),
+                        page.keyElements().stream()).toList()) {
+                    WebElement element = browser.findElement(By.cssSelector(css));
+                    assertThat(element.isDisplayed()).as(css + " shown on " + page.name()).isTrue();
+                    // a wide table scrolls inside its own box, which must fit the screen
+                    assertThat((Boolean) script(browser, "const e = arguments[0].closest('.table-wrap') || arguments[0];"
+                            + " const r = e.getBoundingClientRect(); return r.width > 0 && r.left >= -0.5"
+                            + " && r.right <= window.innerWidth + 0.5;", element))
+                            .as(css + " within the screen on " + page.name()).isTrue();
+                }
+                if (screenshots != null && List.of("projects", "instrument").contains(page.name())) {
+                    script(browser, "window.scrollTo(0, 0)");
+                    await().pollDelay(Duration.ofMillis(300)).atMost(PATIENCE).until(() -> true);
+                    Files.write(screenshots.resolve(page.name() + "-phone-en.png"),
+                            ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                }
+            }
+        } finally {
+            browser.quit();
+        }
+    }
+
+    static final int PHONE_WIDTH = 375;
+
+    /** Inputs, selects, text areas, buttons and links with no accessible name (label, aria, text or title). */
+    static final String UNNAMED_CONTROLS = """
+            const name = el => {
+              const by = (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(id => id)
+                .map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim();
+              const labels = el.labels ? [...el.labels].map(l => l.textContent).join(' ').trim() : '';
+              const own = ['BUTTON', 'A'].includes(el.tagName) ? (el.innerText || el.textContent || '').trim() : '';
+              return by || (el.getAttribute('aria-label') || '').trim() || labels || own || (el.getAttribute('title') || '').trim();
+            };
+            return [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button, a[href], [role=button]')]
+              .filter(el => !name(el)).map(el => el.outerHTML.slice(0, 160));
+            """;
+
+    /** Tables without a caption, or without column headers scoped to their columns. */
+    static final String UNCAPTIONED_TABLES = """
+            return [...document.querySelectorAll('#main table')]
+              .filter(t => !t.caption || !t.caption.textContent.trim() || t.querySelectorAll('thead th[scope=col]').length === 0)
+              .map(t => t.id || t.outerHTML.slice(0, 160));
+            """;
+
+    /** Charts and maps without a label, and charts whose figures are not also in a table of their section. */
+    static final String CHARTS_WITHOUT_TEXT = """
+            return [...document.querySelectorAll('#main .chart, #main .map')]
+              .filter(c => !(c.getAttribute('aria-label') || '').trim()
+                || (c.classList.contains('chart') && !c.closest('section').querySelector('table')))
+              .map(c => c.id);
+            """;
+
+    /**
+     * Visible text whose colour has less contrast with the background behind it than WCAG AA asks
+     * (4.5:1; 3:1 for large text), by the WCAG 2 formula; canvas and the map's panes are pictures.
+     */
+    static final String LOW_CONTRAST_TEXT = """
+            const rgba = c => { const m = /rgba?\\(([^)]+)\\)/.exec(c); if (!m) return null;
+              const p = m[1].split(',').map(Number); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; };
+            const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+              return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+            const behind = el => { for (let e = el; e; e = e.parentElement) { const c = rgba(getComputedStyle(e).backgroundColor);
+              if (c && c.a > 0.5) return c; } return { r: 255, g: 255, b: 255, a: 1 }; };
+            const low = [];
+            const seen = new Set();
+            const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walk.nextNode()) {
+              const el = walk.currentNode.parentElement;
+              if (!walk.currentNode.textContent.trim() || seen.has(el)) continue;
+              seen.add(el);
+              if (el.closest('.leaflet-pane, canvas, noscript, [aria-hidden=true], button:disabled')) continue;
+              const box = el.getBoundingClientRect();
+              const style = getComputedStyle(el);
+              if (box.width === 0 || box.height === 0 || box.right <= 0 || style.visibility === 'hidden') continue;
+              const fg = rgba(style.color), bg = behind(el);
+              const a = lum(fg), b = lum(bg);
+              const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+              const size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+              const needed = size >= 24 || (size >= 18.66 && bold) ? 3 : 4.5;
+              if (ratio < needed) low.push(el.tagName + '.' + el.className + ' "' + el.textContent.trim().slice(0, 40) + '" '
+                + ratio.toFixed(2));
+            }
+            return low;
+            """;
+
+    /** Whether the focused element draws an outline of at least 2 px contrasting 3:1 with what is behind it. */
+    static final String FOCUS_RING = """
+            const el = document.activeElement, style = getComputedStyle(el);
+            const rgba = c => { const p = /rgba?\\(([^)]+)\\)/.exec(c)[1].split(',').map(Number); return { r: p[0], g: p[1], b: p[2] }; };
+            const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+              return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+            let bg = { r: 255, g: 255, b: 255 };
+            for (let e = el.parentElement; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+              if (!/rgba\\(.*, 0\\)$/.test(c) && c !== 'transparent') { bg = rgba(c); break; } }
+            const a = lum(rgba(style.outlineColor)), b = lum(bg);
+            return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+              && (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) >= 3;
+            """;
+
+    private static Object script(WebDriver browser, String body, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(body, arguments);
+    }
+
+    /** What a check script found wrong, one line each. */
+    private static List<?> findings(WebDriver browser, String check) {
+        return (List<?>) script(browser, check);
+    }
+
+    /** Loads the page afresh, nothing focused: opening the same route again would only keep the page as it is. */
+    private static void reload(WebDriver browser, String route) {
+        browser.get(explorer + route);
+        browser.navigate().refresh();
+        awaitRendered(browser, route);
+    }
+
+    private static void tab(WebDriver browser) {
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+    }
+
+    /** The focused element as tag#id, or tag + its link target, or tag.class. */
+    private static String focused(WebDriver browser) {
+        return (String) script(browser, """
+                const el = document.activeElement, tag = el.tagName.toLowerCase();
+                if (el.id) return tag + '#' + el.id;
+                if (el.getAttribute('href')) return tag + el.getAttribute('href');
+                return tag + '.' + el.className;
+                """);
     }
 
     /** Debian's Chromium, headless, with a fresh profile that asks for {@code language} first. */
