@@ -20,12 +20,17 @@ import org.carbonsink.support.outbox.OutboxRelay;
 import org.carbonsink.support.outbox.ParkedEvents;
 import org.carbonsink.support.outbox.web.ParkedEventController;
 import org.carbonsink.support.web.ApiDescription;
+import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.CallerResolver;
 import org.carbonsink.support.web.CorrelationId;
 import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.IdempotencyFilter;
 import org.carbonsink.support.web.IdempotencyProperties;
+import org.carbonsink.support.web.OperationIds;
 import org.carbonsink.support.web.ProblemHandler;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -49,6 +54,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,7 +82,15 @@ public class SupportAutoConfiguration {
     @ConditionalOnMissingBean
     OpenAPI openApi(@Value("${spring.application.name}") String service,
             @Value("${carbonsink.security.issuer}") String issuer) {
+        // the caller comes from the token (CallerResolver), not from a request parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
         return ApiDescription.of(service, issuer);
+    }
+
+    @Bean
+    OperationIds operationIds(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers) {
+        return new OperationIds(() -> handlers.getObject().getHandlerMethods());
     }
 
     /**

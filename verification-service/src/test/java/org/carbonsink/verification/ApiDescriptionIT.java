@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.carbonsink.testsupport.CommittedApiDescriptions;
 import org.carbonsink.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,11 @@ class ApiDescriptionIT extends ServiceIntegration {
                 "/reports/{id}/verification", "/reports/{id}/versions", "/reports/{id}/versions/{version}",
                 "/reports/{id}/recomputation", "/reports/{id}/calculation-report",
                 "/reports/{id}/calculation-report.pdf");
+    }
+
+    @Test
+    void isTheDescriptionTheClientIsGeneratedFrom() {
+        CommittedApiDescriptions.assertServedIsCommitted("verification", api().get("/v3/api-docs").expect(200).toString());
     }
 
     @Test
