@@ -472,7 +472,9 @@ class AuthorizationMatrixIT extends RegistryIT {
         seen.put("retirements", total("/retirements?limit=1"));
         seen.put("cancellations", api().get("/cancellations?limit=500&projectId=" + project).expect(200).toString());
         seen.put("buffer pool", api().get("/ledger/buffer-pool").expect(200).toString());
-        seen.put("ledger", api().get("/ledger/check?projectId=" + project).expect(200).toString());
+        // the administrator's check of now, without the time it ran
+        JsonNode ledger = admin().get("/ledger/check?projectId=" + project).expect(200);
+        seen.put("ledger", ledger.get("sound") + " " + ledger.get("balances") + " " + ledger.get("violations"));
         seen.put("owner's account", api().as(owner).get("/accounts/" + ownerAccount).expect(200).toString());
         seen.put("other's account", api().as(other).get("/accounts/" + otherAccount).expect(200).toString());
         if (call.alsoVisible() != null) {
