@@ -7,7 +7,13 @@ wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer " .. token
 wrk.headers["Content-Type"] = "application/json"
 
+-- keys.lua, beside this script, wherever wrk is started from
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
+local keys = require("keys")
+setup = keys.setup
+
 request = function()
+  keys.fresh()
   local orders = {}
   for i = 1, size do
     orders[i] = string.format('{"instrumentId":"%s","side":"BUY","quantity":1,"limitPrice":%d.%02d}',

@@ -31,6 +31,8 @@ OUT=$(cd "$OUT" && pwd)
 exec > >(tee "$OUT/summary.txt") 2>&1
 
 say() { printf '\n== %s\n' "$*"; }
+# orders and deposits cannot be undone: each carries a fresh Idempotency-Key (428 without one)
+key() { cat /proc/sys/kernel/random/uuid; }
 
 stack=
 stop_stack() {
@@ -76,7 +78,8 @@ echo "instrument $INSTRUMENT, buyer $TRADER (the demo's trader)"
 # cash for the buyer: a self-serve deposit where the stack allows one, else booked by the exchange operator
 deposit() {
   curl -sf -o /dev/null -X POST "$GATEWAY/api/trading/cash-accounts/$TRADER/deposits" \
-    -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d '{"amount": 100000000000.00}'
+    -H "Authorization: Bearer $1" -H "Idempotency-Key: $(key)" -H 'Content-Type: application/json' \
+    -d '{"amount": 100000000000.00}'
 }
 deposit "$TOKEN" || deposit "$(scripts/token.sh operator operator-password)" \
   || { echo "no deposit accepted"; exit 1; }
@@ -102,7 +105,7 @@ fill_to() {
         for (i = 0; i < n; i++) printf "%s{\"instrumentId\":\"%s\",\"side\":\"BUY\",\"quantity\":1,\"limitPrice\":%d.%02d}",
           (i ? "," : ""), ENVIRON["INSTRUMENT"], 10 + int(rand() * 70), int(rand() * 100); printf "]}" }')
       curl -sf -o /dev/null -X POST "$GATEWAY/api/trading/orders/batch" -H "Authorization: Bearer $TOKEN" \
-        -H 'Content-Type: application/json' --data-binary "$body" &
+        -H "Idempotency-Key: $(key)" -H 'Content-Type: application/json' --data-binary "$body" &
       pids+=($!)
       (( have + n * ${#pids[@]} >= target )) && break
     done
@@ -117,7 +120,7 @@ fill_to() {
 # runs wrk; prints its output and leaves requests/s in $rate
 run_wrk() {
   local name=$1; shift
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" > "$OUT/$name.txt" 2>&1
+  KEY_PREFIX="$name-$(key)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" > "$OUT/$name.txt" 2>&1
   cat "$OUT/$name.txt"
   rate=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$OUT/$name.txt")
 }

@@ -116,7 +116,7 @@ class ConcurrentMovementsIT extends RegistryIT {
             assertThat(covering.get(0).get("account_id")).isNotEqualTo(account);
             assertThat(covering.get(0).get("state")).isEqualTo("AVAILABLE");
         }
-        JsonNode check = api().get("/ledger/check?projectId=" + projectId).expect(200);
+        JsonNode check = admin().get("/ledger/check?projectId=" + projectId).expect(200);
         assertThat(check.get("sound").asBoolean()).as(check.toString()).isTrue();
         assertThat(check.get("balances").get(0).get("available").asLong()
                 + check.get("balances").get(0).get("retired").asLong()).isEqualTo(900);

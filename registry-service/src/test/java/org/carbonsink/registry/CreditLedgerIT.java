@@ -123,7 +123,7 @@ class CreditLedgerIT extends RegistryIT {
         assertThat(holding(buyer, buyerAccount, "retired")).isEqualTo(150);
 
         // conservation per project and vintage: issued = available + held + retired + cancelled + buffer
-        JsonNode check = api().get("/ledger/check?projectId=" + projectId).expect(200);
+        JsonNode check = admin().get("/ledger/check?projectId=" + projectId).expect(200);
         assertThat(check.get("sound").asBoolean()).as(check.toString()).isTrue();
         JsonNode balance = check.get("balances").get(0);
         assertThat(balance.get("issued").asLong()).isEqualTo(7150);
@@ -164,7 +164,7 @@ class CreditLedgerIT extends RegistryIT {
         assertThat(TestEvents.await(Topics.REGISTRY_HOLDS, CreditsDelivered.class, e -> e.tradeId().equals(tradeId),
                 EVENTUALLY)).hasSize(1);
         assertThat(holding(owner, account, "held")).isZero();
-        assertThat(api().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
+        assertThat(admin().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
     }
 
     @Test

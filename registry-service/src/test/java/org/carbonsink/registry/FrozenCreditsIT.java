@@ -68,7 +68,7 @@ class FrozenCreditsIT extends RegistryIT {
                 "vintage", 2024, "quantity", 1, "beneficiary", "X", "purpose", "VOLUNTARY_OFFSET"));
         assertThat(afterRevocation.status()).isEqualTo(409);
         assertThat(afterRevocation.json().get("detail").asString()).contains("REVOKED");
-        JsonNode check = api().get("/ledger/check?projectId=" + projectId).expect(200);
+        JsonNode check = admin().get("/ledger/check?projectId=" + projectId).expect(200);
         assertThat(check.get("sound").asBoolean()).as(check.toString()).isTrue();
         assertThat(check.get("balances").get(0).get("cancelled").asLong()).isEqualTo(200);
     }

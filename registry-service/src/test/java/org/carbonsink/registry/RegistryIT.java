@@ -33,7 +33,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.config.name=" + RegistryApplication.CONFIG_NAME,
                 // the tests close disclosures themselves (ClosingDisclosures.closeDue), not on a schedule
-                "carbonsink.projects.disclosure-check=PT24H" })
+                "carbonsink.projects.disclosure-check=PT24H",
+                // the public ledger check's summary is recomputed only when a test moves the clock past this
+                "carbonsink.ledger.public-check-interval=PT1H" })
 @Import({ RegistryIT.Clocks.class, SimulatedCrash.class })
 abstract class RegistryIT {
 

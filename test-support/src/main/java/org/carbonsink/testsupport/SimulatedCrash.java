@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
@@ -40,6 +41,10 @@ public final class SimulatedCrash implements Filter, Ordered {
             throws IOException, ServletException {
         chain.doFilter(request, response);
         if (request instanceof HttpServletRequest http && http.getHeader(HEADER) != null) {
+            // a dead process's connection is gone: the client's retry must not reuse it
+            if (response instanceof HttpServletResponse answer) {
+                answer.setHeader("Connection", "close");
+            }
             throw new IllegalStateException("simulated crash: the command ran, its response never left");
         }
     }

@@ -19,12 +19,14 @@ import org.carbonsink.contracts.ParticipantRegistered;
 import org.carbonsink.contracts.SerialRange;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.ApiClient;
+import org.carbonsink.testsupport.SimulatedCrash;
 import org.carbonsink.testsupport.TestEvents;
 import org.carbonsink.testsupport.TestInfrastructure;
 import org.carbonsink.trading.participant.Participants;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.config.name=" + TradingApplication.CONFIG_NAME,
                 "carbonsink.trading.max-open-orders-per-instrument=" + TradingIntegration.OPEN_ORDER_CAP })
+@Import(SimulatedCrash.class)
 abstract class TradingIntegration {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -1,10 +1,12 @@
 package org.carbonsink.trading.order;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.carbonsink.support.web.ProblemException;
@@ -54,12 +56,35 @@ public class PlacingOrder {
     }
 
     public Order place(PlaceOrder command) {
+        return place(command, null);
+    }
+
+    /**
+     * Places an order whose id follows from the participant's {@code requestKey} (its
+     * Idempotency-Key; null: a fresh id). The id is written in the same transaction as the order (the
+     * book writer's batch commits many requests at once, so the key filter cannot share it): a retry
+     * whose first attempt committed but never answered finds that order and answers it, never placing
+     * a second one.
+     */
+    public Order place(PlaceOrder command, String requestKey) {
+        UUID id = orderId(command.participantId(), requestKey, 0);
+        Optional<Order> placed = requestKey == null ? Optional.empty() : orders.find(id);
+        if (placed.isPresent()) {
+            return placed.get();
+        }
         checkParticipant(command.participantId());
         checkShape(command);
         if (command.side() == Side.BUY) {
-            return (Order) exchange.execute(new BookCommand.Place(UUID.randomUUID(), command));
+            return (Order) exchange.execute(new BookCommand.Place(id, command));
         }
-        return sell(command);
+        return sell(command, id);
+    }
+
+    /** The id of the {@code index}th order of a request with {@code requestKey}; a fresh id without a key. */
+    static UUID orderId(UUID participantId, String requestKey, int index) {
+        return requestKey == null ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes(("order/" + participantId + "/" + requestKey + "/" + index)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -67,17 +92,32 @@ public class PlacingOrder {
      * so they share group commits. Answers each order or its refusal, in the order given.
      */
     public List<Placed> placeAll(List<PlaceOrder> commands) {
+        return placeAll(commands, null);
+    }
+
+    /**
+     * {@link #placeAll(List)} with the request's Idempotency-Key: the {@code i}th order's id follows from
+     * the key and {@code i}, so a retried batch answers the orders its first attempt placed.
+     */
+    public List<Placed> placeAll(List<PlaceOrder> commands, String requestKey) {
         if (commands.size() > MAX_BATCH) {
             throw ProblemException.invalidField("orders", "Size", "must hold at most " + MAX_BATCH + " orders");
         }
         List<CompletableFuture<Object>> pending = new ArrayList<>();
-        for (PlaceOrder command : commands) {
+        for (int i = 0; i < commands.size(); i++) {
+            PlaceOrder command = commands.get(i);
+            UUID id = orderId(command.participantId(), requestKey, i);
             try {
+                Optional<Order> placed = requestKey == null ? Optional.empty() : orders.find(id);
+                if (placed.isPresent()) {
+                    pending.add(CompletableFuture.completedFuture(placed.get()));
+                    continue;
+                }
                 checkParticipant(command.participantId());
                 checkShape(command);
                 pending.add(command.side() == Side.BUY
-                        ? exchange.submit(new BookCommand.Place(UUID.randomUUID(), command))
-                        : CompletableFuture.completedFuture(sell(command)));
+                        ? exchange.submit(new BookCommand.Place(id, command))
+                        : CompletableFuture.completedFuture(sell(command, id)));
             } catch (RuntimeException refused) {
                 pending.add(CompletableFuture.failedFuture(refused));
             }
@@ -103,7 +143,7 @@ public class PlacingOrder {
     public record Placed(Order order, ProblemException refusal) {
     }
 
-    private Order sell(PlaceOrder command) {
+    private Order sell(PlaceOrder command, UUID id) {
         Instrument instrument = instruments.find(command.instrumentId())
                 .orElseThrow(() -> Sequencer.unknownInstrument(command.instrumentId()));
         Rules now = rulesOf(command.instrumentId());
@@ -128,7 +168,7 @@ public class PlacingOrder {
             }
         }
         Instant at = Instant.now(clock);
-        Order order = new Order(UUID.randomUUID(), command.instrumentId(), command.participantId(), Side.SELL,
+        Order order = new Order(id, command.instrumentId(), command.participantId(), Side.SELL,
                 command.type(), command.timeInForce(), command.quantity(), command.limitPrice(), 0,
                 BigDecimal.ZERO.setScale(2), OrderStatus.PENDING_HOLD, null, null, at, at);
         tx.executeWithoutResult(status -> {

@@ -3,15 +3,21 @@ package org.carbonsink.registry.ledger.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.Issuance;
 import org.carbonsink.registry.ledger.Issuances;
 import org.carbonsink.registry.ledger.Keyset;
 import org.carbonsink.registry.ledger.LedgerCheck;
+import org.carbonsink.registry.ledger.LedgerCheckSummary;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,10 +29,14 @@ class IssuanceController {
 
     private final Issuances issuances;
     private final LedgerCheck check;
+    private final LedgerCheckSummary summary;
+    private final Clock clock;
 
-    IssuanceController(Issuances issuances, LedgerCheck check) {
+    IssuanceController(Issuances issuances, LedgerCheck check, LedgerCheckSummary summary, Clock clock) {
         this.issuances = issuances;
         this.check = check;
+        this.summary = summary;
+        this.clock = clock;
     }
 
     record IssuanceView(UUID id, UUID reportId, UUID projectId, String projectCode, int vintage, long verifiedCredits,
@@ -74,14 +84,39 @@ class IssuanceController {
         }
     }
 
-    record LedgerCheckView(boolean sound, List<BalanceView> balances, List<String> violations) {
+    /**
+     * {@code summary}: true when this is the public summary of the whole ledger, computed at
+     * {@code checkedAt} (its {@code sound} and {@code violations} are the whole ledger's; {@code projectId}
+     * only narrows the balances); false when the check ran for this request.
+     */
+    record LedgerCheckView(boolean sound, List<BalanceView> balances, List<String> violations, Instant checkedAt,
+            boolean summary) {
     }
 
-    /** Recomputes the ledger invariants; {@code projectId} narrows it to one project. */
+    /**
+     * The ledger invariants. The public (and any caller but the administrator or an auditor) gets the
+     * summary recomputed at most every {@code carbonsink.ledger.public-check-interval}; the administrator
+     * and auditors get the check recomputed for their request. {@code projectId} narrows the balances.
+     */
     @GetMapping("/ledger/check")
-    LedgerCheckView check(@RequestParam(required = false) UUID projectId) {
-        LedgerCheck.Report report = check.run(projectId);
-        return new LedgerCheckView(report.sound(), report.balances().stream().map(BalanceView::of).toList(),
-                report.violations());
+    LedgerCheckView check(@RequestParam(required = false) UUID projectId, @AuthenticationPrincipal Jwt token) {
+        if (token != null && !Collections.disjoint(FULL_CHECK_ROLES, roles(token))) {
+            LedgerCheck.Report report = check.run(projectId);
+            return new LedgerCheckView(report.sound(), report.balances().stream().map(BalanceView::of).toList(),
+                    report.violations(), clock.instant(), false);
+        }
+        LedgerCheckSummary.Checked checked = summary.latest();
+        LedgerCheck.Report report = checked.report();
+        return new LedgerCheckView(report.sound(), report.balances().stream()
+                .filter(b -> projectId == null || projectId.equals(b.projectId())).map(BalanceView::of).toList(),
+                report.violations(), checked.checkedAt(), true);
+    }
+
+    /** Who may make the registry scan the whole ledger on request. */
+    static final Set<String> FULL_CHECK_ROLES = Set.of("REGISTRY_ADMINISTRATOR", "AUDITOR");
+
+    private static List<String> roles(Jwt token) {
+        List<String> roles = token.getClaimAsStringList("roles");
+        return roles == null ? List.of() : roles;
     }
 }

@@ -41,8 +41,19 @@ class ParticipantController {
         return ResponseEntity.created(URI.create("/participants/" + view.id())).body(view);
     }
 
+    /**
+     * A participant's record and holding account: for the participant itself and the registry
+     * administrator only. Anyone else is refused (403) before the registry looks the id up, so the
+     * answer does not tell a stranger whether the id is registered; the administrator gets 404 for an
+     * unknown id, as does a token holder asking for itself before it was registered.
+     */
     @GetMapping("/{id}")
-    ParticipantView get(@PathVariable UUID id) {
+    ParticipantView get(Caller caller, @PathVariable UUID id) {
+        if (!caller.is(id)) {
+            caller.requireRole(ParticipantRole.REGISTRY_ADMINISTRATOR.name(), "read another participant's record");
+            participants.requireRole(caller.participantId(), ParticipantRole.REGISTRY_ADMINISTRATOR,
+                    "read another participant's record");
+        }
         Participant participant = participants.get(id);
         UUID accountId = accounts.holdingAccountOf(id).map(Accounts.Account::id).orElse(null);
         return ParticipantView.of(participant, accountId);

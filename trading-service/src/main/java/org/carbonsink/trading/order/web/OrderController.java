@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.IdempotencyFilter;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.ProblemException.FieldProblem;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -68,8 +70,9 @@ class OrderController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    OrderView place(Caller caller, @Valid @RequestBody PlaceOrderRequest request) {
-        return OrderView.of(placing.place(request.toCommand(caller.participantId())));
+    OrderView place(Caller caller, @Valid @RequestBody PlaceOrderRequest request,
+            @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
+        return OrderView.of(placing.place(request.toCommand(caller.participantId()), key));
     }
 
     /**
@@ -77,7 +80,8 @@ class OrderController {
      * refuse the others. Answers 200 with a result per order, in the order given.
      */
     @PostMapping("/batch")
-    BatchOrderView placeAll(Caller caller, @Valid @RequestBody BatchOrderRequest request) {
+    BatchOrderView placeAll(Caller caller, @Valid @RequestBody BatchOrderRequest request,
+            @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
         List<PlaceOrderRequest> items = request.orders();
         List<Map<String, Object>> invalid = new ArrayList<>();
         List<PlaceOrder> valid = new ArrayList<>();
@@ -93,7 +97,7 @@ class OrderController {
                 validIndex.add(i);
             }
         }
-        List<PlacingOrder.Placed> placed = placing.placeAll(valid);
+        List<PlacingOrder.Placed> placed = placing.placeAll(valid, key);
         List<BatchOrderView.Item> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (invalid.get(i) != null) {
