@@ -69,20 +69,9 @@ public final class Lifecycle {
     public void run() {
         out.accept("\n== Demo: the lifecycle of a forest sink credit, through " + "the gateway ==");
         Cast cast = registerParticipants();
-        UUID projectId = id(draftProject(cast));
-        openDisclosure(cast, projectId);
-        commentPublicly(projectId);
-        fileValidationReport(cast, projectId);
-        applyForRegistration(cast, projectId);
-        JsonNode registered = registerProject(projectId);
-        awaitProjectKnownToVerification(projectId);
-        UUID reportId = id(submitReport(cast, projectId));
-        discloseReport(cast, reportId);
-        startVerification(cast, reportId);
-        approveReport(cast, reportId);
-        awaitIssuances(projectId, 4);
-        String instrument = registered.get("code").asString() + "-" + VINTAGE;
-        awaitInstrument(instrument);
+        Listed listed = listCredits(cast);
+        UUID projectId = listed.projectId();
+        String instrument = listed.instrumentId();
         deposit(cast.buyer(), "100000.00");
         JsonNode sell = placeOrder(cast.owner(), instrument, "SELL", 1000, "85.50");
         awaitOrder(cast.owner(), id(sell), "OPEN");
@@ -98,6 +87,29 @@ public final class Lifecycle {
         ledgerCheck(projectId);
         auditStatus();
         out.accept("== Demo complete: open " + gateway.baseUrl() + "/ for the public explorer ==\n");
+    }
+
+    /** A project whose credits of {@link #VINTAGE} are issued to the owner and listed on the exchange. */
+    public record Listed(UUID projectId, String instrumentId) {
+    }
+
+    /** From a drafted project to credits issued and listed: steps 1 to 4 up to the first order. */
+    public Listed listCredits(Cast cast) {
+        UUID projectId = id(draftProject(cast));
+        openDisclosure(cast, projectId);
+        commentPublicly(projectId);
+        fileValidationReport(cast, projectId);
+        applyForRegistration(cast, projectId);
+        JsonNode registered = registerProject(projectId);
+        awaitProjectKnownToVerification(projectId);
+        UUID reportId = id(submitReport(cast, projectId));
+        discloseReport(cast, reportId);
+        startVerification(cast, reportId);
+        approveReport(cast, reportId);
+        awaitIssuances(projectId, 4);
+        String instrument = registered.get("code").asString() + "-" + VINTAGE;
+        awaitInstrument(instrument);
+        return new Listed(projectId, instrument);
     }
 
     /** Logs the seeded users in and has the administrator register them as participants. */
@@ -117,13 +129,18 @@ public final class Lifecycle {
                 uuid(buyer, "accountId"));
     }
 
-    /** The gateway, with the participant's token. */
-    public ApiClient as(UUID participant) {
+    /** The participant's access token, once {@link #registerParticipants} has logged it in. */
+    public String token(UUID participant) {
         String token = tokens.get(participant);
         if (token == null) {
             throw new IllegalStateException("no token for participant " + participant);
         }
-        return gateway.withToken(token);
+        return token;
+    }
+
+    /** The gateway, with the participant's token. */
+    public ApiClient as(UUID participant) {
+        return gateway.withToken(token(participant));
     }
 
     /**

@@ -106,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Topics up front, so no consumer starts on a topic that does not exist yet. */
-    private static void createTopics(String bootstrapServers) {
+    public static void createTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             List<NewTopic> topics = new ArrayList<>();
             for (String topic : Topics.ALL) {
@@ -140,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** One database per service on the server behind {@code adminUrl}, created when missing. */
-    static Map<String, Database> createDatabases(String adminUrl, String user, String password, String prefix) {
+    public static Map<String, Database> createDatabases(String adminUrl, String user, String password, String prefix) {
         Map<String, Database> databases = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
             for (String service : SERVICES) {

@@ -129,7 +129,8 @@ public final class Services implements AutoCloseable {
         urls.put(name, "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
-    private static List<String> serviceArguments(Database db, String kafka, int port, List<String> extra) {
+    /** The arguments of one service on its database and the broker, listening on {@code port}. */
+    public static List<String> serviceArguments(Database db, String kafka, int port, List<String> extra) {
         List<String> args = new ArrayList<>(extra);
         args.add("--spring.autoconfigure.exclude=" + FOREIGN_AUTO_CONFIGURATION);
         args.add("--spring.cloud.gateway.server.webflux.enabled=false");
@@ -141,14 +142,15 @@ public final class Services implements AutoCloseable {
         return args;
     }
 
-    private static ConfigurableApplicationContext run(Supplier<SpringApplication> application, List<String> args) {
+    /** Runs one application; it is stopped by closing the context it returns. */
+    public static ConfigurableApplicationContext run(Supplier<SpringApplication> application, List<String> args) {
         SpringApplication app = application.get();
         app.setRegisterShutdownHook(false);
         return app.run(args.toArray(String[]::new));
     }
 
 
-    private static void awaitHealthy(String baseUrl, Duration timeout) {
+    public static void awaitHealthy(String baseUrl, Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";

@@ -38,8 +38,13 @@ public final class InProcessKafkaBroker implements AutoCloseable {
     private boolean formatted;
 
     public InProcessKafkaBroker(int port, Path logDir) {
+        this(port, freePort(), logDir);
+    }
+
+    /** A broker whose controller listens on {@code controllerPort}: a restarted process finds its quorum again. */
+    public InProcessKafkaBroker(int port, int controllerPort, Path logDir) {
         this.port = port;
-        this.controllerPort = freePort();
+        this.controllerPort = controllerPort;
         this.logDir = logDir;
     }
 
