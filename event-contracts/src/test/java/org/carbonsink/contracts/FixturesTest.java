@@ -21,7 +21,8 @@ class FixturesTest {
             CreditHoldRejected.class, TradeExecuted.class, CreditsDelivered.class, CreditDeliveryFailed.class,
             CreditsRetired.class, CreditHoldReleaseRequested.class, ProjectStateChanged.class,
             ParticipantRegistered.class, CreditsCancelled.class,
-            CreditsTransferred.class, ReversalRecorded.class, BankTransferReceived.class);
+            CreditsTransferred.class, ReversalRecorded.class, BankTransferReceived.class, CreditsPledged.class,
+            PledgeReleased.class, PledgeEnforced.class, PledgeVoided.class);
 
     final JsonMapper json = JsonMapper.builder().build();
 
@@ -53,7 +54,7 @@ class FixturesTest {
 
     @Test
     void everyEventRecordInThePackageHasAFixture() {
-        assertThat(EVENTS).hasSize(17);
+        assertThat(EVENTS).hasSize(21);
         assertThat(Topics.ALL).doesNotHaveDuplicates().allMatch(t -> t.matches("[a-z]+\\.[a-z]+\\.v\\d+"));
     }
 
