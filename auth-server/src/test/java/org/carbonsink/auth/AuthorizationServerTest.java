@@ -52,7 +52,8 @@ class AuthorizationServerTest {
             "validator, validator-password, 10000000-0000-0000-0000-000000000003, VERIFIER",
             "admin,    admin-password,    00000000-0000-0000-0000-00000000a001, REGISTRY_ADMINISTRATOR",
             "trader,   trader-password,   10000000-0000-0000-0000-000000000004, TRADER",
-            "operator, operator-password, 10000000-0000-0000-0000-000000000005, EXCHANGE_OPERATOR" })
+            "operator, operator-password, 10000000-0000-0000-0000-000000000005, EXCHANGE_OPERATOR",
+            "lender,   lender-password,   10000000-0000-0000-0000-000000000007, LENDER" })
     void aSeededUserLogsInAndGetsASignedTokenOfItsParticipant(String username, String password, String subject,
             String role) throws Exception {
         JWTClaimsSet claims = verifiedClaims(TokenClient.login(url(), username, password));

@@ -18,6 +18,8 @@ public final class Topics {
     /** {@link CreditsHeld}, {@link CreditHoldRejected}, {@link CreditsDelivered}, {@link CreditDeliveryFailed},
      * {@link HoldStateReported}, {@link DeliveryStateReported}; keyed by instrument id. */
     public static final String REGISTRY_HOLDS = "registry.holds.v1";
+    /** {@link CreditsPledged}, {@link PledgeReleased}, {@link PledgeEnforced}, {@link PledgeVoided}; keyed by pledge id. */
+    public static final String REGISTRY_PLEDGES = "registry.pledges.v1";
     /** {@link MonitoringReportVerified}; keyed by project id. */
     public static final String VERIFICATION_REPORTS = "verification.reports.v1";
     /** {@link CreditHoldRequested}, {@link CreditHoldReleaseRequested}, {@link HoldStateRequested}; keyed by
@@ -33,7 +35,7 @@ public final class Topics {
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
     public static final List<String> ALL = List.of(REGISTRY_PROJECTS, REGISTRY_PARTICIPANTS, REGISTRY_CREDITS,
-            REGISTRY_HOLDS, VERIFICATION_REPORTS, TRADING_ORDERS, TRADING_TRADES, TRADING_CASH);
+            REGISTRY_HOLDS, REGISTRY_PLEDGES, VERIFICATION_REPORTS, TRADING_ORDERS, TRADING_TRADES, TRADING_CASH);
 
     /**
      * A topic, what its records are keyed by and the event records it carries: what the AsyncAPI

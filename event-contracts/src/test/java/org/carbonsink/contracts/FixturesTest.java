@@ -22,7 +22,8 @@ class FixturesTest {
             CreditsRetired.class, CreditHoldReleaseRequested.class, ProjectStateChanged.class,
             ParticipantRegistered.class, CreditsCancelled.class,
             CreditsTransferred.class, ReversalRecorded.class, BankTransferReceived.class, HoldStateRequested.class,
-            HoldStateReported.class, DeliveryStateRequested.class, DeliveryStateReported.class);
+            HoldStateReported.class, DeliveryStateRequested.class, DeliveryStateReported.class,
+            CreditsPledged.class, PledgeReleased.class, PledgeEnforced.class, PledgeVoided.class);
 
     final JsonMapper json = JsonMapper.builder().build();
 

@@ -47,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
 class AuthorizationMatrixIT extends RegistryIT {
 
     private static final String[] EVERY_ROLE = {"PROJECT_OWNER", "VERIFIER", ADMINISTRATOR_ROLE, "TRADER",
-            "EXCHANGE_OPERATOR"};
+            "EXCHANGE_OPERATOR", "LENDER"};
     private static final UUID UNKNOWN = UUID.randomUUID();
     private static final UUID BUFFER_POOL_ACCOUNT = UUID.fromString("00000000-0000-0000-0000-00000000b002");
     private static final int VINTAGE = 2024;
@@ -60,6 +60,7 @@ class AuthorizationMatrixIT extends RegistryIT {
         OWNER("the owner of the objects"),
         OTHER("another registered participant (trader)"),
         VERIFIER("a registered verifier"),
+        LENDER("the lender of the pledges (a registered LENDER)"),
         ADMINISTRATOR("the registry administrator"),
         OTHER_CLAIMING_EVERY_ROLE("another participant whose valid token claims every role"),
         UNREGISTERED("a valid token for no registered participant, claiming every role"),
@@ -80,15 +81,19 @@ class AuthorizationMatrixIT extends RegistryIT {
         }
     }
 
-    /** The designed status per caller; the invalid tokens share one column. */
-    record Expect(int owner, int other, int verifier, int administrator, int claimsEveryRole, int unregistered,
-            int noToken, int invalidToken) {
+    /**
+     * The designed status per caller; the invalid tokens share one column. The lender is another
+     * registered participant: outside the pledge rows it is answered as {@code other} is.
+     */
+    record Expect(int owner, int other, int verifier, int lender, int administrator, int claimsEveryRole,
+            int unregistered, int noToken, int invalidToken) {
 
         int of(Who who) {
             return switch (who) {
                 case OWNER -> owner;
                 case OTHER -> other;
                 case VERIFIER -> verifier;
+                case LENDER -> lender;
                 case ADMINISTRATOR -> administrator;
                 case OTHER_CLAIMING_EVERY_ROLE -> claimsEveryRole;
                 case UNREGISTERED -> unregistered;
@@ -100,6 +105,10 @@ class AuthorizationMatrixIT extends RegistryIT {
         /** Whose identity the invalid tokens carry: the caller a valid token would let through. */
         boolean administratorOnly() {
             return administrator / 100 == 2 && owner / 100 != 2;
+        }
+
+        boolean lenderOnly() {
+            return lender / 100 == 2 && owner / 100 != 2 && administrator / 100 != 2;
         }
     }
 
@@ -120,6 +129,8 @@ class AuthorizationMatrixIT extends RegistryIT {
     UUID issuance;
     UUID retirement;
     UUID cancellation;
+    UUID lender;
+    UUID pledge;
     long aSerial;
 
     @BeforeAll
@@ -150,6 +161,8 @@ class AuthorizationMatrixIT extends RegistryIT {
                 Map.of("projectId", project, "vintage", VINTAGE, "quantity", 1, "reason", "Moved to another programme"))
                 .expect(201));
         aSerial = issued.get(0).ownerSerials().first();
+        lender = id(registerParticipant("Industrial Bank Fuzhou", "LENDER"));
+        pledge = freshPledge();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -284,6 +297,29 @@ class AuthorizationMatrixIT extends RegistryIT {
                 row(404, 404, 404, 404, 404, 404, 401, 401, "POST /accounts/{unknown}/cancellations",
                         () -> cancel(UNKNOWN)),
 
+                // pledges: public register; the holder pledges its credits; only the lender releases or asks to
+                // enforce; only the administrator confirms an enforcement
+                // owner other verif lender admin every unreg none  bad
+                pledgeRow(200, 200, 200, 200, 200, 200, 200, 200, 401, "GET /pledges", () -> get("/pledges")),
+                pledgeRow(200, 200, 200, 200, 200, 200, 200, 200, 401, "GET /pledges?projectId&state",
+                        () -> get("/pledges?projectId=" + project + "&state=ACTIVE")),
+                pledgeRow(200, 200, 200, 200, 200, 200, 200, 200, 401, "GET /pledges/{id}",
+                        () -> get("/pledges/" + pledge)),
+                pledgeRow(404, 404, 404, 404, 404, 404, 404, 404, 401, "GET /pledges/{unknown}",
+                        () -> get("/pledges/" + UNKNOWN)),
+                pledgeRow(200, 200, 200, 200, 200, 200, 200, 200, 401, "GET /projects/{id}/pledges",
+                        () -> get("/projects/" + project + "/pledges")),
+                pledgeRow(201, 403, 403, 403, 403, 403, 403, 401, 401, "POST /pledges {owner's credits}",
+                        () -> new Call("POST", "/pledges", pledgeOf(1), null)),
+                pledgeRow(403, 403, 403, 200, 403, 403, 403, 401, 401, "POST /pledges/{active}/releases",
+                        () -> onPledge(freshPledge(), "releases", Map.of("quantity", 1))),
+                pledgeRow(403, 403, 403, 200, 403, 403, 403, 401, 401, "POST /pledges/{active}/enforcement-request",
+                        () -> onPledge(freshPledge(), "enforcement-request", Map.of("reason", "Instalment unpaid"))),
+                pledgeRow(403, 403, 403, 403, 200, 403, 403, 401, 401, "POST /pledges/{requested}/enforcement",
+                        () -> onPledge(enforcementRequested(), "enforcement", null)),
+                pledgeRow(403, 403, 403, 404, 403, 404, 404, 401, 401, "POST /pledges/{unknown}/releases",
+                        () -> onPledge(UNKNOWN, "releases", Map.of("quantity", 1))),
+
                 // reversals: only the administrator records one
                 // owner other verif admin every unreg none  bad
                 row(403, 403, 403, 201, 403, 403, 401, 401, "POST /reversals", this::recordAReversal),
@@ -378,7 +414,15 @@ class AuthorizationMatrixIT extends RegistryIT {
                 smuggle("POST /accounts/{owner's}/cancellations", Who.OWNER, "kind", "REVOCATION",
                         () -> cancel(ownerAccount)),
                 smuggle("POST /reversals", Who.ADMINISTRATOR, "bufferCancelled", 0, this::recordAReversal),
-                smuggle("POST /reversals", Who.ADMINISTRATOR, "madeGoodCredits", 1000, this::recordAReversal));
+                smuggle("POST /reversals", Who.ADMINISTRATOR, "madeGoodCredits", 1000, this::recordAReversal),
+                smuggle("POST /pledges", Who.OWNER, "state", "RELEASED",
+                        () -> new Call("POST", "/pledges", pledgeOf(1), null)),
+                smuggle("POST /pledges", Who.OWNER, "pledgorId", other,
+                        () -> new Call("POST", "/pledges", pledgeOf(1), null)),
+                smuggle("POST /pledges", Who.OWNER, "outstanding", 0,
+                        () -> new Call("POST", "/pledges", pledgeOf(1), null)),
+                smuggle("POST /pledges/{active}/releases", Who.LENDER, "state", "RELEASED",
+                        () -> onPledge(freshPledge(), "releases", Map.of("quantity", 1))));
     }
 
     @TestFactory
@@ -417,12 +461,14 @@ class AuthorizationMatrixIT extends RegistryIT {
 
     private ApiClient caller(Who who, Expect expect) {
         boolean administratorOnly = expect != null && expect.administratorOnly();
-        UUID entitled = administratorOnly ? ADMINISTRATOR : owner;
-        String entitledRole = administratorOnly ? ADMINISTRATOR_ROLE : "PROJECT_OWNER";
+        boolean lenderOnly = expect != null && expect.lenderOnly();
+        UUID entitled = administratorOnly ? ADMINISTRATOR : lenderOnly ? lender : owner;
+        String entitledRole = administratorOnly ? ADMINISTRATOR_ROLE : lenderOnly ? "LENDER" : "PROJECT_OWNER";
         return switch (who) {
             case OWNER -> api().as(owner, "PROJECT_OWNER");
             case OTHER -> api().as(other, "TRADER");
             case VERIFIER -> api().as(verifier, "VERIFIER");
+            case LENDER -> api().as(lender, "LENDER");
             case ADMINISTRATOR -> admin();
             case OTHER_CLAIMING_EVERY_ROLE -> api().as(other, EVERY_ROLE);
             case UNREGISTERED -> api().as(unregistered, EVERY_ROLE);
@@ -479,6 +525,7 @@ class AuthorizationMatrixIT extends RegistryIT {
         seen.put("ledger", ledger.get("sound") + " " + ledger.get("balances") + " " + ledger.get("violations"));
         seen.put("owner's account", api().as(owner).get("/accounts/" + ownerAccount).expect(200).toString());
         seen.put("other's account", api().as(other).get("/accounts/" + otherAccount).expect(200).toString());
+        seen.put("pledges", api().get("/pledges?limit=500&projectId=" + project).expect(200).toString());
         if (call.alsoVisible() != null) {
             seen.put("the object of the call", String.valueOf(call.alsoVisible().get()));
         }
@@ -507,8 +554,16 @@ class AuthorizationMatrixIT extends RegistryIT {
 
     private static Row row(int owner, int other, int verifier, int administrator, int claimsEveryRole,
             int unregistered, int noToken, int invalidToken, String endpoint, Supplier<Call> call) {
-        return new Row(endpoint, call, new Expect(owner, other, verifier, administrator, claimsEveryRole, unregistered,
-                noToken, invalidToken));
+        return new Row(endpoint, call, new Expect(owner, other, verifier, other, administrator, claimsEveryRole,
+                unregistered, noToken, invalidToken));
+    }
+
+    /** A row of the pledges, where the lender has a column of its own. */
+    private static Row pledgeRow(int owner, int other, int verifier, int lender, int administrator,
+            int claimsEveryRole, int unregistered, int noToken, int invalidToken, String endpoint,
+            Supplier<Call> call) {
+        return new Row(endpoint, call, new Expect(owner, other, verifier, lender, administrator, claimsEveryRole,
+                unregistered, noToken, invalidToken));
     }
 
     private static Smuggled smuggle(String endpoint, Who who, String field, Object value, Supplier<Call> call) {
@@ -562,6 +617,32 @@ class AuthorizationMatrixIT extends RegistryIT {
     private Call cancel(UUID account) {
         return new Call("POST", "/accounts/" + account + "/cancellations", Map.of("projectId", project,
                 "vintage", VINTAGE, "quantity", 1, "reason", "Moved to another programme"), null);
+    }
+
+    /** A pledge of {@code quantity} of the owner's credits to the table's lender. */
+    private Map<String, Object> pledgeOf(long quantity) {
+        return Map.ofEntries(Map.entry("kind", "CREDITS"), Map.entry("accountId", ownerAccount),
+                Map.entry("projectId", project), Map.entry("vintage", VINTAGE), Map.entry("quantity", quantity),
+                Map.entry("lenderId", lender), Map.entry("loanReference", "IB-FZ-2026-7"),
+                Map.entry("securedAmount", "50000.00"), Map.entry("currency", "CNY"),
+                Map.entry("maturityDate", "2027-12-31"));
+    }
+
+    private UUID freshPledge() {
+        return id(api().as(owner, "PROJECT_OWNER").post("/pledges", pledgeOf(1)).expect(201));
+    }
+
+    private UUID enforcementRequested() {
+        UUID fresh = freshPledge();
+        api().as(lender, "LENDER").post("/pledges/" + fresh + "/enforcement-request",
+                Map.of("reason", "Instalment unpaid")).expect(200);
+        return fresh;
+    }
+
+    /** An act on a pledge; what a user can see of it is the pledge as its lender sees it. */
+    private Call onPledge(UUID pledgeId, String act, Object body) {
+        return new Call("POST", "/pledges/" + pledgeId + "/" + act, body,
+                () -> api().as(lender, "LENDER").get("/pledges/" + pledgeId).body());
     }
 
     /** A loss of one tCO2e; the project's reversals are part of what is seen. */

@@ -120,4 +120,52 @@ class LedgerConstraintsIT extends RegistryIT {
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
+
+    @Test
+    void theDatabaseKeepsPledgedSerialsWithTheirPledgeAndAClosedPledgeFinal() {
+        UUID owner = id(registerParticipant("Hubei Poplar Co.", "PROJECT_OWNER"));
+        JsonNode lenderNode = registerParticipant("Hubei Bank", "LENDER");
+        UUID lender = id(lenderNode);
+        UUID projectId = id(registeredProject(owner));
+        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner, UUID.randomUUID(),
+                LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), 2023, new BigDecimal("100.0000"), 100, 10));
+        UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId")
+                .asString());
+        await().atMost(EVENTUALLY).until(() -> count("select count(*) from serial_block where account_id = '"
+                + account + "'") == 1);
+        Map<String, Object> pledge = new java.util.HashMap<>(Map.of("kind", "CREDITS", "accountId", account,
+                "projectId", projectId, "vintage", 2023, "quantity", 40, "lenderId", lender,
+                "loanReference", "HB-1", "securedAmount", "1000.00", "currency", "CNY"));
+        pledge.put("maturityDate", "2027-01-31");
+        UUID pledgeId = id(api().as(owner, "PROJECT_OWNER").post("/pledges", pledge).expect(201));
+        UUID lenderAccount = UUID.fromString(lenderNode.get("accountId").asString());
+
+        // pledged serials cannot be freed, moved to another account or left without their pledge
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.sql("update serial_block set state = 'AVAILABLE', "
+                + "pledge_id = null where pledge_id = :p").param("p", pledgeId).update()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("records 40 credits still pledged");
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.sql("update serial_block set account_id = :a "
+                + "where pledge_id = :p").param("a", lenderAccount).param("p", pledgeId).update()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("outside its pledgor's account");
+        assertThatThrownBy(() -> jdbc.sql("update serial_block set pledge_id = null where pledge_id = :p")
+                .param("p", pledgeId).update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("serial_block_pledged_for_a_pledge");
+        // a pledge cannot record a release its serials did not make, nor change its terms
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.sql("update pledge set released = 10 where id = :p")
+                .param("p", pledgeId).update())).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("its serial blocks hold 40");
+        assertThatThrownBy(() -> jdbc.sql("update pledge set secured_amount = 1 where id = :p").param("p", pledgeId)
+                .update()).isInstanceOf(DataAccessException.class).hasMessageContaining("may only record");
+
+        api().as(lender, "LENDER").post("/pledges/" + pledgeId + "/releases", Map.of("quantity", 40)).expect(200);
+        // a released pledge never changes again and is never deleted
+        assertThatThrownBy(() -> jdbc.sql("update pledge set enforcement_reason = 'late', enforcement_requested_at = "
+                + "now() where id = :p").param("p", pledgeId).update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("never changes again");
+        assertThatThrownBy(() -> jdbc.sql("delete from pledge where id = :p").param("p", pledgeId).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("never changed or deleted");
+
+        assertThat(api().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
+    }
 }

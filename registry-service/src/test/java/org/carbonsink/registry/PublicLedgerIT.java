@@ -81,7 +81,7 @@ class PublicLedgerIT extends RegistryIT {
                 "id,recorded_at,project_code,loss_date,cause,loss_credits,buffer_cancelled,shortfall,"
                         + "made_good_credits,issuance_blocked\r\n");
         assertThat(csv("/ledger/supply?projectId=" + projectId).body().split("\r\n")[1])
-                .matches("P\\d{6},2024,100,77,0,10,3,10,10,0");
+                .matches("P\\d{6},2024,100,77,0,10,3,10,10,0,0");
     }
 
     private HttpResponse<String> csv(String path) throws Exception {

@@ -68,7 +68,8 @@ public class CancellingCredits implements ProjectCredits {
         UUID id = UUID.randomUUID();
         Placement to = Placement.cancelled(account.id(), id);
         List<SerialBlock> available = blocks.lockAvailable(account.id(), project.id(), command.vintage());
-        BlockMove move = command.selection().pick(available, to, project.code(), command.vintage());
+        List<SerialBlock> pledged = blocks.pledged(account.id(), project.id(), command.vintage());
+        BlockMove move = command.selection().pick(available, pledged, to, project.code(), command.vintage());
         Instant now = clock.instant();
         cancellations.add(new Cancellation(id, account.id(), account.participantId(), project.id(), project.code(),
                 command.vintage(), move.quantity(), Cancellation.Kind.VOLUNTARY, command.reason().trim(),
@@ -82,8 +83,8 @@ public class CancellingCredits implements ProjectCredits {
     }
 
     /**
-     * Revocation: cancels every unretired credit of the project, available or held for the exchange,
-     * in holders' accounts and in the buffer pool: one cancellation per account and vintage, each
+     * Revocation: cancels every unretired credit of the project, available, held for the exchange or
+     * pledged, in holders' accounts and in the buffer pool: one cancellation per account and vintage, each
      * with {@code reason}. Held credits leave their holds, so the exchange's later deliveries of
      * them fail and its trades are compensated.
      */

@@ -3,6 +3,8 @@ package org.carbonsink.registry.ledger;
 import org.carbonsink.registry.ledger.core.BlockMove;
 import org.carbonsink.registry.ledger.core.SerialBlock;
 import org.carbonsink.registry.ledger.core.Placement;
+import java.util.List;
+import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
 
 /**
@@ -47,13 +49,21 @@ public record CreditSelection(Long quantity, Long firstSerial, Long lastSerial) 
 
     /**
      * The move of the selected serials out of {@code available} (a holder's locked available blocks)
-     * to {@code to}; too few is a 422 naming what is available.
+     * to {@code to}; too few is a 422 naming what is available, or a 409 naming the pledges when
+     * some of what was asked for is pledged ({@code pledged}: the holder's pledged blocks of the
+     * project and vintage).
      */
-    BlockMove pick(java.util.List<SerialBlock> available, Placement to, String projectCode, int vintage) {
+    BlockMove pick(List<SerialBlock> available, List<SerialBlock> pledged, Placement to, String projectCode,
+            int vintage) {
         try {
             return byRange() ? BlockMove.takeRange(available, firstSerial, lastSerial, to)
                     : BlockMove.take(available, quantity, to);
         } catch (BlockMove.NotEnoughSerials e) {
+            List<SerialBlock> inTheWay = byRange() ? pledged.stream()
+                    .filter(b -> b.firstSerial() <= lastSerial && b.lastSerial() >= firstSerial).toList() : pledged;
+            if (!inTheWay.isEmpty()) {
+                throw pledgedRefusal(inTheWay, projectCode, vintage);
+            }
             long total = available.stream().mapToLong(SerialBlock::quantity).sum();
             throw ProblemException.rule("insufficient-credits", "Not enough available credits", byRange()
                     ? "the account holds " + e.held() + " of the " + e.wanted() + " serials " + firstSerial + " to "
@@ -62,5 +72,26 @@ public record CreditSelection(Long quantity, Long firstSerial, Long lastSerial) 
                             + quantity + " cannot be moved")
                     .with("available", total);
         }
+    }
+
+    /**
+     * The refusal of a move (transfer, retirement, cancellation, hold) that needs pledged credits:
+     * they stay where they are until the lender releases them or enforces the pledge.
+     */
+    static ProblemException pledgedRefusal(List<SerialBlock> pledged, String projectCode, int vintage) {
+        List<UUID> pledges = pledged.stream().map(SerialBlock::pledgeId).distinct().toList();
+        long quantity = pledged.stream().mapToLong(SerialBlock::quantity).sum();
+        return ProblemException.conflict("credits-pledged", "The credits are pledged", pledgedReason(pledged,
+                projectCode, vintage) + ": they cannot be transferred, held, retired or cancelled while the "
+                + (pledges.size() == 1 ? "pledge stands" : "pledges stand"))
+                .with("pledgeIds", pledges.stream().map(UUID::toString).toList()).with("pledged", quantity);
+    }
+
+    /** "60 credits of P000001 vintage 2024 are pledged under pledge <id>" */
+    static String pledgedReason(List<SerialBlock> pledged, String projectCode, int vintage) {
+        List<UUID> pledges = pledged.stream().map(SerialBlock::pledgeId).distinct().toList();
+        long quantity = pledged.stream().mapToLong(SerialBlock::quantity).sum();
+        return quantity + " credits of " + projectCode + " vintage " + vintage + " are pledged under pledge"
+                + (pledges.size() == 1 ? " " : "s ") + String.join(", ", pledges.stream().map(UUID::toString).toList());
     }
 }

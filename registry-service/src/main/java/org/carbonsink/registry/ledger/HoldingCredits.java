@@ -68,8 +68,12 @@ public class HoldingCredits {
         List<SerialBlock> available = blocks.lockAvailable(account.get().id(), command.projectId(), command.vintage());
         long total = available.stream().mapToLong(SerialBlock::quantity).sum();
         if (total < command.quantity()) {
+            List<SerialBlock> pledged = blocks.pledged(account.get().id(), command.projectId(), command.vintage());
+            // the exchange shows the reason to the seller: name the pledge that keeps the credits back
             refuse(command, "account holds " + total + " available credits of project " + command.projectId()
-                    + " vintage " + command.vintage() + ", " + command.quantity() + " requested", now);
+                    + " vintage " + command.vintage() + ", " + command.quantity() + " requested"
+                    + (pledged.isEmpty() ? "" : "; " + CreditSelection.pledgedReason(pledged,
+                            project.get().code(), command.vintage())), now);
             return;
         }
         holds.add(new Hold(command.holdId(), account.get().id(), command.projectId(), command.vintage(),

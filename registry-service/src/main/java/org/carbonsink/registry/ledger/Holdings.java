@@ -18,8 +18,8 @@ public class Holdings {
         this.blocks = blocks;
     }
 
-    public record Holding(UUID projectId, String projectCode, int vintage, long available, long held, long retired,
-            long cancelled) {
+    public record Holding(UUID projectId, String projectCode, int vintage, long available, long held, long pledged,
+            long retired, long cancelled) {
     }
 
     public List<Holding> of(UUID accountId) {
@@ -27,6 +27,7 @@ public class Holdings {
                 select b.project_id, p.code, b.vintage,
                        coalesce(sum(b.last_serial - b.first_serial + 1) filter (where b.state = 'AVAILABLE'), 0) as available,
                        coalesce(sum(b.last_serial - b.first_serial + 1) filter (where b.state = 'HELD'), 0) as held,
+                       coalesce(sum(b.last_serial - b.first_serial + 1) filter (where b.state = 'PLEDGED'), 0) as pledged,
                        coalesce(sum(b.last_serial - b.first_serial + 1) filter (where b.state = 'RETIRED'), 0) as retired,
                        coalesce(sum(b.last_serial - b.first_serial + 1) filter (where b.state = 'CANCELLED'), 0) as cancelled
                 from serial_block b join project p on p.id = b.project_id
@@ -34,7 +35,8 @@ public class Holdings {
                 group by b.project_id, p.code, b.vintage order by p.code, b.vintage
                 """).param("account", accountId)
                 .query((rs, n) -> new Holding(rs.getObject("project_id", UUID.class), rs.getString("code"),
-                        rs.getInt("vintage"), rs.getLong("available"), rs.getLong("held"), rs.getLong("retired"),
+                        rs.getInt("vintage"), rs.getLong("available"), rs.getLong("held"), rs.getLong("pledged"),
+                        rs.getLong("retired"),
                         rs.getLong("cancelled")))
                 .list();
     }

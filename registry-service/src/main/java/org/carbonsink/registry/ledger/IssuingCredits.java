@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  * whose low part goes to the owner's account and high part to the buffer pool. CCER: the
  * registered quantity equals the verified quantity, and a verified quantity is issued once
  * (unique report and vintage). Only a REGISTERED project whose issuance no reversal blocks gets
- * credits; a report verified while a reversal blocks the project makes the loss good instead.
+ * credits; a report verified while a reversal blocks the project makes the loss good instead. The
+ * owner's new credits are encumbered at once for the pledges of the project's future issuance that
+ * are not yet covered, oldest first (docs/pledges.md).
  */
 @Component
 public class IssuingCredits {
@@ -30,10 +32,13 @@ public class IssuingCredits {
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
     private final LedgerEvents messages;
+    private final EncumberingCredits encumbering;
+    private final IssuanceEncumbrances pledges;
     private final Clock clock;
 
     IssuingCredits(ProjectStandings projects, RecordingReversals reversals, Accounts accounts, Issuances issuances,
-            SerialBlocks blocks, LedgerMovements movements, LedgerEvents messages, Clock clock) {
+            SerialBlocks blocks, LedgerMovements movements, LedgerEvents messages, EncumberingCredits encumbering,
+            IssuanceEncumbrances pledges, Clock clock) {
         this.projects = projects;
         this.reversals = reversals;
         this.accounts = accounts;
@@ -41,6 +46,8 @@ public class IssuingCredits {
         this.blocks = blocks;
         this.movements = movements;
         this.messages = messages;
+        this.encumbering = encumbering;
+        this.pledges = pledges;
         this.clock = clock;
     }
 
@@ -76,6 +83,10 @@ public class IssuingCredits {
             place(issuance, issuance.ownerRange(), ownerAccount);
             place(issuance, issuance.bufferRange(), Accounts.BUFFER_POOL);
             messages.issued(issuance, project.ownerId());
+            if (issuance.ownerQuantity() > 0) {
+                encumbering.encumberIssued(issuance,
+                        pledges.claim(project.id(), project.ownerId(), issuance.ownerQuantity()), pledges);
+            }
             issued.add(issuance);
         }
         return issued;

@@ -22,14 +22,14 @@ public class LedgerCheck {
     }
 
     /**
-     * Invariant 1 per project and vintage: issued = available + held + retired + cancelled + buffer,
-     * where buffer is what the buffer pool holds.
+     * Invariant 1 per project and vintage: issued = available + held + pledged + retired + cancelled
+     * + buffer, where buffer is what the buffer pool holds.
      */
     public record VintageBalance(UUID projectId, String projectCode, int vintage, long issued, long available,
-            long held, long retired, long cancelled, long buffer) {
+            long held, long pledged, long retired, long cancelled, long buffer) {
 
         public boolean balanced() {
-            return issued == available + held + retired + cancelled + buffer;
+            return issued == available + held + pledged + retired + cancelled + buffer;
         }
     }
 
@@ -50,6 +50,7 @@ public class LedgerCheck {
                     select project_id, vintage,
                         sum(last_serial - first_serial + 1) filter (where state = 'AVAILABLE' and account_id <> :buffer) as available,
                         sum(last_serial - first_serial + 1) filter (where state = 'HELD') as held,
+                        sum(last_serial - first_serial + 1) filter (where state = 'PLEDGED') as pledged,
                         sum(last_serial - first_serial + 1) filter (where state = 'RETIRED') as retired,
                         sum(last_serial - first_serial + 1) filter (where state = 'CANCELLED') as cancelled,
                         sum(last_serial - first_serial + 1) filter (where state = 'AVAILABLE' and account_id = :buffer) as buffer
@@ -57,20 +58,20 @@ public class LedgerCheck {
                     group by project_id, vintage)
                 select coalesce(i.project_id, b.project_id) as project_id, p.code, coalesce(i.vintage, b.vintage) as vintage,
                        coalesce(i.issued, 0) as issued, coalesce(b.available, 0) as available, coalesce(b.held, 0) as held,
-                       coalesce(b.retired, 0) as retired, coalesce(b.cancelled, 0) as cancelled, coalesce(b.buffer, 0) as buffer
+                       coalesce(b.pledged, 0) as pledged, coalesce(b.retired, 0) as retired, coalesce(b.cancelled, 0) as cancelled, coalesce(b.buffer, 0) as buffer
                 from issued i full join blocks b on b.project_id = i.project_id and b.vintage = i.vintage
                 join project p on p.id = coalesce(i.project_id, b.project_id)
                 order by p.code, vintage
                 """).param("project", projectId).param("buffer", Accounts.BUFFER_POOL)
                 .query((rs, n) -> new VintageBalance(rs.getObject("project_id", UUID.class), rs.getString("code"),
                         rs.getInt("vintage"), rs.getLong("issued"), rs.getLong("available"), rs.getLong("held"),
-                        rs.getLong("retired"), rs.getLong("cancelled"), rs.getLong("buffer")))
+                        rs.getLong("pledged"), rs.getLong("retired"), rs.getLong("cancelled"), rs.getLong("buffer")))
                 .list();
 
         List<String> violations = new ArrayList<>();
         balances.stream().filter(b -> !b.balanced()).forEach(b -> violations.add("conservation: " + b.projectCode()
                 + " vintage " + b.vintage() + " issued " + b.issued() + " but the ledger accounts for "
-                + (b.available() + b.held() + b.retired() + b.cancelled() + b.buffer())));
+                + (b.available() + b.held() + b.pledged() + b.retired() + b.cancelled() + b.buffer())));
         jdbc.sql("""
                 select id, first_serial from (
                     select id, first_serial,
@@ -103,6 +104,16 @@ public class LedgerCheck {
                 having h.quantity - h.delivered - h.released - h.cancelled <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
                 """).query((rs, n) -> "hold " + rs.getObject("id") + " has " + rs.getLong("remaining")
                         + " credits left but holds serials for " + rs.getLong("covered"))
+                .list().forEach(violations::add);
+        jdbc.sql("""
+                select p.id, p.covered - p.released - p.enforced - p.cancelled as pledged,
+                       coalesce(sum(b.last_serial - b.first_serial + 1), 0) as covered
+                from pledge p left join serial_block b on b.pledge_id = p.id and b.state = 'PLEDGED'
+                group by p.id, p.covered, p.released, p.enforced, p.cancelled
+                having p.covered - p.released - p.enforced - p.cancelled
+                       <> coalesce(sum(b.last_serial - b.first_serial + 1), 0)
+                """).query((rs, n) -> "pledge " + rs.getObject("id") + " has " + rs.getLong("pledged")
+                        + " credits pledged but its serials cover " + rs.getLong("covered"))
                 .list().forEach(violations::add);
         return new Report(balances, violations);
     }

@@ -24,7 +24,9 @@ class LedgerMovements {
     enum Kind {
         ISSUE("CREDITS_ISSUED", "issuance"), HOLD("CREDITS_HELD", "hold"), DELIVER("CREDITS_DELIVERED", "trade"),
         RETIRE("CREDITS_RETIRED", "retirement"), CANCEL("CREDITS_CANCELLED", "cancellation"),
-        RELEASE("CREDITS_RELEASED", "hold"), TRANSFER("CREDITS_TRANSFERRED", "transfer");
+        RELEASE("CREDITS_RELEASED", "hold"), TRANSFER("CREDITS_TRANSFERRED", "transfer"),
+        PLEDGE("CREDITS_ENCUMBERED", "pledge"), UNPLEDGE("CREDITS_UNENCUMBERED", "pledge"),
+        ENFORCE("CREDITS_ENFORCED", "pledge");
 
         final String action;
         final String subjectType;

@@ -48,8 +48,9 @@ public class RetiringCredits {
         accounts.lock(account.id());
         UUID id = UUID.randomUUID();
         List<SerialBlock> available = blocks.lockAvailable(account.id(), project.id(), command.vintage());
-        BlockMove move = command.selection().pick(available, Placement.retired(account.id(), id), project.code(),
-                command.vintage());
+        List<SerialBlock> pledged = blocks.pledged(account.id(), project.id(), command.vintage());
+        BlockMove move = command.selection().pick(available, pledged, Placement.retired(account.id(), id),
+                project.code(), command.vintage());
         Instant now = clock.instant();
         String note = command.note() == null || command.note().isBlank() ? null : command.note().trim();
         retirements.add(new Retirement(id, account.id(), account.participantId(), project.id(), project.code(),

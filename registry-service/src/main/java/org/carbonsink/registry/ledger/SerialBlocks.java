@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 class SerialBlocks {
 
     private static final String SELECT = "select b.id, b.issuance_id, b.project_id, p.code as project_code, b.vintage, "
-            + "b.first_serial, b.last_serial, b.account_id, b.state, b.hold_id, b.retirement_id, b.cancellation_id "
+            + "b.first_serial, b.last_serial, b.account_id, b.state, b.hold_id, b.retirement_id, b.cancellation_id, "
+            + "b.pledge_id "
             + "from serial_block b join project p on p.id = b.project_id ";
 
     private final JdbcClient jdbc;
@@ -57,9 +58,26 @@ class SerialBlocks {
                 .param("hold", holdId).query(SerialBlocks::map).list();
     }
 
+    /** The blocks pledged under a pledge, lowest serials first, locked. */
+    List<SerialBlock> lockPledged(UUID pledgeId) {
+        return jdbc.sql(SELECT + "where b.pledge_id = :pledge and b.state = 'PLEDGED' order by b.first_serial "
+                + "for update of b").param("pledge", pledgeId).query(SerialBlocks::map).list();
+    }
+
+    /**
+     * The account's pledged blocks of a project and vintage, lowest serials first: read (after the
+     * account lock) only to name the pledges that keep a refused move from taking them.
+     */
+    List<SerialBlock> pledged(UUID accountId, UUID projectId, int vintage) {
+        return jdbc.sql(SELECT + "where b.account_id = :account and b.project_id = :project and b.vintage = :vintage "
+                + "and b.state = 'PLEDGED' order by b.first_serial")
+                .param("account", accountId).param("project", projectId).param("vintage", vintage)
+                .query(SerialBlocks::map).list();
+    }
+
     /** Every unretired, uncancelled block of the project, wherever it is held, locked. */
     List<SerialBlock> lockUnretired(UUID projectId) {
-        return jdbc.sql(SELECT + "where b.project_id = :project and b.state in ('AVAILABLE', 'HELD') "
+        return jdbc.sql(SELECT + "where b.project_id = :project and b.state in ('AVAILABLE', 'HELD', 'PLEDGED') "
                 + "order by b.first_serial for update of b").param("project", projectId).query(SerialBlocks::map).list();
     }
 
@@ -88,12 +106,12 @@ class SerialBlocks {
         }
         for (SerialBlock b : merged.added()) {
             jdbc.sql("insert into serial_block (issuance_id, project_id, vintage, first_serial, last_serial, "
-                    + "account_id, state, hold_id, retirement_id, cancellation_id) values (:issuance, :project, "
-                    + ":vintage, :first, :last, :account, :state, :hold, :retirement, :cancellation)")
+                    + "account_id, state, hold_id, retirement_id, cancellation_id, pledge_id) values (:issuance, "
+                    + ":project, :vintage, :first, :last, :account, :state, :hold, :retirement, :cancellation, :pledge)")
                     .param("issuance", b.issuanceId()).param("project", b.projectId()).param("vintage", b.vintage())
                     .param("first", b.firstSerial()).param("last", b.lastSerial()).param("account", b.accountId())
                     .param("state", b.state().name()).param("hold", b.holdId()).param("retirement", b.retirementId())
-                    .param("cancellation", b.cancellationId()).update();
+                    .param("cancellation", b.cancellationId()).param("pledge", b.pledgeId()).update();
         }
         return merged;
     }
@@ -108,10 +126,11 @@ class SerialBlocks {
             }
             found.addAll(jdbc.sql(SELECT + "where b.issuance_id = :issuance and b.account_id = :account "
                     + "and b.state = :state and (cast(:hold as uuid) is null and b.hold_id is null or b.hold_id = :hold) "
+                    + "and (cast(:pledge as uuid) is null and b.pledge_id is null or b.pledge_id = :pledge) "
                     + "and (b.last_serial = :first - 1 or b.first_serial = :last + 1) "
                     + "order by b.first_serial for update of b")
                     .param("issuance", b.issuanceId()).param("account", b.accountId()).param("state", b.state().name())
-                    .param("hold", b.holdId())
+                    .param("hold", b.holdId()).param("pledge", b.pledgeId())
                     .param("first", b.firstSerial()).param("last", b.lastSerial()).query(SerialBlocks::map).list());
         }
         return found;
@@ -153,6 +172,6 @@ class SerialBlocks {
                 rs.getLong("first_serial"), rs.getLong("last_serial"),
                 new Placement(rs.getObject("account_id", UUID.class), SerialBlock.State.valueOf(rs.getString("state")),
                         rs.getObject("hold_id", UUID.class), rs.getObject("retirement_id", UUID.class),
-                        rs.getObject("cancellation_id", UUID.class)));
+                        rs.getObject("cancellation_id", UUID.class), rs.getObject("pledge_id", UUID.class)));
     }
 }

@@ -25,12 +25,12 @@ public class Supply {
     }
 
     /**
-     * Per project and vintage: issued = available + held + retired + cancelled + buffer, where
+     * Per project and vintage: issued = available + held + pledged + retired + cancelled + buffer, where
      * buffer is what the buffer pool still holds and cancelled includes buffer credits cancelled
      * for reversals ({@code bufferCancelled}).
      */
     public record VintageSupply(UUID projectId, String projectCode, int vintage, long issued, long available,
-            long held, long retired, long cancelled, long buffer, long bufferDeposited, long bufferCancelled) {
+            long held, long pledged, long retired, long cancelled, long buffer, long bufferDeposited, long bufferCancelled) {
     }
 
     /** One page of supply rows after ({@code afterCode}, {@code afterVintage}), by project code and vintage. */
@@ -44,6 +44,7 @@ public class Supply {
                     select project_id, vintage,
                         sum(last_serial - first_serial + 1) filter (where state = 'AVAILABLE' and account_id <> :pool) as available,
                         sum(last_serial - first_serial + 1) filter (where state = 'HELD') as held,
+                        sum(last_serial - first_serial + 1) filter (where state = 'PLEDGED') as pledged,
                         sum(last_serial - first_serial + 1) filter (where state = 'RETIRED') as retired,
                         sum(last_serial - first_serial + 1) filter (where state = 'CANCELLED') as cancelled,
                         sum(last_serial - first_serial + 1) filter (where state = 'AVAILABLE' and account_id = :pool) as buffer,
@@ -51,7 +52,7 @@ public class Supply {
                     from serial_block where cast(:project as uuid) is null or project_id = :project
                     group by project_id, vintage)
                 select i.project_id, p.code, i.vintage, i.issued, i.deposited, coalesce(b.available, 0) as available,
-                       coalesce(b.held, 0) as held, coalesce(b.retired, 0) as retired,
+                       coalesce(b.held, 0) as held, coalesce(b.pledged, 0) as pledged, coalesce(b.retired, 0) as retired,
                        coalesce(b.cancelled, 0) as cancelled, coalesce(b.buffer, 0) as buffer,
                        coalesce(b.buffer_cancelled, 0) as buffer_cancelled
                 from issued i join project p on p.id = i.project_id
@@ -62,7 +63,8 @@ public class Supply {
                 .param("vintage", afterVintage).param("limit", limit)
                 .query((rs, n) -> new VintageSupply(rs.getObject("project_id", UUID.class), rs.getString("code"),
                         rs.getInt("vintage"), rs.getLong("issued"), rs.getLong("available"), rs.getLong("held"),
-                        rs.getLong("retired"), rs.getLong("cancelled"), rs.getLong("buffer"), rs.getLong("deposited"),
+                        rs.getLong("pledged"), rs.getLong("retired"), rs.getLong("cancelled"), rs.getLong("buffer"),
+                        rs.getLong("deposited"),
                         rs.getLong("buffer_cancelled")))
                 .list();
     }

@@ -64,7 +64,8 @@ public class TransferringCredits {
         // both accounts, in id order, so two opposite transfers cannot wait on each other
         List.of(from.id(), to.id()).stream().sorted().forEach(accounts::lock);
         List<SerialBlock> available = blocks.lockAvailable(from.id(), project.id(), command.vintage());
-        BlockMove move = blocks.apply(command.selection().pick(available, Placement.available(to.id()),
+        List<SerialBlock> pledged = blocks.pledged(from.id(), project.id(), command.vintage());
+        BlockMove move = blocks.apply(command.selection().pick(available, pledged, Placement.available(to.id()),
                 project.code(), command.vintage()));
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();

@@ -10,7 +10,7 @@ public interface ProjectCredits {
 
     /**
      * Revocation for fraud: cancels every unretired credit of the project wherever it is held
-     * (available, held for the exchange, in the buffer pool), each cancellation recorded with
+     * (available, held for the exchange, pledged, in the buffer pool), each cancellation recorded with
      * {@code reason}, in the caller's transaction. Answers how many credits were cancelled.
      */
     long cancelUnretiredCredits(UUID projectId, String reason, UUID administratorId);

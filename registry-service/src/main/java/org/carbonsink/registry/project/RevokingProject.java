@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The registry administrator revokes a registered or suspended project for fraud (CCER Art. 16):
  * every unretired credit of the project is cancelled wherever it is held, each cancellation with
- * the administrator's reason, in the same transaction as the revocation.
+ * the administrator's reason, in the same transaction as the revocation; pledges on the project are
+ * voided and their lenders told.
  */
 @Component
 public class RevokingProject {
@@ -18,15 +19,17 @@ public class RevokingProject {
     private final Projects projects;
     private final Participants participants;
     private final ProjectCredits credits;
+    private final ProjectPledges pledges;
     private final ProjectEvents messages;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RevokingProject(Projects projects, Participants participants, ProjectCredits credits,
+    RevokingProject(Projects projects, Participants participants, ProjectCredits credits, ProjectPledges pledges,
             ProjectEvents messages, AuditTrail audit, Clock clock) {
         this.projects = projects;
         this.participants = participants;
         this.credits = credits;
+        this.pledges = pledges;
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
@@ -39,6 +42,7 @@ public class RevokingProject {
         Project.Status next = ProjectLifecycle.next(project.status(), ProjectLifecycle.Act.REVOKE, project.code());
         String reason = command.reason().strip();
         long cancelled = credits.cancelUnretiredCredits(project.id(), reason, command.participantId());
+        pledges.projectRevoked(project.id(), reason, command.participantId());
         projects.changeState(project.id(), next, clock.instant(), command.participantId(), reason);
         Project revoked = projects.get(project.id());
         messages.stateChanged(revoked, reason, true);

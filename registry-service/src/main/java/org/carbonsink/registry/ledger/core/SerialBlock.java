@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * A contiguous run of serials of one issuance, held in one account in one state (and, when held,
- * retired or cancelled, for one hold, retirement or cancellation). Blocks are split and merged by
+ * pledged, retired or cancelled, for one hold, pledge, retirement or cancellation). Blocks are split and merged by
  * {@link BlockMove}; the database only stores its result.
  */
 public record SerialBlock(long id, UUID issuanceId, UUID projectId, String projectCode, int vintage,
@@ -17,7 +17,7 @@ public record SerialBlock(long id, UUID issuanceId, UUID projectId, String proje
     }
 
     public enum State {
-        AVAILABLE, HELD, RETIRED, CANCELLED;
+        AVAILABLE, HELD, PLEDGED, RETIRED, CANCELLED;
 
         /** Retired and cancelled serials never move again (invariant 3). */
         public boolean isFinal() {
@@ -51,6 +51,10 @@ public record SerialBlock(long id, UUID issuanceId, UUID projectId, String proje
 
     public UUID cancellationId() {
         return placement.cancellationId();
+    }
+
+    public UUID pledgeId() {
+        return placement.pledgeId();
     }
 
     /** A new, not yet stored block (id 0) of the same issuance. */

@@ -76,11 +76,11 @@ class IssuanceController {
     }
 
     record BalanceView(UUID projectId, String projectCode, int vintage, long issued, long available, long held,
-            long retired, long cancelled, long buffer, boolean balanced) {
+            long pledged, long retired, long cancelled, long buffer, boolean balanced) {
 
         static BalanceView of(LedgerCheck.VintageBalance b) {
             return new BalanceView(b.projectId(), b.projectCode(), b.vintage(), b.issued(), b.available(), b.held(),
-                    b.retired(), b.cancelled(), b.buffer(), b.balanced());
+                    b.pledged(), b.retired(), b.cancelled(), b.buffer(), b.balanced());
         }
     }
 

@@ -30,11 +30,11 @@ class SupplyController {
     }
 
     record SupplyView(UUID projectId, String projectCode, int vintage, long issued, long available, long held,
-            long retired, long cancelled, long buffer, long bufferDeposited, long bufferCancelled) {
+            long pledged, long retired, long cancelled, long buffer, long bufferDeposited, long bufferCancelled) {
 
         static SupplyView of(Supply.VintageSupply s) {
             return new SupplyView(s.projectId(), s.projectCode(), s.vintage(), s.issued(), s.available(), s.held(),
-                    s.retired(), s.cancelled(), s.buffer(), s.bufferDeposited(), s.bufferCancelled());
+                    s.pledged(), s.retired(), s.cancelled(), s.buffer(), s.bufferDeposited(), s.bufferCancelled());
         }
     }
 
@@ -65,9 +65,9 @@ class SupplyController {
             @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
         return Csv.of(supply(projectId, limit, after), List.of("project_code", "vintage", "issued", "available",
-                "held", "retired", "cancelled", "buffer", "buffer_deposited", "buffer_cancelled"),
+                "held", "retired", "cancelled", "buffer", "buffer_deposited", "buffer_cancelled", "pledged"),
                 s -> List.of(s.projectCode(), s.vintage(), s.issued(), s.available(), s.held(), s.retired(),
-                        s.cancelled(), s.buffer(), s.bufferDeposited(), s.bufferCancelled()), request);
+                        s.cancelled(), s.buffer(), s.bufferDeposited(), s.bufferCancelled(), s.pledged()), request);
     }
 
     record BufferPoolView(long deposited, long available, long cancelledForReversals, long reversals,

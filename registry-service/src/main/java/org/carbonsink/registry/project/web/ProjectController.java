@@ -13,6 +13,7 @@ import org.carbonsink.registry.participant.Participants;
 import org.carbonsink.registry.project.ApplyingForRegistration;
 import org.carbonsink.registry.project.CancellingProject;
 import org.carbonsink.registry.project.ChangeProjectState;
+import org.carbonsink.registry.project.ProjectPledges;
 import org.carbonsink.registry.project.Comment;
 import org.carbonsink.registry.project.CommentingOnProject;
 import org.carbonsink.registry.project.Comments;
@@ -70,11 +71,13 @@ class ProjectController {
     private final ValidationReports reports;
     private final ProjectCalendar calendar;
     private final Participants participants;
+    private final ProjectPledges pledges;
 
     ProjectController(DraftingProject drafting, OpeningDisclosure disclosing, CommentingOnProject commenting,
             FilingValidationReport validating, ApplyingForRegistration applying, DecidingRegistration deciding,
             SupervisingProject supervising, CancellingProject cancelling, RevokingProject revoking, Projects projects,
-            Comments comments, ValidationReports reports, ProjectCalendar calendar, Participants participants) {
+            Comments comments, ValidationReports reports, ProjectCalendar calendar, Participants participants,
+            ProjectPledges pledges) {
         this.drafting = drafting;
         this.disclosing = disclosing;
         this.commenting = commenting;
@@ -89,6 +92,7 @@ class ProjectController {
         this.reports = reports;
         this.calendar = calendar;
         this.participants = participants;
+        this.pledges = pledges;
     }
 
     @PostMapping
@@ -229,6 +233,7 @@ class ProjectController {
     }
 
     private ProjectView view(Project project) {
-        return ProjectView.of(project, reports.of(project.id()).orElse(null), calendar.today(), calendar.now());
+        return ProjectView.of(project, reports.of(project.id()).orElse(null), calendar.today(), calendar.now(),
+                pledges.standingFuturePledges(project.id()));
     }
 }

@@ -3,16 +3,19 @@ package org.carbonsink.registry.project.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.registry.project.EcosystemType;
+import org.carbonsink.registry.project.FuturePledge;
 import org.carbonsink.registry.project.Project;
 import org.carbonsink.registry.project.ProjectDesign;
 import org.carbonsink.registry.project.ValidationReport;
 
 /**
  * A project as the public sees it: its design with the boundary as GeoJSON and its area measured
- * on it, its state, disclosure window, validation report and decision deadline.
+ * on it, its state, disclosure window, validation report and decision deadline, and the standing
+ * pledges of its future issuance (what each lender is still to receive as encumbered credits).
  */
 record ProjectView(UUID id, String code, String name, UUID ownerId, String methodologyCode, String methodologyVersion,
         EcosystemType ecosystemType, String province, String county, BigDecimal areaHectares,
@@ -20,9 +23,11 @@ record ProjectView(UUID id, String code, String name, UUID ownerId, String metho
         LocalDate creditingPeriodEnd, UUID validatorId, RiskRatingView risk, BigDecimal bufferRate,
         Project.Status status, Instant draftedAt, DisclosureView disclosure, ValidationReportView validationReport,
         Instant appliedAt, DeadlineView decisionDue, Instant decidedAt, UUID decidedBy, String rejectionReason,
-        Instant stateChangedAt, UUID stateChangedBy, String stateReason, Map<String, Object> boundary) {
+        Instant stateChangedAt, UUID stateChangedBy, String stateReason, Map<String, Object> boundary,
+        List<FuturePledge> futurePledges) {
 
-    static ProjectView of(Project p, ValidationReport report, LocalDate today, Instant now) {
+    static ProjectView of(Project p, ValidationReport report, LocalDate today, Instant now,
+            List<FuturePledge> futurePledges) {
         ProjectDesign d = p.design();
         return new ProjectView(p.id(), p.code(), d.name(), p.ownerId(), d.methodologyCode(), d.methodologyVersion(),
                 d.ecosystemType(), d.province(), d.county(), d.areaHectares(),
@@ -32,6 +37,6 @@ record ProjectView(UUID id, String code, String name, UUID ownerId, String metho
                 report == null ? null : ValidationReportView.of(report), p.appliedAt(),
                 DeadlineView.of(p.decisionDue(), p.status(), today), p.decidedAt(), p.decidedBy(),
                 p.rejectionReason(), p.stateChangedAt(), p.stateChangedBy(), p.stateReason(),
-                d.boundary() == null ? null : d.boundary().toGeoJson());
+                d.boundary() == null ? null : d.boundary().toGeoJson(), futurePledges);
     }
 }

@@ -18,8 +18,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Random sequences of issue, transfer, hold, release, deliver, retire, cancel and reversal on the
- * plain-Java ledger core. After every step: every issued serial is in exactly one block
+ * Random sequences of issue, transfer, hold, release, deliver, retire, cancel, reversal, pledge,
+ * pledge release and pledge enforcement on the plain-Java ledger core. After every step: every issued serial is in exactly one block
  * (conservation, no overlap), holdings are compact (no two adjacent blocks that could be one),
  * retired and cancelled blocks never change, and each account's totals per state match a simple
  * count kept beside the ledger. A refused step (too few credits) changes nothing.
@@ -57,6 +57,15 @@ class LedgerPropertiesTest {
     record Reversal(long loss) implements Step {
     }
 
+    record Pledge(int account, long quantity, boolean byRange, int offset) implements Step {
+    }
+
+    record Unpledge(int pledge, long quantity) implements Step {
+    }
+
+    record Enforce(int pledge, int lender) implements Step {
+    }
+
     @Provide
     Arbitrary<Step> step() {
         Arbitrary<Integer> account = Arbitraries.integers().between(0, ACCOUNTS - 1);
@@ -71,7 +80,10 @@ class LedgerPropertiesTest {
                 Combinators.combine(Arbitraries.integers().between(0, 9), account, quantity).as(Deliver::new),
                 Combinators.combine(account, quantity, Arbitraries.of(true, false), offset).as(Retire::new),
                 Combinators.combine(account, quantity).as(Cancel::new),
-                Arbitraries.longs().between(1, 150).map(Reversal::new));
+                Arbitraries.longs().between(1, 150).map(Reversal::new),
+                Combinators.combine(account, quantity, Arbitraries.of(true, false), offset).as(Pledge::new),
+                Combinators.combine(Arbitraries.integers().between(0, 9), quantity).as(Unpledge::new),
+                Combinators.combine(Arbitraries.integers().between(0, 9), account).as(Enforce::new));
     }
 
     @Property(tries = 400)
@@ -92,6 +104,9 @@ class LedgerPropertiesTest {
         final List<UUID> accounts = new ArrayList<>();
         final List<UUID> holds = new ArrayList<>();
         final Map<UUID, UUID> holdAccount = new HashMap<>();
+        final List<UUID> pledges = new ArrayList<>();
+        final Map<UUID, UUID> pledgeAccount = new HashMap<>();
+        final Map<UUID, Long> pledgeCount = new HashMap<>();
         final Map<String, Long> expected = new LinkedHashMap<>();
         final Map<Long, SerialBlock> finalBlocks = new HashMap<>();
         long nextSerial = 1;
@@ -159,6 +174,39 @@ class LedgerPropertiesTest {
                             Placement.cancelled(account, UUID.randomUUID())));
                     count(account, "AVAILABLE", -move.quantity());
                     count(account, "CANCELLED", move.quantity());
+                } else if (step instanceof Pledge s) {
+                    UUID account = accounts.get(s.account());
+                    UUID pledge = UUID.randomUUID();
+                    Placement to = Placement.pledged(account, pledge);
+                    List<SerialBlock> available = available(account);
+                    BlockMove move = blocks.apply(s.byRange() ? range(available, s.offset(), s.quantity(), to)
+                            : BlockMove.take(available, s.quantity(), to));
+                    pledges.add(pledge);
+                    pledgeAccount.put(pledge, account);
+                    count(account, "AVAILABLE", -move.quantity());
+                    count(account, "PLEDGED", move.quantity());
+                    pledgeCount.merge(pledge, move.quantity(), Long::sum);
+                } else if (step instanceof Unpledge s) {
+                    UUID pledge = pledge(s.pledge());
+                    if (pledge == null) {
+                        return;
+                    }
+                    UUID account = pledgeAccount.get(pledge);
+                    BlockMove move = blocks.apply(BlockMove.take(pledged(pledge), s.quantity(),
+                            Placement.available(account)));
+                    count(account, "PLEDGED", -move.quantity());
+                    count(account, "AVAILABLE", move.quantity());
+                    pledgeCount.merge(pledge, -move.quantity(), Long::sum);
+                } else if (step instanceof Enforce s) {
+                    UUID pledge = pledge(s.pledge());
+                    if (pledge == null) {
+                        return;
+                    }
+                    UUID lender = accounts.get(s.lender());
+                    BlockMove move = blocks.apply(BlockMove.takeAll(pledged(pledge), Placement.available(lender)));
+                    count(pledgeAccount.get(pledge), "PLEDGED", -move.quantity());
+                    count(lender, "AVAILABLE", move.quantity());
+                    pledgeCount.merge(pledge, -move.quantity(), Long::sum);
                 } else if (step instanceof Reversal s) {
                     List<SerialBlock> pool = available(POOL);
                     long total = pool.stream().mapToLong(SerialBlock::quantity).sum();
@@ -219,6 +267,14 @@ class LedgerPropertiesTest {
             return holds.isEmpty() ? null : holds.get(index % holds.size());
         }
 
+        List<SerialBlock> pledged(UUID pledge) {
+            return blocks.select(b -> pledge.equals(b.pledgeId()));
+        }
+
+        UUID pledge(int index) {
+            return pledges.isEmpty() ? null : pledges.get(index % pledges.size());
+        }
+
         void count(UUID account, String state, long delta) {
             expected.merge(account + "/" + state, delta, Long::sum);
         }
@@ -234,6 +290,13 @@ class LedgerPropertiesTest {
                 }
             });
             assertThat(actual).as("totals per account and state after %s", step).isEqualTo(nonZero);
+            for (UUID pledge : pledges) {
+                assertThat(pledged(pledge)).as("pledge %s after %s", pledge, step)
+                        .allSatisfy(b -> assertThat(b.accountId()).isEqualTo(pledgeAccount.get(pledge)));
+                assertThat(pledged(pledge).stream().mapToLong(SerialBlock::quantity).sum())
+                        .as("credits pledged under %s after %s", pledge, step)
+                        .isEqualTo(pledgeCount.getOrDefault(pledge, 0L));
+            }
             for (SerialBlock b : blocks.all()) {
                 if (b.state().isFinal()) {
                     finalBlocks.putIfAbsent(b.firstSerial(), b);
