@@ -57,6 +57,17 @@ class FixturesTest {
         assertThat(Topics.ALL).doesNotHaveDuplicates().allMatch(t -> t.matches("[a-z]+\\.[a-z]+\\.v\\d+"));
     }
 
+    @Test
+    void aDeliveryFailureWrittenBeforeItsCodeExistedReadsWithoutCode() throws IOException {
+        var first = json.readTree(fixture(CreditDeliveryFailed.class));
+        ((tools.jackson.databind.node.ObjectNode) first).remove("code");
+
+        CreditDeliveryFailed event = json.treeToValue(first, CreditDeliveryFailed.class);
+
+        assertThat(event.code()).isNull();
+        assertThat(event.reason()).startsWith("buyer ");
+    }
+
     private static InputStream fixture(Class<?> type) {
         InputStream in = type.getResourceAsStream("fixtures/" + type.getSimpleName() + ".json");
         assertThat(in).as("fixture for %s", type.getSimpleName()).isNotNull();

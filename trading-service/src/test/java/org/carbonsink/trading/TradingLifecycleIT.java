@@ -167,10 +167,11 @@ class TradingLifecycleIT extends TradingIntegration {
         UUID laterSell = sellWithCreditsHeld(laterSeller, instrument, 5, "30.00");
 
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
-                Instant.now(), tradeId, instrument.instrumentId(), "buyer " + buyer + " has no registry account"));
+                Instant.now(), tradeId, instrument.instrumentId(), "no account to receive the credits",
+                CreditDeliveryFailed.BUYER_NO_ACCOUNT));
 
         JsonNode trade = awaitTrade(tradeId, "FAILED");
-        assertThat(trade.get("failureReason").asString()).isEqualTo("buyer " + buyer + " has no registry account");
+        assertThat(trade.get("failureReason").asString()).isEqualTo("no account to receive the credits");
         assertCash(buyer, "1000.00", "0.00");
         assertThat(as(seller).get("/cash-accounts/" + seller).status()).as("the seller was paid nothing")
                 .isEqualTo(404);
@@ -194,7 +195,8 @@ class TradingLifecycleIT extends TradingIntegration {
         UUID tradeId = matched.tradeId();
 
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
-                Instant.now(), tradeId, instrument.instrumentId(), "hold " + sellOrder + " has 0 credits left, trade needs 10"));
+                Instant.now(), tradeId, instrument.instrumentId(), "hold " + sellOrder + " has 0 credits left, trade needs 10",
+                CreditDeliveryFailed.HOLD_SHORT));
 
         awaitTrade(tradeId, "FAILED");
         assertCash(buyer, "1000.00", "0.00");

@@ -58,20 +58,21 @@ public class DeliveringCredits {
         Hold hold = holds.lock(command.holdId()).orElse(null);
         if (hold == null || hold.status() != Hold.Status.ACTIVE || hold.remaining() < command.quantity()
                 || command.quantity() <= 0) {
-            messages.deliveryFailed(command.tradeId(), command.instrumentId(), hold == null
+            messages.deliveryFailed(command.tradeId(), command.instrumentId(),
+                    hold == null ? DeliveryFailure.NO_HOLD : DeliveryFailure.HOLD_SHORT, hold == null
                     ? "no hold " + command.holdId()
                     : "hold " + hold.id() + " has " + hold.remaining() + " credits left, trade needs " + command.quantity());
             return;
         }
         var seller = accounts.find(hold.accountId()).orElseThrow();
         if (!seller.participantId().equals(command.sellerId())) {
-            messages.deliveryFailed(command.tradeId(), command.instrumentId(),
+            messages.deliveryFailed(command.tradeId(), command.instrumentId(), DeliveryFailure.HOLD_NOT_SELLERS,
                     "hold " + hold.id() + " belongs to another participant than seller " + command.sellerId());
             return;
         }
         var buyer = accounts.holdingAccountOf(command.buyerId());
         if (buyer.isEmpty()) {
-            messages.deliveryFailed(command.tradeId(), command.instrumentId(),
+            messages.deliveryFailed(command.tradeId(), command.instrumentId(), DeliveryFailure.BUYER_NO_ACCOUNT,
                     "buyer " + command.buyerId() + " has no registry account");
             return;
         }

@@ -18,7 +18,7 @@ public interface LedgerEvents {
 
     void delivered(UUID tradeId, String instrumentId, UUID buyerId, long quantity, List<SerialRange> serials);
 
-    void deliveryFailed(UUID tradeId, String instrumentId, String reason);
+    void deliveryFailed(UUID tradeId, String instrumentId, DeliveryFailure code, String reason);
 
     void retired(Retirement retirement);
 

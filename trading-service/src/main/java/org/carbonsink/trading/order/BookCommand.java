@@ -30,7 +30,7 @@ sealed interface BookCommand {
     }
 
     /** The registry could not deliver a trade: compensate it and give the quantity back if the seller is not at fault. */
-    record FailDelivery(String instrumentId, UUID tradeId, String reason) implements BookCommand {
+    record FailDelivery(String instrumentId, UUID tradeId, String reason, boolean buyersFault) implements BookCommand {
     }
 
     /** The session closed at {@code close}: DAY orders expire. */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Compensates a trade whose credits could not be delivered: the trade FAILS and the buyer's cash
  * reserved for it is released, so neither leg moves (invariant 5). When the failure is not the
- * seller's (the registry names the buyer), the registry still holds the seller's credits and the sell
+ * seller's (the registry's code names the buyer), the registry still holds the seller's credits and the sell
  * order gets the quantity back, keeping its place in the queue; otherwise the seller's hold no longer
  * backs that quantity: the order does not get it back, and the registry is asked to let go of whatever
  * it still holds of it.
@@ -42,6 +42,7 @@ public class FailingDelivery {
             offBook.fail(new FailTrade(trade.id(), command.reason()));
             return;
         }
-        exchange.execute(new BookCommand.FailDelivery(trade.instrumentId(), trade.id(), command.reason()));
+        exchange.execute(new BookCommand.FailDelivery(trade.instrumentId(), trade.id(), command.reason(),
+                command.buyersFault()));
     }
 }

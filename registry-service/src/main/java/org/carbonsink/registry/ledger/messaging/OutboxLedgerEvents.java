@@ -16,6 +16,7 @@ import org.carbonsink.contracts.CreditsRetired;
 import org.carbonsink.contracts.SerialRange;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.registry.ledger.Cancellation;
+import org.carbonsink.registry.ledger.DeliveryFailure;
 import org.carbonsink.registry.ledger.Issuance;
 import org.carbonsink.registry.ledger.LedgerEvents;
 import org.carbonsink.registry.ledger.Retirement;
@@ -63,9 +64,10 @@ class OutboxLedgerEvents implements LedgerEvents {
     }
 
     @Override
-    public void deliveryFailed(UUID tradeId, String instrumentId, String reason) {
+    public void deliveryFailed(UUID tradeId, String instrumentId, DeliveryFailure code, String reason) {
         outbox.publish(Topics.REGISTRY_HOLDS, instrumentId,
-                new CreditDeliveryFailed(UUID.randomUUID(), clock.instant(), tradeId, instrumentId, reason));
+                new CreditDeliveryFailed(UUID.randomUUID(), clock.instant(), tradeId, instrumentId, reason,
+                        code.name()));
     }
 
     @Override

@@ -64,7 +64,15 @@ class RegistryHoldsListener implements ConsumerSeekAware {
                     }
                 })
                 .on(CreditsDelivered.class, e -> settling.settle(new SettleTrade(e.tradeId(), e.buyerId(), e.quantity())))
-                .on(CreditDeliveryFailed.class, e -> failing.fail(new FailDelivery(e.tradeId(), e.reason())));
+                .on(CreditDeliveryFailed.class, e -> failing.fail(new FailDelivery(e.tradeId(), e.reason(), buyersFault(e))));
+    }
+
+    /**
+     * Only the registry's code says whose a failure is; an event without one (written before the code
+     * existed) is read as the seller's hold's, the reading that lets no hold back more than it holds.
+     */
+    static boolean buyersFault(CreditDeliveryFailed event) {
+        return CreditDeliveryFailed.BUYER_NO_ACCOUNT.equals(event.code());
     }
 
     @KafkaListener(topics = Topics.REGISTRY_HOLDS, groupId = "${spring.kafka.consumer.group-id}")
