@@ -55,11 +55,14 @@ public final class Topics {
             new Channel(REGISTRY_CREDITS, "project id", List.of(CreditsIssued.class, CreditsRetired.class,
                     CreditsCancelled.class, CreditsTransferred.class, ReversalRecorded.class)),
             new Channel(REGISTRY_HOLDS, "instrument id", List.of(CreditsHeld.class, CreditHoldRejected.class,
-                    CreditsDelivered.class, CreditDeliveryFailed.class)),
+                    CreditsDelivered.class, CreditDeliveryFailed.class, HoldStateReported.class,
+                    DeliveryStateReported.class)),
+            new Channel(REGISTRY_PLEDGES, "pledge id", List.of(CreditsPledged.class, PledgeReleased.class,
+                    PledgeEnforced.class, PledgeVoided.class)),
             new Channel(VERIFICATION_REPORTS, "project id", List.of(MonitoringReportVerified.class)),
             new Channel(TRADING_ORDERS, "instrument id",
-                    List.of(CreditHoldRequested.class, CreditHoldReleaseRequested.class)),
-            new Channel(TRADING_TRADES, "instrument id", List.of(TradeExecuted.class)),
+                    List.of(CreditHoldRequested.class, CreditHoldReleaseRequested.class, HoldStateRequested.class)),
+            new Channel(TRADING_TRADES, "instrument id", List.of(TradeExecuted.class, DeliveryStateRequested.class)),
             new Channel(TRADING_CASH, "participant id", List.of(BankTransferReceived.class)));
 
     private Topics() {

@@ -55,7 +55,7 @@ class FixturesTest {
 
     @Test
     void everyEventRecordInThePackageHasAFixture() {
-        assertThat(EVENTS).hasSize(21);
+        assertThat(EVENTS).hasSize(25);
         assertThat(Topics.ALL).doesNotHaveDuplicates().allMatch(t -> t.matches("[a-z]+\\.[a-z]+\\.v\\d+"));
     }
 
@@ -64,6 +64,17 @@ class FixturesTest {
         assertThat(Topics.CHANNELS).extracting(Topics.Channel::topic).containsExactlyElementsOf(Topics.ALL);
         assertThat(Topics.CHANNELS.stream().flatMap(channel -> channel.events().stream()))
                 .containsExactlyInAnyOrderElementsOf(EVENTS);
+    }
+
+    @Test
+    void aDeliveryFailureWrittenBeforeItsCodeExistedReadsWithoutCode() throws IOException {
+        var first = json.readTree(fixture(CreditDeliveryFailed.class));
+        ((tools.jackson.databind.node.ObjectNode) first).remove("code");
+
+        CreditDeliveryFailed event = json.treeToValue(first, CreditDeliveryFailed.class);
+
+        assertThat(event.code()).isNull();
+        assertThat(event.reason()).startsWith("buyer ");
     }
 
     private static InputStream fixture(Class<?> type) {

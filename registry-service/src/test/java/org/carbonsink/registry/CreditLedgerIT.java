@@ -105,7 +105,8 @@ class CreditLedgerIT extends RegistryIT {
         TestEvents.send(Topics.TRADING_TRADES, instrument, new TradeExecuted(UUID.randomUUID(), Instant.now(),
                 overTrade, instrument, holdId, owner, buyer, 601, new BigDecimal("85.50"), "CNY"));
         assertThat(TestEvents.await(Topics.REGISTRY_HOLDS, CreditDeliveryFailed.class,
-                e -> e.tradeId().equals(overTrade), EVENTUALLY)).hasSize(1);
+                e -> e.tradeId().equals(overTrade), EVENTUALLY)).singleElement()
+                .extracting(CreditDeliveryFailed::code).isEqualTo(CreditDeliveryFailed.HOLD_SHORT);
 
         // the buyer retires 150 for a beneficiary
         JsonNode retirement = api().as(buyer, "TRADER").post("/accounts/" + buyerAccount + "/retirements", Map.of(

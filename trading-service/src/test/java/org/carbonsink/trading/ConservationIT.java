@@ -258,7 +258,7 @@ class ConservationIT extends TradingIntegration {
                     if (random.nextInt(100) < 15) {
                         failed.incrementAndGet();
                         answer(new CreditDeliveryFailed(UUID.randomUUID(), Instant.now(), e.tradeId(), instrumentId,
-                                "buyer " + e.buyerId() + " has no registry account"));
+                                "buyer " + e.buyerId() + " has no registry account", CreditDeliveryFailed.BUYER_NO_ACCOUNT));
                     } else {
                         held.merge(e.holdId(), -e.quantity(), Long::sum);
                         if (held.get(e.holdId()) < 0) {

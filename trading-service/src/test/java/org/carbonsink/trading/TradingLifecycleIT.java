@@ -167,8 +167,8 @@ class TradingLifecycleIT extends TradingIntegration {
         UUID laterSell = sellWithCreditsHeld(laterSeller, instrument, 5, "30.00");
 
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
-                Instant.now(), tradeId, instrument.instrumentId(), "buyer " + buyer + " has no registry account",
-                "BUYER_NO_REGISTRY_ACCOUNT"));
+                Instant.now(), tradeId, instrument.instrumentId(), "no registry account for buyer " + buyer,
+                CreditDeliveryFailed.BUYER_NO_ACCOUNT));
 
         // everyone sees the code; only the parties and the operator see the reason, which names the buyer
         JsonNode trade = awaitTrade(tradeId, "FAILED");
@@ -178,7 +178,7 @@ class TradingLifecycleIT extends TradingIntegration {
         assertThat(as(trader()).get("/trades/" + tradeId).expect(200).get("failureReason").isNull()).isTrue();
         for (var party : List.of(as(buyer), as(seller), operator())) {
             assertThat(party.get("/trades/" + tradeId).expect(200).get("failureReason").asString())
-                    .isEqualTo("buyer " + buyer + " has no registry account");
+                    .isEqualTo("no registry account for buyer " + buyer);
         }
         assertCash(buyer, "1000.00", "0.00");
         assertThat(as(seller).get("/cash-accounts/" + seller).status()).as("the seller was paid nothing")
@@ -203,7 +203,8 @@ class TradingLifecycleIT extends TradingIntegration {
         UUID tradeId = matched.tradeId();
 
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
-                Instant.now(), tradeId, instrument.instrumentId(), "hold " + sellOrder + " has 0 credits left, trade needs 10"));
+                Instant.now(), tradeId, instrument.instrumentId(), "hold " + sellOrder + " has 0 credits left, trade needs 10",
+                CreditDeliveryFailed.HOLD_SHORT));
 
         awaitTrade(tradeId, "FAILED");
         assertCash(buyer, "1000.00", "0.00");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.carbonsink.contracts.CreditDeliveryFailed;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.registry.ledger.Deliveries.Refused;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeliveringCredits {
 
     /** Failure codes: stable, without ids, fit to be shown publicly (the reason has the detail). */
-    static final String NO_HOLD = "DELIVERY_REFUSED_NO_HOLD";
-    static final String INSUFFICIENT_HOLD = "DELIVERY_REFUSED_INSUFFICIENT_HOLD";
-    static final String SELLER_MISMATCH = "DELIVERY_REFUSED_SELLER_MISMATCH";
-    static final String BUYER_NO_ACCOUNT = "BUYER_NO_REGISTRY_ACCOUNT";
+    static final String NO_HOLD = CreditDeliveryFailed.NO_HOLD;
+    static final String INSUFFICIENT_HOLD = CreditDeliveryFailed.HOLD_SHORT;
+    static final String SELLER_MISMATCH = CreditDeliveryFailed.HOLD_NOT_SELLERS;
+    static final String BUYER_NO_ACCOUNT = CreditDeliveryFailed.BUYER_NO_ACCOUNT;
     /** The exchange asked about a trade the registry never received; it will never deliver it. */
     static final String TRADE_NOT_RECEIVED = "TRADE_NOT_RECEIVED";
 

@@ -45,9 +45,6 @@ final class Batch implements BookEvents {
 
     private static final Logger log = LoggerFactory.getLogger(Batch.class);
 
-    /** The registry's reasons for a failed delivery that are the buyer's, not the seller's (its DeliveringCredits). */
-    private static final String BUYERS_FAULT_PREFIX = "buyer ";
-
     private final Sequencer writer;
     final Instant now;
     private final Map<UUID, Long> available;
@@ -297,7 +294,7 @@ final class Batch implements BookEvents {
         reserve(trade.buyerId(), -Money.fen(trade.amount(), "amount"));
         LiveOrder sell = sellOrderOf(b, trade);
         String outcome;
-        if (reason.startsWith(BUYERS_FAULT_PREFIX)) {
+        if (c.failure().buyersFault()) {
             outcome = returnFill(b, sell, trade.quantity());
         } else {
             // the seller's hold no longer backs the quantity: the order does not get it back, and whatever

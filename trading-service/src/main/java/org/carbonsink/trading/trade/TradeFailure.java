@@ -9,10 +9,11 @@ public record TradeFailure(String code, String reason) {
 
     /** The registry never received the trade when the exchange asked past the settlement deadline. */
     public static final String SETTLEMENT_DEADLINE = "SETTLEMENT_DEADLINE";
-    /** The registry refused the delivery for a reason of the buyer's, and named no code. */
-    public static final String DELIVERY_REFUSED_BUYER = "DELIVERY_REFUSED_BUYER";
-    /** The registry refused the delivery and named no code. */
+    /** The registry refused the delivery and named no code (an event older than the code). */
     public static final String DELIVERY_REFUSED = "DELIVERY_REFUSED";
+
+    /** The registry's code (CreditDeliveryFailed.BUYER_NO_ACCOUNT): the buyer has no account to receive. */
+    public static final String BUYER_NO_REGISTRY_ACCOUNT = "BUYER_NO_REGISTRY_ACCOUNT";
 
     private static final String REGISTRY_NEVER_RECEIVED = "TRADE_NOT_RECEIVED";
 
@@ -21,9 +22,19 @@ public record TradeFailure(String code, String reason) {
             reason = "delivery failed";
         }
         if (code == null || code.isBlank()) {
-            code = reason.startsWith("buyer ") ? DELIVERY_REFUSED_BUYER : DELIVERY_REFUSED;
+            // never read from the reason, which is text for people: without a code the failure is taken
+            // as the seller's hold's, the reading that lets no hold back more than it holds
+            code = DELIVERY_REFUSED;
         } else if (code.equals(REGISTRY_NEVER_RECEIVED)) {
             code = SETTLEMENT_DEADLINE;
         }
+    }
+
+    /**
+     * The buyer cannot receive the credits, so the seller's hold still backs the sell order and the
+     * order gets the quantity back; any other failure is the seller's hold's.
+     */
+    public boolean buyersFault() {
+        return BUYER_NO_REGISTRY_ACCOUNT.equals(code);
     }
 }
