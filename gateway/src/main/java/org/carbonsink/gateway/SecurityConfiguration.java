@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -74,7 +75,7 @@ class SecurityConfiguration {
         expiry.setAllowEmptyExpiryClaim(false);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry,
                 new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC());
     }
 
     private static URL url(String uri) {
