@@ -40,9 +40,9 @@ import tools.jackson.databind.JsonNode;
  * trade's {@code closed_at − executed_at} in the trading database (both from the service's clock).
  *
  * <p>The floor, measured in the same run and interleaved sample by sample, is what Kafka alone takes for
- * the same two hops: a record produced (acks=all, idempotent, as the services' producers), consumed and
- * answered by a second consumer-producer, and the answer consumed. Not a test (Failsafe runs *IT only):
- * {@code mvn -pl local-stack -am verify -Dit.test=SettlementLatencyBenchmark ...}; prints the table and
+ * the same two hops: a record produced (acks=all, idempotent, linger.ms=0, as the services' producers),
+ * consumed and answered by a second consumer-producer, and the answer consumed. Not a test (Failsafe runs
+ * *IT only): {@code mvn -pl local-stack -am verify -Dit.test=SettlementLatencyBenchmark ...}; prints the table and
  * writes it to {@code local-stack/target/settlement-latency.md}. {@code -Dbench.samples} (300) and
  * {@code -Dbench.warmup} (50) change the counts.
  */
@@ -229,6 +229,7 @@ class SettlementLatencyBenchmark {
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
             p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             return new KafkaProducer<>(p);
