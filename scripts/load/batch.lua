@@ -1,11 +1,13 @@
 -- BATCH limit buy orders per request (default 100) to POST /orders/batch, each at a random price below
--- the asks. TOKEN, INSTRUMENT and BATCH come from the environment (scripts/load/trading-load.sh).
+-- the asks, asking for the minimal answer (each order's id and state). TOKEN, INSTRUMENT and BATCH come
+-- from the environment (scripts/load/trading-load.sh).
 local token = os.getenv("TOKEN")
 local instrument = os.getenv("INSTRUMENT")
 local size = tonumber(os.getenv("BATCH") or "100")
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer " .. token
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Prefer"] = "return=minimal"
 
 -- keys.lua, beside this script, wherever wrk is started from
 package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path

@@ -117,10 +117,22 @@ fill_to() {
   echo "resting orders: $have"
 }
 
-# runs wrk; prints its output and leaves requests/s in $rate
+# CPU time the stack's JVM (gateway, services, broker) has used, in ms; empty for a stack not started here.
+# On a shared machine throughput follows what the other processes leave; the CPU each request costs does not.
+TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
+jvm_cpu_ms() {
+  [[ -n $stack && -r /proc/$stack/stat ]] || return 0
+  awk -v t="$TICK_MS" '{ sub(/^.*\) /, ""); print ($12 + $13) * t }' "/proc/$stack/stat"
+}
+
+# runs wrk; prints its output and leaves requests/s in $rate and the JVM's CPU ms in $cpu_ms
 run_wrk() {
   local name=$1; shift
+  local cpu_before
+  cpu_before=$(jvm_cpu_ms)
   KEY_PREFIX="$name-$(key)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" > "$OUT/$name.txt" 2>&1
+  cpu_ms=$(( $(jvm_cpu_ms || echo 0) - ${cpu_before:-0} ))
+  [[ -n $cpu_before ]] && echo "JVM CPU during the phase: $cpu_ms ms" >> "$OUT/$name.txt"
   cat "$OUT/$name.txt"
   rate=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$OUT/$name.txt")
 }
@@ -136,6 +148,9 @@ measure_orders() {
   after=$(orders)
   orders_per_second=$(awk -v a="$after" -v b="$before" -v s="$seconds" 'BEGIN { printf "%.1f", (a - b) / s }')
   echo "orders written: $(( after - before )) in $seconds s = $orders_per_second orders/s; resting after $(resting)"
+  orders_per_cpu_second=$(awk -v n="$(( after - before ))" -v c="$cpu_ms" 'BEGIN { if (c > 0) printf "%.1f", n * 1000 / c }')
+  [[ -n $orders_per_cpu_second ]] && echo "orders per JVM CPU second: $orders_per_cpu_second"
+  return 0
 }
 
 say "warm-up (not measured): $WARMUP of IOC orders, which leave the book as it was, and $WARMUP of GETs"
@@ -149,14 +164,17 @@ fill_to 100
 # the load average printed before each phase.
 mean() { awk '{ s += $1; n++ } END { printf "%.1f", s / n }'; }
 get_rates=() small_rates=() large_rates=() batch_rates=() insert_rates=()
+get_cpu_rates=() small_cpu_rates=() batch_cpu_rates=()
 
 for round in $(seq 1 "$ROUNDS"); do
   say "round $round, floor (a): public GET through the gateway; $(uptime)"
   run_wrk "public-get-$round" "$GATEWAY/api/trading/instruments/$INSTRUMENT"
   get_rates+=("$rate")
+  get_cpu_rates+=("$(awk -v r="$rate" -v s="${DURATION%s}" -v c="$cpu_ms" 'BEGIN { if (c > 0) printf "%.1f", r * s * 1000 / c; else print 0 }')")
   say "round $round; $(uptime)"
   measure_orders "single-orders-small-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
   small_rates+=("$orders_per_second")
+  small_cpu_rates+=("${orders_per_cpu_second:-0}")
 done
 
 say "filling the book to $RESTING resting orders"
@@ -174,6 +192,7 @@ for round in $(seq 1 "$ROUNDS"); do
   say "round $round; $(uptime)"
   measure_orders "batches-of-100-$round" -s scripts/load/batch.lua "$GATEWAY/api/trading/orders/batch"
   batch_rates+=("$orders_per_second")
+  batch_cpu_rates+=("${orders_per_cpu_second:-0}")
   say "round $round, floor (c): pgbench, single-row inserts into the same PostgreSQL; $(uptime)"
   pgbench -h 127.0.0.1 -p 15432 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" \
     -f scripts/load/insert.sql loadbench > "$OUT/pgbench-$round.txt" 2>&1
@@ -196,4 +215,14 @@ awk -v resting="$RESTING" -v small="$small" -v get="$get_rate" -v large="$large"
   printf "(b) single orders/s with %s resting %.1f / with 100 %.1f = %.2f (target >= 0.9)\n", resting, large, small, large / small
   printf "(c) orders/s in batches of 100 %.1f / pgbench inserts/s %.1f = %.2f (target >= 1.0)\n", batched, inserts, batched / inserts
 }'
+if [[ -n $stack ]]; then
+  get_cpu=$(printf '%s\n' "${get_cpu_rates[@]}" | mean)
+  small_cpu=$(printf '%s\n' "${small_cpu_rates[@]}" | mean)
+  batch_cpu=$(printf '%s\n' "${batch_cpu_rates[@]}" | mean)
+  echo "per JVM CPU second: GET ${get_cpu_rates[*]}; single orders ${small_cpu_rates[*]}; batched orders ${batch_cpu_rates[*]}"
+  awk -v get="$get_cpu" -v small="$small_cpu" -v batched="$batch_cpu" 'BEGIN {
+    printf "(a, per CPU) single orders per JVM CPU second %.1f / GETs per JVM CPU second %.1f = %.2f\n", small, get, small / get
+    printf "(c, per CPU) batched orders per JVM CPU second %.1f\n", batched
+  }'
+fi
 echo "raw output: $OUT"

@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Clock;
 import java.util.List;
 import org.carbonsink.gateway.asyncapi.AsyncApiConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -81,7 +82,7 @@ class SecurityConfiguration {
         expiry.setAllowEmptyExpiryClaim(false);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry,
                 new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC());
     }
 
     private static URL url(String uri) {

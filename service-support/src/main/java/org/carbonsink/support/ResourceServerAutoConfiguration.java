@@ -1,10 +1,12 @@
 package org.carbonsink.support;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.carbonsink.support.security.ProblemResponses;
 import org.carbonsink.support.security.SecurityProperties;
+import org.carbonsink.support.security.VerifiedTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,7 +47,7 @@ public class ResourceServerAutoConfiguration {
         expiry.setAllowEmptyExpiryClaim(false);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(properties.issuer()),
                 audience));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC());
     }
 
     @Bean

@@ -135,9 +135,8 @@ class MarketDataIT extends TradingIntegration {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into exchange_order (id, instrument_id, participant_id, side, quantity, limit_price,
-                                            filled_quantity, reserved_cash, status, book_sequence, placed_at, updated_at)
-                values (:id, :instrumentId, :participant, :side, :quantity, :price, :quantity, 0, 'FILLED',
-                        nextval('book_sequence'), :at, :at)
+                                            filled_quantity, reserved_cash, status, placed_at, updated_at)
+                values (:id, :instrumentId, :participant, :side, :quantity, :price, :quantity, 0, 'FILLED', :at, :at)
                 """).param("id", id).param("instrumentId", instrumentId).param("participant", participant)
                 .param("side", side).param("quantity", quantity).param("price", new BigDecimal(price))
                 .param("at", timestamp(at)).update();

@@ -173,6 +173,30 @@ class OrderTypesIT extends TradingIntegration {
     }
 
     @Test
+    void aBatchAskedForTheMinimalAnswerGetsEachOrdersIdAndStateOnly() {
+        Listed instrument = listInstrument(1000);
+        UUID buyer = trader();
+        deposit(buyer, "100.00");
+        List<Map<String, Object>> orders = List.of(
+                order(instrument.instrumentId(), "BUY", 2, "10.00"),
+                order(instrument.instrumentId(), "BUY", 100, "10.00"));
+
+        var answer = as(buyer).withHeader("Prefer", "return=minimal").post("/orders/batch", Map.of("orders", orders));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Preference-Applied")).isEqualTo("return=minimal");
+        List<JsonNode> results = answer.json().get("results").valueStream().toList();
+        assertThat(results.get(0).propertyNames()).containsExactlyInAnyOrder("index", "status", "id", "orderStatus");
+        assertThat(results.get(0).get("orderStatus").asString()).isEqualTo("OPEN");
+        UUID placed = UUID.fromString(results.get(0).get("id").asString());
+        assertThat(as(buyer).get("/orders/" + placed).expect(200).get("quantity").asLong()).isEqualTo(2);
+        assertThat(results.get(1).propertyNames()).containsExactlyInAnyOrder("index", "status", "problem");
+        assertThat(results.get(1).get("problem").get("type").asString())
+                .isEqualTo("urn:carbonsink:problem:insufficient-cash");
+        assertCash(buyer, "100.00", "20.00");
+    }
+
+    @Test
     void anOrderNeverTradesWithItsOwnersRestingOrderWhichIsCancelled() {
         Listed instrument = listInstrument(1000);
         UUID both = trader();

@@ -71,11 +71,11 @@ class BatchJournal {
                 ), new_orders as (
                     insert into exchange_order (id, instrument_id, participant_id, side, order_type, time_in_force,
                                                 quantity, limit_price, filled_quantity, reserved_cash, status,
-                                                rejection_reason, cancel_reason, book_priority, book_sequence,
-                                                placed_at, updated_at)
+                                                rejection_reason, cancel_reason, book_priority, placed_at,
+                                                updated_at)
                     select o.id, o.instrument_id, o.participant_id, o.side, o.order_type, o.time_in_force, o.quantity,
                            o.limit_price, o.filled_quantity, o.reserved_cash, o.status, o.rejection_reason,
-                           o.cancel_reason, o.book_priority, nextval('book_sequence'), o.at, o.at
+                           o.cancel_reason, o.book_priority, o.at, o.at
                     from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[],
                                 ?::numeric[], ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::bigint[],
                                 ?::timestamptz[])

@@ -126,14 +126,11 @@ public class Orders {
         int[] updated = template.batchUpdate("""
                 update exchange_order
                 set quantity = ?, limit_price = ?, filled_quantity = ?, reserved_cash = ?, status = ?,
-                    rejection_reason = ?, cancel_reason = ?, book_priority = ?,
-                    book_sequence = case when ? in ('OPEN', 'FILLED') then coalesce(book_sequence, nextval('book_sequence'))
-                                         else book_sequence end,
-                    updated_at = ?
+                    rejection_reason = ?, cancel_reason = ?, book_priority = ?, updated_at = ?
                 where id = ?
                 """, rows.stream().map(r -> new Object[] { r.quantity(), r.limitPrice(), r.filledQuantity(),
                 r.reservedCash(), r.status().name(), r.rejectionReason(), r.cancelReasonName(), r.bookPriority(),
-                r.status().name(), Timestamp.from(r.at()), r.id() }).toList());
+                Timestamp.from(r.at()), r.id() }).toList());
         for (int count : updated) {
             if (count == 0) {
                 throw new IllegalStateException("an order of the batch is missing");

@@ -26,6 +26,7 @@ import org.carbonsink.trading.order.Orders;
 import org.carbonsink.trading.order.PlaceOrder;
 import org.carbonsink.trading.order.PlacingOrder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,11 +78,25 @@ class OrderController {
 
     /**
      * Up to 1,000 orders in one request, each checked and placed on its own: one order's refusal does not
-     * refuse the others. Answers 200 with a result per order, in the order given.
+     * refuse the others. Answers 200 with a result per order, in the order given: each order in full, or
+     * with {@code Prefer: return=minimal} (RFC 7240) its id and state only ({@link BatchOrderSummary}).
      */
     @PostMapping("/batch")
-    BatchOrderView placeAll(Caller caller, @Valid @RequestBody BatchOrderRequest request,
-            @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
+    ResponseEntity<?> placeAll(Caller caller, @Valid @RequestBody BatchOrderRequest request,
+            @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key,
+            @RequestHeader(name = "Prefer", required = false) String prefer) {
+        BatchOrderView full = placeAll(caller, request, key);
+        if (prefer == null || !prefer.contains("return=minimal")) {
+            return ResponseEntity.ok(full);
+        }
+        List<BatchOrderSummary.Item> items = full.results().stream().map(r -> new BatchOrderSummary.Item(r.index(),
+                r.status(), r.order() == null ? null : r.order().id(), r.order() == null ? null : r.order().status(),
+                r.problem())).toList();
+        return ResponseEntity.ok().header("Preference-Applied", "return=minimal")
+                .body(new BatchOrderSummary(full.placed(), full.refused(), items));
+    }
+
+    private BatchOrderView placeAll(Caller caller, BatchOrderRequest request, String key) {
         List<PlaceOrderRequest> items = request.orders();
         List<Map<String, Object>> invalid = new ArrayList<>();
         List<PlaceOrder> valid = new ArrayList<>();

@@ -1,0 +1,258 @@
+package org.carbonsink.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.carbonsink.testsupport.ApiClient;
+import org.carbonsink.testsupport.PostgresServer;
+import org.carbonsink.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Trade executed → settled, end to end on the real services (docs/benchmarks.md, "Settlement
+ * latency"): the trading service's TradeExecuted leaves through its outbox, the registry delivers the
+ * held credits in its own transaction and answers CreditsDelivered through its outbox, and the trading
+ * service settles the cash. Each sample is one trade of 1 credit, one at a time; its latency is the
+ * trade's {@code closed_at − executed_at} in the trading database (both from the service's clock).
+ *
+ * <p>The floor, measured in the same run and interleaved sample by sample, is what Kafka alone takes for
+ * the same two hops: a record produced (acks=all, idempotent, linger.ms=0, as the services' producers),
+ * consumed and answered by a second consumer-producer, and the answer consumed. Not a test (Failsafe runs
+ * *IT only): {@code mvn -pl local-stack -am verify -Dit.test=SettlementLatencyBenchmark ...}; prints the table and
+ * writes it to {@code local-stack/target/settlement-latency.md}. {@code -Dbench.samples} (300) and
+ * {@code -Dbench.warmup} (50) change the counts.
+ */
+class SettlementLatencyBenchmark {
+
+    private static final int SAMPLES = Integer.getInteger("bench.samples", 300);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 50);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Test
+    void tradeExecutedToSettled() throws Exception {
+        PostgresServer postgres = TestInfrastructure.postgres();
+        PostgresServer.Database trading = postgres.database("bench_trading");
+        Map<String, Database> databases = Map.of(
+                "registry", database(postgres.database("bench_registry")),
+                "verification", database(postgres.database("bench_verification")),
+                "trading", database(trading));
+        List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off",
+                // one caller places every order: the gateway's per-caller limit would be what is measured
+                "--carbonsink.rate-limit.replenish-rate=100000", "--carbonsink.rate-limit.burst-capacity=100000"));
+        arguments.addAll(Lifecycle.SHORT_WINDOWS);
+        String kafka = TestInfrastructure.kafkaBootstrapServers();
+        try (Services services = Services.start(databases, kafka, Services.Ports.random(), arguments);
+                KafkaRoundTrip floor = new KafkaRoundTrip(kafka);
+                Connection db = DriverManager.getConnection(trading.jdbcUrl(), trading.username(), trading.password())) {
+            Lifecycle lifecycle = new Lifecycle(new ApiClient(services.gatewayUrl()), services.authUrl(), line -> { });
+            Lifecycle.Cast cast = lifecycle.registerParticipants();
+            String instrument = issuedInstrument(lifecycle, cast);
+            lifecycle.deposit(cast.buyer(), "10000000.00");
+            UUID sell = UUID.fromString(lifecycle.placeOrder(cast.owner(), instrument, "SELL", WARMUP + SAMPLES + 10,
+                    "85.50").get("id").asString());
+            lifecycle.awaitOrder(cast.owner(), sell, "OPEN");
+
+            long[] settle = new long[SAMPLES];
+            long[] kafkaFloor = new long[SAMPLES];
+            for (int i = -WARMUP; i < SAMPLES; i++) {
+                long trade = settledMicros(lifecycle, cast.buyer(), instrument, db);
+                long roundTrip = floor.micros();
+                if (i >= 0) {
+                    settle[i] = trade;
+                    kafkaFloor[i] = roundTrip;
+                }
+            }
+            String table = table(kafkaFloor, settle, load());
+            System.out.println(table);
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/settlement-latency.md"), table);
+            assertThat(settle[0]).as("every trade settled after it executed").isPositive();
+        }
+    }
+
+    /** The demo lifecycle up to a listed instrument with issued credits. */
+    private static String issuedInstrument(Lifecycle lifecycle, Lifecycle.Cast cast) {
+        UUID projectId = id(lifecycle.draftProject(cast));
+        lifecycle.openDisclosure(cast, projectId);
+        lifecycle.fileValidationReport(cast, projectId);
+        lifecycle.applyForRegistration(cast, projectId);
+        JsonNode registered = lifecycle.registerProject(projectId);
+        lifecycle.awaitProjectKnownToVerification(projectId);
+        UUID reportId = id(lifecycle.submitReport(cast, projectId));
+        lifecycle.discloseReport(cast, reportId);
+        lifecycle.startVerification(cast, reportId);
+        lifecycle.approveReport(cast, reportId);
+        lifecycle.awaitIssuances(projectId, 4);
+        String instrument = registered.get("code").asString() + "-" + Lifecycle.VINTAGE;
+        lifecycle.awaitInstrument(instrument);
+        return instrument;
+    }
+
+    /** Buys 1 credit against the resting sell order and waits for its trade to settle. */
+    private static long settledMicros(Lifecycle lifecycle, UUID buyer, String instrument, Connection db)
+            throws SQLException, InterruptedException {
+        UUID order = UUID.fromString(lifecycle.as(buyer).post("/api/trading/orders", Map.of("instrumentId", instrument,
+                "side", "BUY", "quantity", 1, "limitPrice", "90.00")).expect(201).get("id").asString());
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        try (PreparedStatement query = db.prepareStatement("""
+                select status, (extract(epoch from closed_at - executed_at) * 1000000)::bigint
+                from trade where buy_order_id = ?
+                """)) {
+            query.setObject(1, order);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = query.executeQuery()) {
+                    if (rs.next() && !rs.getString(1).equals("PENDING_DELIVERY")) {
+                        assertThat(rs.getString(1)).as("trade of order %s", order).isEqualTo("SETTLED");
+                        return rs.getLong(2);
+                    }
+                }
+                Thread.sleep(2);
+            }
+        }
+        throw new AssertionError("the trade of order " + order + " did not settle within " + PATIENCE);
+    }
+
+    private static String table(long[] floor, long[] settle, String load) {
+        Arrays.sort(floor);
+        Arrays.sort(settle);
+        StringBuilder report = new StringBuilder();
+        report.append(SAMPLES).append(" trades after ").append(WARMUP).append(" warm-up trades; ").append(load)
+                .append("\n\n| path | p50 ms | p99 ms | max ms | p50 / floor p50 | p99 / floor p99 |\n")
+                .append("|---|---|---|---|---|---|\n");
+        row(report, "Kafka, two produce -> consume hops (floor)", floor, floor);
+        row(report, "trade executed -> settled", settle, floor);
+        return report.toString();
+    }
+
+    private static void row(StringBuilder report, String path, long[] sorted, long[] floor) {
+        report.append(String.format("| %s | %.2f | %.2f | %.2f | %.1f | %.1f |%n", path, p(sorted, 50) / 1000.0,
+                p(sorted, 99) / 1000.0, sorted[sorted.length - 1] / 1000.0, (double) p(sorted, 50) / p(floor, 50),
+                (double) p(sorted, 99) / p(floor, 99)));
+    }
+
+    private static long p(long[] sorted, int percentile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String load() {
+        try {
+            return "load average " + Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "load average unknown";
+        }
+    }
+
+    private static UUID id(JsonNode node) {
+        return UUID.fromString(node.get("id").asString());
+    }
+
+    private static Database database(PostgresServer.Database db) {
+        return new Database(db.jdbcUrl(), db.username(), db.password());
+    }
+
+    /**
+     * Two Kafka hops with the services' producer settings: ping → an echo consumer that produces the pong
+     * → the pong consumed here.
+     */
+    private static final class KafkaRoundTrip implements AutoCloseable {
+
+        private final String run = UUID.randomUUID().toString();
+        private final String ping = "bench.ping." + run;
+        private final String pong = "bench.pong." + run;
+        private final KafkaProducer<String, String> producer;
+        private final KafkaConsumer<String, String> answers;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread echo;
+
+        KafkaRoundTrip(String bootstrap) {
+            producer = producer(bootstrap);
+            answers = consumer(bootstrap, pong);
+            KafkaProducer<String, String> echoProducer = producer(bootstrap);
+            KafkaConsumer<String, String> echoConsumer = consumer(bootstrap, ping);
+            echo = new Thread(() -> {
+                try (echoProducer; echoConsumer) {
+                    while (running.get()) {
+                        for (ConsumerRecord<String, String> r : echoConsumer.poll(Duration.ofMillis(100))) {
+                            echoProducer.send(new ProducerRecord<>(pong, r.key(), r.value()));
+                        }
+                    }
+                }
+            }, "bench-echo");
+            echo.start();
+            // both topics exist and both consumers have their partitions before the first measured trip
+            for (int i = 0; i < 5; i++) {
+                micros();
+            }
+        }
+
+        long micros() {
+            String id = UUID.randomUUID().toString();
+            long start = System.nanoTime();
+            producer.send(new ProducerRecord<>(ping, "bench", id));
+            long deadline = start + PATIENCE.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : answers.poll(Duration.ofMillis(100))) {
+                    if (r.value().equals(id)) {
+                        return (System.nanoTime() - start) / 1000;
+                    }
+                }
+            }
+            throw new AssertionError("no Kafka round trip within " + PATIENCE);
+        }
+
+        private static KafkaProducer<String, String> producer(String bootstrap) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            return new KafkaProducer<>(p);
+        }
+
+        private static KafkaConsumer<String, String> consumer(String bootstrap, String topic) {
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            p.put(ConsumerConfig.GROUP_ID_CONFIG, topic);
+            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
+            consumer.subscribe(List.of(topic));
+            return consumer;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            echo.join(5_000);
+            answers.close();
+            producer.close();
+        }
+    }
+}
