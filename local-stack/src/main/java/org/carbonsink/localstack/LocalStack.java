@@ -164,10 +164,12 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("%nThe local stack is ready in %.1f s.%n", ready.toMillis() / 1000.0);
         System.out.println("  explorer      " + urls.get("gateway") + "/   (the public pages, zh-CN and en, no login)");
         System.out.println("  gateway       " + urls.get("gateway") + "   (API under /api/registry, /api/verification, /api/trading)");
+        Map<String, String> management = services.managementUrls();
         for (String service : SERVICES) {
-            System.out.printf("  %-13s %s   (OpenAPI at /v3/api-docs, health at /actuator/health)%n", service,
-                    urls.get(service));
+            System.out.printf("  %-13s %s   (OpenAPI at /v3/api-docs)%n", service, urls.get(service));
         }
+        System.out.println("  metrics and health (127.0.0.1 only): " + String.join("  ", management.values())
+                + "   (/prometheus, /health/readiness, /health/liveness)");
         System.out.println("  auth server   " + urls.get("auth") + "   (users owner, verifier, admin, trader, operator; "
                 + "password <user>-password; scripts/token.sh)");
     }
