@@ -44,7 +44,7 @@ stop_stack() {
 }
 trap stop_stack EXIT
 
-if curl -sf -o /dev/null "$GATEWAY/actuator/health"; then
+if curl -sf -o /dev/null "$GATEWAY/readyz"; then
   echo "using the stack already answering on $GATEWAY"
 else
   say "starting ./local-stack.sh --demo (log: $OUT/stack.log)"

@@ -7,7 +7,10 @@ public final class EventHeaders {
     public static final String EVENT_TYPE = "event-type";
     /** The event id, the same as the record's {@code eventId}. */
     public static final String EVENT_ID = "event-id";
-    /** The correlation id of the request that caused the event (HTTP header {@code X-Correlation-Id}). */
+    /**
+     * The correlation id of the request that caused the event (HTTP header {@code X-Correlation-Id}):
+     * its trace id. The record also carries the W3C {@code traceparent} of that trace.
+     */
     public static final String CORRELATION_ID = "correlation-id";
 
     private EventHeaders() {

@@ -1,8 +1,8 @@
 package org.carbonsink.gateway;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -10,28 +10,28 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every request a correlation id ({@code X-Correlation-Id}): the caller's if it is a sane
- * token, a new one otherwise. The services log it and copy it into the events they publish. A
- * web filter ahead of security, so that a 401 or 429 carries the id too.
+ * Answers every request with its trace id in {@code X-Correlation-Id}, the header users quote to
+ * find a request in the logs. The trace is Micrometer Tracing's: the server observation continues
+ * the caller's W3C {@code traceparent} or starts a trace, and the gateway passes it on to the
+ * services, which answer with and log the same id. A web filter ahead of security, so that a 401
+ * or 429 carries the id too.
  */
 @Component
 class CorrelationIdFilter implements WebFilter, Ordered {
 
     static final String HEADER = "X-Correlation-Id";
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String given = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        ServerWebExchange withId = exchange.mutate()
-                .request(r -> r.headers(h -> h.set(HEADER, id)))
-                .build();
-        withId.getResponse().beforeCommit(() -> {
-            withId.getResponse().getHeaders().set(HEADER, id);
-            return Mono.empty();
-        });
-        return chain.filter(withId);
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(observation -> observation.<TracingContext>get(TracingContext.class))
+                .filter(tracing -> tracing.getSpan() != null)
+                .map(tracing -> tracing.getSpan().context().traceId())
+                .ifPresent(traceId -> exchange.getResponse().beforeCommit(() -> {
+                    exchange.getResponse().getHeaders().set(HEADER, traceId);
+                    return Mono.empty();
+                }));
+        return chain.filter(exchange);
     }
 
     @Override

@@ -59,7 +59,8 @@ class SecurityConfiguration {
             "/api/trading/block-trade-rules/**",
             // each service's OpenAPI description
             "/api/registry/v3/api-docs/**", "/api/verification/v3/api-docs/**", "/api/trading/v3/api-docs/**",
-            "/actuator/health/**" };
+            // probes on the public port; the rest of the actuator is on the management port only
+            "/livez", "/readyz", "/actuator/health/**", "/actuator/prometheus" };
 
     /** Public comments on a disclosed project (CCER: anyone may comment); the registry limits them per address. */
     static final String[] PUBLIC_POST_PATHS = { "/api/registry/projects/*/comments" };

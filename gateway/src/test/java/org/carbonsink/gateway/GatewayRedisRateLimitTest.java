@@ -69,7 +69,7 @@ class GatewayRedisRateLimitTest {
 
     @Test
     void staysHealthyWithRedisUnreachable() {
-        assertThat(new ApiClient("http://127.0.0.1:" + port).get("/actuator/health").expect(200)
+        assertThat(new ApiClient("http://127.0.0.1:" + port).get("/readyz").expect(200)
                 .get("status").asString()).isEqualTo("UP");
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The gateway in front of stand-in services: routes, prefixes stripped, correlation ids, timeouts. */
+/** The gateway in front of stand-in services: routes, prefixes stripped, trace context and correlation ids, timeouts. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + GatewayApplication.CONFIG_NAME, "GATEWAY_RESPONSE_TIMEOUT=1s" })
 class GatewayRoutingTest {
@@ -48,18 +48,22 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void passesTheCallersCorrelationIdOrMakesOne() {
+    void continuesTheCallersTraceOrStartsOneAndAnswersItsIdAsCorrelationId() {
         ApiClient gateway = new ApiClient("http://127.0.0.1:" + port);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-        var given = gateway.withHeader("X-Correlation-Id", "trace-abc-123").get("/api/registry/methodologies");
-        assertThat(given.header("X-Correlation-Id")).isEqualTo("trace-abc-123");
+        var given = gateway.withHeader("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .get("/api/registry/methodologies");
+        assertThat(given.header("X-Correlation-Id")).isEqualTo(traceId);
         assertThat(services.receivedAt("/methodologies")).last()
-                .extracting(r -> r.header("X-Correlation-Id")).isEqualTo("trace-abc-123");
+                .extracting(r -> r.header("traceparent")).asString().startsWith("00-" + traceId + "-")
+                .doesNotContain("00f067aa0ba902b7");
 
-        var made = gateway.withHeader("X-Correlation-Id", "not a valid id!").get("/api/trading/trades");
-        assertThat(made.header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
+        var made = gateway.get("/api/trading/trades");
+        assertThat(made.header("X-Correlation-Id")).matches("[0-9a-f]{32}").isNotEqualTo(traceId);
         assertThat(services.receivedAt("/trades")).last()
-                .extracting(r -> r.header("X-Correlation-Id")).isEqualTo(made.header("X-Correlation-Id"));
+                .extracting(r -> r.header("traceparent")).asString()
+                .startsWith("00-" + made.header("X-Correlation-Id") + "-");
     }
 
     @Test

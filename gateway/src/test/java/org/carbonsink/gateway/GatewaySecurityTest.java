@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +37,8 @@ class GatewaySecurityTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void refusesARequestWithoutATokenBeforeRouting() {
@@ -144,7 +147,22 @@ class GatewaySecurityTest {
 
     @Test
     void answersHealthWithoutATokenAndWithoutRedis() {
-        assertThat(gateway().get("/actuator/health").expect(200).get("status").asString()).isEqualTo("UP");
+        assertThat(management().get("/actuator/health").expect(200).get("status").asString()).isEqualTo("UP");
+        assertThat(gateway().get("/readyz").expect(200).get("status").asString()).isEqualTo("UP");
+        assertThat(gateway().get("/livez").expect(200).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void servesMetricsOnTheManagementPortOnly() {
+        ApiClient admin = gateway().as(UUID.fromString("00000000-0000-0000-0000-00000000a001"), "REGISTRY_ADMINISTRATOR");
+
+        assertThat(admin.get("/actuator/prometheus").status()).isEqualTo(404);
+        assertThat(management().withHeader("Accept", "text/plain").get("/actuator/prometheus").body())
+                .contains("http_server_requests_seconds");
+    }
+
+    private ApiClient management() {
+        return new ApiClient("http://127.0.0.1:" + managementPort);
     }
 
     @Test

@@ -166,10 +166,12 @@ public final class LocalStack implements AutoCloseable {
         System.out.println("  gateway       " + urls.get("gateway") + "   (API under /api/registry, /api/verification, /api/trading)");
         System.out.println("  swagger ui    " + urls.get("gateway") + "/swagger-ui.html   (the three APIs; Authorize logs in)");
         System.out.println("  asyncapi      " + urls.get("gateway") + "/asyncapi.json   (the Kafka events)");
+        Map<String, String> management = services.managementUrls();
         for (String service : SERVICES) {
-            System.out.printf("  %-13s %s   (OpenAPI at /v3/api-docs, health at /actuator/health)%n", service,
-                    urls.get(service));
+            System.out.printf("  %-13s %s   (OpenAPI at /v3/api-docs)%n", service, urls.get(service));
         }
+        System.out.println("  metrics and health (127.0.0.1 only): " + String.join("  ", management.values())
+                + "   (/prometheus, /health/readiness, /health/liveness)");
         System.out.println("  auth server   " + urls.get("auth") + "   (users owner, verifier, admin, trader, operator; "
                 + "password <user>-password; scripts/token.sh)");
     }

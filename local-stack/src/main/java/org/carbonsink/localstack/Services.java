@@ -54,6 +54,8 @@ public final class Services implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
+    /** Where each application answers its health: the management port of the gateway and services. */
+    private final Map<String, String> healthUrls = new LinkedHashMap<>();
 
     private Services() {
     }
@@ -71,6 +73,8 @@ public final class Services implements AutoCloseable {
             List<String> authArguments = new ArrayList<>(extraArguments);
             authArguments.add("--server.port=" + authPort);
             authArguments.add("--AUTH_ISSUER=" + issuer);
+            // the OpenTelemetry starter is on this shared classpath; metrics are scraped, never pushed
+            authArguments.add("--management.otlp.metrics.export.enabled=false");
             services.add("auth", run(AuthServerApplication::application, authArguments));
             List<String> tokenArguments = List.of("--carbonsink.security.issuer=" + issuer,
                     "--carbonsink.security.jwks-uri=" + issuer + "/oauth2/jwks");
@@ -90,11 +94,12 @@ public final class Services implements AutoCloseable {
 
             List<String> gatewayArguments = new ArrayList<>(common);
             gatewayArguments.add("--server.port=" + ports.gateway());
+            gatewayArguments.addAll(managementPort(ports.gateway()));
             gatewayArguments.add("--REGISTRY_URL=" + services.urls.get("registry"));
             gatewayArguments.add("--VERIFICATION_URL=" + services.urls.get("verification"));
             gatewayArguments.add("--TRADING_URL=" + services.urls.get("trading"));
             services.add("gateway", run(GatewayApplication::application, gatewayArguments));
-            services.urls.values().forEach(url -> awaitHealthy(url, Duration.ofSeconds(60)));
+            services.healthUrls.values().forEach(url -> awaitHealthy(url, Duration.ofSeconds(60)));
             return services;
         } catch (RuntimeException e) {
             services.close();
@@ -105,6 +110,17 @@ public final class Services implements AutoCloseable {
     /** Base URLs by name: auth, gateway, registry, verification, trading. */
     public Map<String, String> urls() {
         return Map.copyOf(urls);
+    }
+
+    /** Actuator base URLs (Prometheus, health) of the gateway and the services, by name. */
+    public Map<String, String> managementUrls() {
+        Map<String, String> management = new LinkedHashMap<>();
+        healthUrls.forEach((name, url) -> {
+            if (!name.equals("auth")) {
+                management.put(name, url.substring(0, url.length() - "/health/readiness".length()));
+            }
+        });
+        return management;
     }
 
     public String gatewayUrl() {
@@ -127,6 +143,9 @@ public final class Services implements AutoCloseable {
     private void add(String name, ConfigurableApplicationContext context) {
         contexts.add(context);
         urls.put(name, "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+        String management = context.getEnvironment().getProperty("local.management.port");
+        healthUrls.put(name, management == null ? urls.get(name) + "/actuator/health"
+                : "http://127.0.0.1:" + management + "/actuator/health/readiness");
     }
 
     /** The arguments of one service on its database and the broker, listening on {@code port}. */
@@ -139,7 +158,17 @@ public final class Services implements AutoCloseable {
         args.add("--spring.datasource.password=" + db.password());
         args.add("--spring.kafka.bootstrap-servers=" + kafka);
         args.add("--server.port=" + port);
+        args.addAll(managementPort(port));
         return args;
+    }
+
+    /**
+     * The management port (Prometheus, health): on the standard ports 9080 (gateway) to 9083, as in
+     * Docker Compose; otherwise random, so that stacks side by side do not collide.
+     */
+    private static List<String> managementPort(int port) {
+        boolean standard = port >= 8080 && port <= 8083;
+        return List.of("--management.server.port=" + (standard ? port + 1000 : 0));
     }
 
     /** Runs one application; it is stopped by closing the context it returns. */
@@ -150,13 +179,13 @@ public final class Services implements AutoCloseable {
     }
 
 
-    public static void awaitHealthy(String baseUrl, Duration timeout) {
+    public static void awaitHealthy(String healthUrl, Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(healthUrl))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                     return;
@@ -172,6 +201,6 @@ public final class Services implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(baseUrl + " did not report healthy within " + timeout + ": " + last);
+        throw new IllegalStateException(healthUrl + " did not report healthy within " + timeout + ": " + last);
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.testsupport.ApiClient;
-import org.carbonsink.testsupport.PostgresServer;
-import org.carbonsink.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,15 +27,9 @@ class LifecycleE2EIT {
 
     @BeforeAll
     static void startEverything() {
-        PostgresServer postgres = TestInfrastructure.postgres();
-        Map<String, Database> databases = Map.of(
-                "registry", database(postgres.database("e2e_registry")),
-                "verification", database(postgres.database("e2e_verification")),
-                "trading", database(postgres.database("e2e_trading")));
         List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off"));
         arguments.addAll(Lifecycle.SHORT_WINDOWS);
-        services = Services.start(databases, TestInfrastructure.kafkaBootstrapServers(), Services.Ports.random(),
-                arguments);
+        services = TestStack.start("e2e", arguments);
     }
 
     @AfterAll
@@ -195,9 +187,5 @@ class LifecycleE2EIT {
             }
         }
         return total;
-    }
-
-    private static Database database(PostgresServer.Database db) {
-        return new Database(db.jdbcUrl(), db.username(), db.password());
     }
 }

@@ -1,14 +1,19 @@
 package org.carbonsink.support;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import org.carbonsink.contracts.Topics;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.carbonsink.support.deadletter.DeadLetters;
 import org.carbonsink.support.deadletter.web.DeadLetterController;
+import org.carbonsink.support.health.KafkaHealth;
 import org.carbonsink.support.inbox.Inbox;
 import org.carbonsink.support.messaging.EventRefused;
 import org.carbonsink.support.messaging.Failures;
@@ -21,6 +26,7 @@ import org.carbonsink.support.outbox.ParkedEvents;
 import org.carbonsink.support.outbox.web.ParkedEventController;
 import org.carbonsink.support.web.ApiDescription;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.tracing.TraceContexts;
 import org.carbonsink.support.web.CallerResolver;
 import org.carbonsink.support.web.CorrelationId;
 import org.carbonsink.support.web.CsvMessageConverter;
@@ -43,6 +49,7 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -99,8 +106,16 @@ public class SupportAutoConfiguration {
      */
     @Bean
     Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay,
-            @Value("${carbonsink.outbox.wake-up:true}") boolean wakeUp) {
-        return new Outbox(jdbc, json, wakeUp ? relay::wakeUp : () -> { }, wakeUp);
+            @Value("${carbonsink.outbox.wake-up:true}") boolean wakeUp, TraceContexts traces) {
+        return new Outbox(jdbc, json, wakeUp ? relay::wakeUp : () -> { }, wakeUp, traces);
+    }
+
+    /** Micrometer Tracing's, when tracing is on (spring-boot-starter-opentelemetry). */
+    @Bean
+    TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer t = tracer.getIfAvailable();
+        Propagator p = propagator.getIfAvailable();
+        return t == null || p == null ? TraceContexts.none() : new TraceContexts(t, p);
     }
 
     @Bean
@@ -109,11 +124,12 @@ public class SupportAutoConfiguration {
             @Value("${carbonsink.outbox.send-timeout:15s}") Duration sendTimeout,
             @Value("${carbonsink.outbox.retention:7d}") Duration retention,
             @Value("${carbonsink.outbox.poll-interval:5s}") Duration pollInterval,
-            @Value("${carbonsink.outbox.retry-interval:1s}") Duration retryInterval, MeterRegistry meters) {
+            @Value("${carbonsink.outbox.retry-interval:1s}") Duration retryInterval, MeterRegistry meters,
+            TraceContexts traces) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         OutboxRelay relay = new OutboxRelay(jdbc, tx, kafka, batchSize, sendTimeout, retention, pollInterval,
-                retryInterval);
+                retryInterval, traces);
         Gauge.builder("outbox.pending", relay, OutboxRelay::pendingCount)
                 .description("events written to the outbox, not yet sent to Kafka and free to go").register(meters);
         Gauge.builder("outbox.parked", relay, OutboxRelay::parkedCount)
@@ -126,6 +142,13 @@ public class SupportAutoConfiguration {
     @ConditionalOnProperty(name = "carbonsink.outbox.wake-up", havingValue = "true", matchIfMissing = true)
     OutboxNotifications outboxNotifications(DataSource dataSource, OutboxRelay relay) {
         return new OutboxNotifications(dataSource, relay, Duration.ofSeconds(30));
+    }
+
+    /** The health component {@code kafka}, part of the readiness group (carbonsink-service-defaults.yml). */
+    @Bean
+    KafkaHealth kafkaHealthIndicator(KafkaAdmin admin,
+            @Value("${carbonsink.health.kafka-timeout:3s}") Duration timeout) {
+        return new KafkaHealth(admin.getConfigurationProperties(), timeout);
     }
 
     @Bean
@@ -169,7 +192,7 @@ public class SupportAutoConfiguration {
      * attempt stays below {@code max.poll.interval.ms} (5 minutes by default).
      */
     @Bean
-    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka,
+    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka, MeterRegistry meters,
             @Value("${carbonsink.consumer.retry.initial-interval:100ms}") Duration initial,
             @Value("${carbonsink.consumer.retry.max-interval:30s}") Duration max,
             @Value("${carbonsink.consumer.retry.unexplained-retries:3}") int unexplainedRetries) {
@@ -178,17 +201,29 @@ public class SupportAutoConfiguration {
         ExponentialBackOff unexplained = new ExponentialBackOff(Math.max(initial.toMillis(), 500), 2.0);
         unexplained.setMaxInterval(max.toMillis());
         unexplained.setMaxAttempts(unexplainedRetries);
-        DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), unexplained);
+        DeadLetterPublishingRecoverer toDeadLetters = new DeadLetterPublishingRecoverer(kafka);
+        // every topic's counter exists from the start, so that an alert on its increase has a base
+        Topics.ALL.forEach(topic -> deadLetters(meters, topic));
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+            toDeadLetters.accept(record, failure);
+            deadLetters(meters, record.topic()).increment();
+        }, unexplained);
         handler.addNotRetryableExceptions(UnreadableEvent.class, EventRefused.class);
         handler.setBackOffFunction((record, failure) -> failure != null
                 && Failures.of(failure) == Failures.Kind.TRANSIENT ? untilItWorks : null);
         return handler;
     }
 
+    private static Counter deadLetters(MeterRegistry meters, String topic) {
+        return Counter.builder("carbonsink.dead.letters").tag("topic", topic)
+                .description("records this service's consumers gave up on and sent to <topic>-dlt").register(meters);
+    }
+
+    /** Just after Boot's server observation filter (highest precedence + 1), whose span it reads. */
     @Bean
-    FilterRegistrationBean<CorrelationId> correlationIdFilter() {
-        FilterRegistrationBean<CorrelationId> registration = new FilterRegistrationBean<>(new CorrelationId());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    FilterRegistrationBean<CorrelationId> correlationIdFilter(TraceContexts traces) {
+        FilterRegistrationBean<CorrelationId> registration = new FilterRegistrationBean<>(new CorrelationId(traces));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.carbonsink.support.messaging.EventRefused;
 import org.carbonsink.support.messaging.IncomingEvents;
+import org.carbonsink.support.outbox.Outbox;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +38,20 @@ class SampleApplication {
     static class SampleController {
 
         private final JdbcClient jdbc;
+        private final Outbox outbox;
 
-        SampleController(JdbcClient jdbc) {
+        SampleController(JdbcClient jdbc, Outbox outbox) {
             this.jdbc = jdbc;
+            this.outbox = outbox;
+        }
+
+        /** Publishes a {@link SampleHappened} through the outbox; the listener applies it. */
+        @PostMapping("/published-samples")
+        @Transactional
+        ResponseEntity<Map<String, Object>> publish(@Valid @RequestBody CreateSample request) {
+            UUID eventId = UUID.randomUUID();
+            outbox.publish(TOPIC, request.name(), new SampleHappened(eventId, Instant.now(), request.name()));
+            return ResponseEntity.status(202).body(Map.of("eventId", eventId));
         }
 
         record CreateSample(@NotBlank String name) {

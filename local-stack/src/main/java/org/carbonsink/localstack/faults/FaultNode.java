@@ -111,7 +111,7 @@ public final class FaultNode {
         gateway.add("--TRADING_URL=http://127.0.0.1:" + options.port("trading-port"));
         started.add(Services.run(GatewayApplication::application, gateway));
         for (String port : List.of("auth-port", "verification-port", "gateway-port")) {
-            Services.awaitHealthy("http://127.0.0.1:" + options.port(port), Duration.ofSeconds(120));
+            Services.awaitHealthy("http://127.0.0.1:" + options.port(port) + "/readyz", Duration.ofSeconds(120));
         }
     }
 
@@ -119,7 +119,7 @@ public final class FaultNode {
             Options options) {
         ConfigurableApplicationContext context = Services.run(application, Services.serviceArguments(
                 database(options, name), kafka(options), options.port("port"), withTokens(options)));
-        Services.awaitHealthy("http://127.0.0.1:" + options.port("port"), Duration.ofSeconds(120));
+        Services.awaitHealthy("http://127.0.0.1:" + options.port("port") + "/readyz", Duration.ofSeconds(120));
         return context;
     }
 

@@ -9,10 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.carbonsink.contracts.EventHeaders;
 import org.carbonsink.support.inbox.Inbox;
-import org.carbonsink.support.web.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -69,15 +67,8 @@ public class IncomingEvents {
                 log.debug("{} ignores {} from {}", consumer, type, record.topic());
                 return;
             }
-            String correlationId = header(record, EventHeaders.CORRELATION_ID);
-            if (correlationId != null) {
-                MDC.put(CorrelationId.MDC_KEY, correlationId);
-            }
-            try {
-                handler.apply(record);
-            } finally {
-                MDC.remove(CorrelationId.MDC_KEY);
-            }
+            // the listener container's observation continues the trace of the record's traceparent
+            handler.apply(record);
         }
 
         private final class Handler<E extends Record> {

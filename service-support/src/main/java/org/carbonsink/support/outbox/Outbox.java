@@ -2,8 +2,7 @@ package org.carbonsink.support.outbox;
 
 import java.nio.charset.StandardCharsets;
 import org.carbonsink.support.messaging.Events;
-import org.carbonsink.support.web.CorrelationId;
-import org.slf4j.MDC;
+import org.carbonsink.support.tracing.TraceContexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +37,18 @@ public class Outbox {
     private final JsonMapper json;
     private final Runnable onCommit;
     private final boolean notify;
+    private final TraceContexts traces;
 
-    /** {@code onCommit} runs after each transaction that published; {@code notify} adds the NOTIFY. */
-    public Outbox(JdbcClient jdbc, JsonMapper json, Runnable onCommit, boolean notify) {
+    /**
+     * {@code onCommit} runs after each transaction that published; {@code notify} adds the NOTIFY;
+     * {@code traces} gives the trace context stored with each event.
+     */
+    public Outbox(JdbcClient jdbc, JsonMapper json, Runnable onCommit, boolean notify, TraceContexts traces) {
         this.jdbc = jdbc;
         this.json = json;
         this.onCommit = onCommit;
         this.notify = notify;
+        this.traces = traces;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -64,15 +68,18 @@ public class Outbox {
         jdbc.sql("select pg_advisory_xact_lock(hashtext(:topic || '/' || :key))")
                 .param("topic", topic).param("key", key.toString()).query((rs, n) -> 1).list();
         jdbc.sql("""
-                insert into outbox_event (event_id, topic, event_key, event_type, payload, correlation_id)
-                values (:eventId, :topic, :key, :type, :payload, :correlationId)
+                insert into outbox_event (event_id, topic, event_key, event_type, payload, correlation_id,
+                    trace_parent)
+                values (:eventId, :topic, :key, :type, :payload, :correlationId, :traceParent)
                 """)
                 .param("eventId", Events.idOf(event))
                 .param("topic", topic)
                 .param("key", key.toString())
                 .param("type", event.getClass().getSimpleName())
                 .param("payload", payload)
-                .param("correlationId", MDC.get(CorrelationId.MDC_KEY))
+                // the trace id is the correlation id users see in X-Correlation-Id
+                .param("correlationId", traces.currentTraceId())
+                .param("traceParent", traces.current())
                 .update();
         signalOnCommit();
     }

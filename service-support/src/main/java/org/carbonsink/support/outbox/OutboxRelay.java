@@ -20,6 +20,7 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.carbonsink.contracts.EventHeaders;
+import org.carbonsink.support.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -56,6 +57,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration retention;
     private final Duration pollInterval;
     private final Duration retryInterval;
+    private final TraceContexts traces;
 
     private final Object signal = new Object();
     private boolean signalled;
@@ -63,7 +65,8 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread worker;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka, int batchSize,
-            Duration sendTimeout, Duration retention, Duration pollInterval, Duration retryInterval) {
+            Duration sendTimeout, Duration retention, Duration pollInterval, Duration retryInterval,
+            TraceContexts traces) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.kafka = kafka;
@@ -72,6 +75,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.retention = retention;
         this.pollInterval = pollInterval;
         this.retryInterval = retryInterval;
+        this.traces = traces;
     }
 
     /** Asks the relay to look for pending rows now; cheap, and safe to call from any thread. */
@@ -166,7 +170,8 @@ public class OutboxRelay implements SmartLifecycle {
                 return Batch.NONE;
             }
             List<PendingEvent> pending = jdbc.sql("""
-                    select e.id, e.topic, e.event_key, e.event_type, e.event_id, e.payload, e.correlation_id
+                    select e.id, e.topic, e.event_key, e.event_type, e.event_id, e.payload, e.correlation_id,
+                        e.trace_parent
                     from outbox_event e
                     where e.published_at is null and e.parked_at is null
                       and not exists (select 1 from outbox_event p
@@ -191,7 +196,9 @@ public class OutboxRelay implements SmartLifecycle {
             }
             CompletableFuture<?> sending;
             try {
-                sending = kafka.send(event.toRecord());
+                // the producer span joins the trace of the request that wrote the event
+                sending = traces.continueIn(event.traceParent(), "outbox relay " + event.topic(),
+                        () -> kafka.send(event.toRecord()));
             } catch (RuntimeException e) {
                 sending = CompletableFuture.failedFuture(e);
             }
@@ -302,7 +309,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     record PendingEvent(long id, String topic, String eventKey, String eventType, UUID eventId, String payload,
-            String correlationId) {
+            String correlationId, String traceParent) {
 
         String orderingKey() {
             return topic + '\u0000' + eventKey;

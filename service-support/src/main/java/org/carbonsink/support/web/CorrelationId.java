@@ -5,34 +5,32 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
-import org.slf4j.MDC;
+import org.carbonsink.support.tracing.TraceContexts;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Takes the correlation id the gateway set (or makes one), puts it in the logging context for the
- * request and echoes it in the response. The outbox copies it into each event's Kafka headers.
+ * Answers every request with its trace id in {@code X-Correlation-Id}, the header users have
+ * always quoted to find a request in the logs. The trace itself (W3C {@code traceparent}, carried
+ * from the gateway) is Micrometer Tracing's; the logs carry its ids. Runs inside the server
+ * observation, so the request's span is current.
  */
 public class CorrelationId extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Correlation-Id";
-    public static final String MDC_KEY = "correlationId";
-    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private final TraceContexts traces;
+
+    public CorrelationId(TraceContexts traces) {
+        this.traces = traces;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = request.getHeader(HEADER);
-        if (id == null || !ACCEPTED.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+        String traceId = traces.currentTraceId();
+        if (traceId != null) {
+            response.setHeader(HEADER, traceId);
         }
-        MDC.put(MDC_KEY, id);
-        response.setHeader(HEADER, id);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            MDC.remove(MDC_KEY);
-        }
+        chain.doFilter(request, response);
     }
 }

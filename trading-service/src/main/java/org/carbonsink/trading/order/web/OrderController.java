@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.IdempotencyFilter;
 import org.carbonsink.support.web.Page;
@@ -48,14 +49,16 @@ class OrderController {
     private final AmendingOrder amending;
     private final Orders orders;
     private final Validator validator;
+    private final OrderOutcomes outcomes;
 
     OrderController(PlacingOrder placing, CancellingOrder cancelling, AmendingOrder amending, Orders orders,
-            Validator validator) {
+            Validator validator, OrderOutcomes outcomes) {
         this.placing = placing;
         this.cancelling = cancelling;
         this.amending = amending;
         this.orders = orders;
         this.validator = validator;
+        this.outcomes = outcomes;
     }
 
     @PostMapping("/{id}/cancellation")
@@ -73,7 +76,17 @@ class OrderController {
     @ResponseStatus(HttpStatus.CREATED)
     OrderView place(Caller caller, @Valid @RequestBody PlaceOrderRequest request,
             @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
-        return OrderView.of(placing.place(request.toCommand(caller.participantId()), key));
+        long start = System.nanoTime();
+        Order placed;
+        try {
+            placed = placing.place(request.toCommand(caller.participantId()), key);
+        } catch (ProblemException refused) {
+            outcomes.rejected(refused.slug());
+            throw refused;
+        }
+        outcomes.latency().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        outcomes.accepted();
+        return OrderView.of(placed);
     }
 
     /**
@@ -112,16 +125,26 @@ class OrderController {
                 validIndex.add(i);
             }
         }
+        long start = System.nanoTime();
         List<PlacingOrder.Placed> placed = placing.placeAll(valid, key);
+        long took = System.nanoTime() - start;
         List<BatchOrderView.Item> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (invalid.get(i) != null) {
+                outcomes.rejected("invalid");
                 results.add(new BatchOrderView.Item(i, 400, null, invalid.get(i)));
             }
         }
         for (int k = 0; k < placed.size(); k++) {
             PlacingOrder.Placed p = placed.get(k);
             int index = validIndex.get(k);
+            if (p.order() != null) {
+                // each order of the batch waited for the whole batch
+                outcomes.latency().record(took, TimeUnit.NANOSECONDS);
+                outcomes.accepted();
+            } else {
+                outcomes.rejected(p.refusal().slug());
+            }
             results.add(p.order() != null ? new BatchOrderView.Item(index, 201, OrderView.of(p.order()), null)
                     : new BatchOrderView.Item(index, p.refusal().status().value(), null, problem(p.refusal())));
         }
