@@ -53,6 +53,8 @@ class SecurityConfiguration {
             "/api/registry/projects/**", "/api/registry/methodologies/**", "/api/registry/issuances/**",
             "/api/registry/retirements/**", "/api/registry/ledger/**",
             "/api/registry/cancellations/**", "/api/registry/reversals/**", "/api/registry/audit/status",
+            // the public register of encumbrances (docs/pledges.md)
+            "/api/registry/pledges/**",
             "/api/verification/projects/**", "/api/verification/reports/**", "/api/verification/species",
             "/api/verification/uncertainty-bands",
             "/api/trading/instruments/**", "/api/trading/trades/**", "/api/trading/market/**",

@@ -106,7 +106,7 @@ class GatewaySecurityTest {
         Stream.of("/api/registry/projects/p-1", "/api/registry/methodologies", "/api/registry/issuances/i-1",
                 "/api/registry/retirements", "/api/registry/ledger/entries", "/api/registry/cancellations",
                 "/api/registry/cancellations/c-1", "/api/registry/reversals", "/api/registry/reversals/r-1",
-                "/api/verification/projects/p-1/reports",
+                "/api/registry/pledges", "/api/registry/pledges/g-1", "/api/verification/projects/p-1/reports",
                 "/api/verification/reports/r-1", "/api/verification/species", "/api/verification/uncertainty-bands",
                 "/api/trading/instruments/x", "/api/trading/trades", "/api/trading/market/instruments/x/daily",
                 "/api/trading/market/block-trades", "/api/trading/block-trade-rules/x", "/api/registry/v3/api-docs",
@@ -141,6 +141,7 @@ class GatewaySecurityTest {
 
         assertUnauthenticatedProblem(gateway().post("/api/registry" + probe, "{}"));
         assertUnauthenticatedProblem(gateway().post("/api/registry/reversals", "{}"));
+        assertUnauthenticatedProblem(gateway().post("/api/registry/pledges/g-1/releases", "{\"quantity\":1}"));
         assertUnauthenticatedProblem(gateway().delete("/api/trading/trades/t-1"));
         assertThat(services.receivedAt(probe)).isEmpty();
     }

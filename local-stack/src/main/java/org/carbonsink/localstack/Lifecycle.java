@@ -82,6 +82,7 @@ public final class Lifecycle {
         transfer(cast, projectId, 100);
         retire(cast, projectId, VINTAGE, 150);
         cancelOrder(cast.owner(), id(sell));
+        new PledgeDemo(gateway, authServer, out).run(cast.ownerAccount(), projectId, VINTAGE, 100);
         recordReversal(projectId, 50);
         supply(projectId);
         ledgerCheck(projectId);

@@ -12,6 +12,9 @@
  *
  * <p>The ledger reads projects (state compared by name: SUSPENDED and REVOKED freeze movements,
  * only REGISTERED receives issuance) and implements {@code ProjectCredits} for revocation; the
- * project feature never depends on the ledger. docs/credit-ledger.md describes the rules.
+ * project feature never depends on the ledger. Pledged credits are blocks in state PLEDGED that
+ * only {@code EncumberingCredits} moves (for the pledge feature, which depends on the ledger, never
+ * the reverse); issuance asks {@code IssuanceEncumbrances} which pledges of future issuance claim
+ * the new credits. docs/credit-ledger.md and docs/pledges.md describe the rules.
  */
 package org.carbonsink.registry.ledger;
