@@ -8,12 +8,13 @@ import java.util.function.Consumer;
  * What the generated clients add to every request: the caller's bearer token, and an
  * {@code Idempotency-Key} on every POST that has none, so that no caller forgets it on a command that
  * cannot be undone (a retry with the same key runs the command once; docs/reliability.md). And the
- * client reads JSON: where a list is also offered as CSV, the generated code would accept both, and
- * the service would answer CSV; it asks for any type instead, which the services answer with JSON.
+ * client reads JSON: the descriptions offer most answers as any type, and lists also as CSV, which a
+ * service may then choose; the client asks for JSON (and problem details) instead.
  */
 final class RequestHeaders implements Consumer<HttpRequest.Builder> {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String JSON = "application/json, application/problem+json";
 
     private final String accessToken;
     private final String idempotencyKey;
@@ -31,8 +32,9 @@ final class RequestHeaders implements Consumer<HttpRequest.Builder> {
         }
         // the builder shows nothing of itself; a copy built on the side does
         HttpRequest sofar = request.copy().build();
-        if (sofar.headers().firstValue("Accept").orElse("").contains("text/csv")) {
-            request.setHeader("Accept", "*/*");
+        String accept = sofar.headers().firstValue("Accept").orElse("*/*");
+        if (accept.equals("*/*") || accept.contains("text/csv")) {
+            request.setHeader("Accept", JSON);
         }
         if ("POST".equals(sofar.method()) && sofar.headers().firstValue(IDEMPOTENCY_KEY).isEmpty()) {
             request.setHeader(IDEMPOTENCY_KEY, idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());

@@ -63,11 +63,12 @@ class CarbonsinkClientTest {
     }
 
     @Test
-    void readsListsAsJsonWhereTheyAreAlsoOfferedAsCsv() throws Exception {
+    void asksForJsonWhereTheDescriptionOffersAnyTypeOrCsv() throws Exception {
         client().registry(org.carbonsink.client.registry.api.IssuanceApi::new).listIssuance(null, null, null);
         client().registry(ProjectApi::new).getProject(UUID.randomUUID());
 
-        assertThat(received).extracting(Received::accept).doesNotContainNull().noneMatch(a -> a.contains("text/csv"));
+        assertThat(received).extracting(Received::accept)
+                .containsOnly("application/json, application/problem+json");
     }
 
     @Test
