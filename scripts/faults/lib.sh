@@ -6,7 +6,8 @@
 #
 # Environment: FAULTS_PORT_BASE (default 27000; ports base+80..base+932), FAULTS_WORK (a directory for
 # logs and state; default a fresh one under /tmp), FAULTS_LIMIT (seconds before the whole scenario is
-# stopped; default 900), JAVA_OPTS_NODE (heap of each process; default -Xmx512m).
+# stopped; default 900), JAVA_OPTS_NODE (options of each JVM; by default a 512 MB heap, the quick
+# compiler only and the serial collector: these processes start far more than they run).
 set -euo pipefail
 
 if [ -z "${FAULTS_UNDER_LIMIT:-}" ]; then
@@ -42,13 +43,13 @@ now_ms() { date +%s%3N; }
 
 java_main() {
   local main=$1; shift
-  java ${JAVA_OPTS_NODE:--Xmx512m} -cp "$JAR" -Dloader.main="$main" \
+  java ${JAVA_OPTS_NODE:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$JAR" -Dloader.main="$main" \
     org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }
 
 # the background process is java itself (exec), so that its pid is the one kill -9 hits
 node_process() {
-  exec java ${JAVA_OPTS_NODE:--Xmx512m} -cp "$JAR" -Dloader.main=org.carbonsink.localstack.faults.FaultNode \
+  exec java ${JAVA_OPTS_NODE:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$JAR" -Dloader.main=org.carbonsink.localstack.faults.FaultNode \
     org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }
 
@@ -145,7 +146,7 @@ driver() {
 # driver_in_background COMMAND OPTIONS... &: the same, as a process of its own (its pid is java's)
 driver_in_background() {
   local command=$1; shift
-  exec java ${JAVA_OPTS_NODE:--Xmx512m} -cp "$JAR" -Dloader.main=org.carbonsink.localstack.faults.FaultDriver \
+  exec java ${JAVA_OPTS_NODE:--Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$JAR" -Dloader.main=org.carbonsink.localstack.faults.FaultDriver \
     org.springframework.boot.loader.launch.PropertiesLauncher "$command" $(driver_arguments) "$@"
 }
 
@@ -171,8 +172,10 @@ traffic_in_background() {
 # await_progress N: waits until the traffic has N orders (and transfers) accepted, or has ended
 await_progress() {
   local wanted=$1
+  local done
   while kill -0 "$TRAFFIC" 2>/dev/null; do
-    [ "$(cat "$STATE.progress" 2>/dev/null || echo 0)" -ge "$wanted" ] && break
+    done=$(cat "$STATE.progress" 2>/dev/null || true)
+    [[ $done =~ ^[0-9]+$ ]] && [ "$done" -ge "$wanted" ] && break
     sleep 0.5
   done
   log "traffic at $(cat "$STATE.progress" 2>/dev/null || echo 0) accepted"
@@ -202,12 +205,25 @@ kill_scenario() {
 
 cleanup() {
   local status=$?
+  local running=()
   for name in trading registry infra kafka; do
     if [ -n "${PIDS[$name]:-}" ] && kill -0 "${PIDS[$name]}" 2>/dev/null; then
-      stop "$name"
+      running+=("${PIDS[$name]}")
     fi
   done
-  jobs -p | xargs -r kill 2>/dev/null || true
+  running+=($(jobs -p))
+  # all at once, so that the whole stop fits in the 15 s timeout gives after its TERM
+  if [ ${#running[@]} -gt 0 ]; then
+    kill -TERM "${running[@]}" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      local alive=0
+      for pid in "${running[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      [ $alive -eq 0 ] && break
+      sleep 0.2
+    done
+    kill -9 "${running[@]}" 2>/dev/null || true
+    log "stopped what this scenario started"
+  fi
   if [ $status -eq 0 ] && [ -z "${FAULTS_KEEP:-}" ] && [ -z "${FAULTS_WORK:-}" ]; then
     rm -rf "$WORK"
   else

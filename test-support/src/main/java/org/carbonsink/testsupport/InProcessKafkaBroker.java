@@ -62,10 +62,11 @@ public final class InProcessKafkaBroker implements AutoCloseable {
             return this;
         }
         KafkaConfig config = KafkaConfig.fromProps(properties());
-        if (!formatted) {
+        // a log directory formatted before (by an earlier process) keeps its cluster id and its data
+        if (!formatted && !Files.exists(logDir.resolve("meta.properties"))) {
             format();
-            formatted = true;
         }
+        formatted = true;
         server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         awaitListening(Duration.ofSeconds(30));

@@ -69,6 +69,8 @@ public final class FaultDriver {
     static final BigDecimal PRICE = new BigDecimal("80.00");
     /** Transfers move credits of another vintage than the one traded, so they never compete for the same credits. */
     static final int TRANSFER_VINTAGE = Lifecycle.VINTAGE - 1;
+    /** How long a command may be answered "request in progress" before the harness calls it stuck. */
+    static final Duration STUCK = Duration.ofSeconds(90);
 
     private final Map<String, String> options;
 
@@ -147,11 +149,11 @@ public final class FaultDriver {
             int n = i;
             pool.submit(() -> {
                 for (String side : List.of("SELL", "BUY")) {
-                    ApiClient client = (side.equals("SELL") ? owner : buyer)
-                            .withHeader("Idempotency-Key", run + "-" + side + "-" + n);
+                    ApiClient client = side.equals("SELL") ? owner : buyer;
                     Map<String, Object> order = Map.of("instrumentId", instrument, "side", side, "quantity", 1,
                             "limitPrice", PRICE);
-                    int status = sendUntilAnswered(client, "/orders", order, deadline, retries);
+                    int status = sendUntilAnswered(client, run + "-" + side + "-" + n, "/orders", order, deadline,
+                            retries);
                     if (status == 201) {
                         accepted.incrementAndGet();
                     } else {
@@ -165,9 +167,9 @@ public final class FaultDriver {
         Map<String, Object> transfer = Map.of("toAccountId", cast.buyerAccount(), "projectId",
                 state.getProperty("project"), "vintage", TRANSFER_VINTAGE, "quantity", 1);
         for (int i = 0; i < transfers; i++) {
-            ApiClient client = ledger.withHeader("Idempotency-Key", run + "-TRANSFER-" + i);
+            String key = run + "-TRANSFER-" + i;
             pool.submit(() -> {
-                int status = sendUntilAnswered(client, "/accounts/" + cast.ownerAccount() + "/transfers", transfer,
+                int status = sendUntilAnswered(ledger, key, "/accounts/" + cast.ownerAccount() + "/transfers", transfer,
                         deadline, retries);
                 (status == 201 ? accepted : refused).incrementAndGet();
             });
@@ -191,9 +193,11 @@ public final class FaultDriver {
     }
 
     /** Sends the order until the exchange answers with something other than a failure to reach it. */
-    private static int sendUntilAnswered(ApiClient client, String path, Map<String, Object> command, Instant deadline,
-            AtomicLong retries) {
+    private static int sendUntilAnswered(ApiClient sender, String key, String path, Map<String, Object> command,
+            Instant deadline, AtomicLong retries) {
+        ApiClient client = sender.withHeader("Idempotency-Key", key);
         String last = "";
+        Instant inProgressSince = null;
         while (Instant.now().isBefore(deadline)) {
             try {
                 ApiClient.Response response = client.post(path, command);
@@ -204,8 +208,20 @@ public final class FaultDriver {
                     return response.status();
                 }
                 last = response.toString();
+                // a key answered "still running" long after any request could run: its first request died
+                if (response.status() == 409) {
+                    inProgressSince = inProgressSince == null ? Instant.now() : inProgressSince;
+                    if (Instant.now().isAfter(inProgressSince.plus(STUCK))) {
+                        System.out.println("STUCK: " + path + " with Idempotency-Key " + key
+                                + " answered 409 for " + STUCK.toSeconds() + " s: " + response);
+                        return 409;
+                    }
+                } else {
+                    inProgressSince = null;
+                }
             } catch (RuntimeException e) {
                 last = e.toString();
+                inProgressSince = null;
             }
             retries.incrementAndGet();
             sleep(200);
