@@ -20,13 +20,20 @@ import org.carbonsink.contracts.Topics;
 import org.carbonsink.contracts.TradeExecuted;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** One-way auctions (单向竞价) from announcement to settlement, with the test playing the registry. */
 class AuctionIT extends TradingIntegration {
 
-    final UUID seller = UUID.randomUUID();
+    UUID seller;
+
+    /** Auctions are for participants the registry registered in a trading role. */
+    @BeforeEach
+    void traders() {
+        seller = trader();
+    }
 
     @Test
     void allocatesByPriceThenTimeEachWinnerPayingItsOwnBid() {
@@ -200,7 +207,7 @@ class AuctionIT extends TradingIntegration {
     }
 
     private UUID bidder(String cash) {
-        UUID bidder = UUID.randomUUID();
+        UUID bidder = trader();
         deposit(bidder, cash);
         return bidder;
     }

@@ -194,27 +194,32 @@ class AuthorizationMatrixIT extends TradingIntegration {
         matrix(rows, get("/orders/{unknown}"),                   404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders"),                             200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/orders?participantId={owner}"),       200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
-        // block trades: anyone proposes from its own account; seen by its two parties; accepted or declined
-        // by the named buyer (who has no cash: 422), cancelled by the seller
-        matrix(rows, propose(),                                  201, 201, 201, 201, 201,   401, 401, 401, 401, 401, 401);
+        // block trades: a trading participant proposes from its own account (the registry's other roles and the
+        // operator do not trade: 403); seen by its two parties; accepted or declined by the named buyer (who has
+        // no cash: 422), cancelled by the seller
+        matrix(rows, propose(),                                  201, 201, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/block-trades"),                       200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/block-trades/{block}"),               200, 200, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/block-trades/{unknown}"),             404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
         matrix(rows, post("/block-trades/{block}/acceptance"),   403, 422, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         matrix(rows, post("/block-trades/{block}/rejection"),    403, 200, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         matrix(rows, post("/block-trades/{pending}/cancellation"), 200, 403, 403, 403, 403, 401, 401, 401, 401, 401, 401);
-        // auctions: anyone announces from its own account and bids in others' (not its own: 422; no cash:
-        // 422); each bidder sees its own bids; the seller or the operator may close once the window ended
-        matrix(rows, announce(),                                 201, 201, 201, 201, 201,   401, 401, 401, 401, 401, 401);
+        // auctions: a trading participant announces from its own account and bids in others' (not its own:
+        // 422; no cash: 422), as on the book the other roles do not (403); each bidder sees its own bids; the
+        // seller or the operator may close once the window ended
+        matrix(rows, announce(),                                 201, 201, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/auctions"),                           200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/auctions/{auction}"),                 200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
-        matrix(rows, bid(),                                      422, 422, 422, 422, 422,   401, 401, 401, 401, 401, 401);
+        matrix(rows, bid(),                                      422, 422, 403, 403, 403,   401, 401, 401, 401, 401, 401);
         matrix(rows, get("/auctions/{auction}/bids"),            200, 200, 200, 200, 200,   401, 401, 401, 401, 401, 401);
         matrix(rows, post("/auctions/{auction}/close"),          409, 403, 403, 403, 409,   401, 401, 401, 401, 401, 401);
         // supervising the market: the exchange operator only (halted, then resumed at once)
         matrix(rows, post("/instruments/{instrument}/halt"),     403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
         matrix(rows, post("/instruments/{instrument}/resume"),   403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
         matrix(rows, band("45.00", 3000),                        403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
+        // the service's own administration (dead letters, parked outbox rows): the exchange operator only
+        matrix(rows, get("/admin/dead-letters"),                 403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
+        matrix(rows, get("/admin/outbox/parked"),                403, 403, 403, 403, 200,   401, 401, 401, 401, 401, 401);
         // amending: its owner only
         matrix(rows, amend("{unknown}", "41.00"),                404, 404, 404, 404, 404,   401, 401, 401, 401, 401, 401);
         matrix(rows, amend("{buy}", "41.00"),                    200, 403, 403, 403, 403,   401, 401, 401, 401, 401, 401);

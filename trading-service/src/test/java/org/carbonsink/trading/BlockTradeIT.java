@@ -20,14 +20,22 @@ import org.carbonsink.contracts.Topics;
 import org.carbonsink.contracts.TradeExecuted;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Block agreements (大宗协议) from proposal to settlement, with the test playing the registry. */
 class BlockTradeIT extends TradingIntegration {
 
-    final UUID seller = UUID.randomUUID();
-    final UUID buyer = UUID.randomUUID();
+    UUID seller;
+    UUID buyer;
+
+    /** Block trades and auctions are for participants the registry registered in a trading role. */
+    @BeforeEach
+    void traders() {
+        seller = trader();
+        buyer = trader();
+    }
 
     @Test
     void aBlockTradeAcceptedByTheBuyerSettlesDeliveryVersusPaymentOnceUnderRedeliveredEvents() {

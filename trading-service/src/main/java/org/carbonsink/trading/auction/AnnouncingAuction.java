@@ -9,6 +9,7 @@ import org.carbonsink.trading.instrument.Instrument;
 import org.carbonsink.trading.instrument.Instruments;
 import org.carbonsink.trading.offbook.ListedInstruments;
 import org.carbonsink.trading.offbook.SellerCredits;
+import org.carbonsink.trading.order.Traders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,16 +21,19 @@ public class AnnouncingAuction {
     private final Auctions auctions;
     private final SellerCredits credits;
     private final Clock clock;
+    private final Traders traders;
 
-    AnnouncingAuction(Instruments instruments, Auctions auctions, SellerCredits credits, Clock clock) {
+    AnnouncingAuction(Instruments instruments, Auctions auctions, SellerCredits credits, Clock clock, Traders traders) {
         this.instruments = instruments;
         this.auctions = auctions;
         this.credits = credits;
         this.clock = clock;
+        this.traders = traders;
     }
 
     @Transactional
     public Auction announce(AnnounceAuction command) {
+        traders.requireTrading(command.sellerId());
         Instant now = Instant.now(clock);
         Instant startsAt = command.startsAt() == null ? now : command.startsAt();
         if (!command.endsAt().isAfter(now)) {

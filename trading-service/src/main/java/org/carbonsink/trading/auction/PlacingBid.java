@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.cash.CashAccounts;
+import org.carbonsink.trading.order.Traders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,16 +24,19 @@ public class PlacingBid {
     private final Bids bids;
     private final CashAccounts accounts;
     private final Clock clock;
+    private final Traders traders;
 
-    PlacingBid(Auctions auctions, Bids bids, CashAccounts accounts, Clock clock) {
+    PlacingBid(Auctions auctions, Bids bids, CashAccounts accounts, Clock clock, Traders traders) {
         this.auctions = auctions;
         this.bids = bids;
         this.accounts = accounts;
         this.clock = clock;
+        this.traders = traders;
     }
 
     @Transactional
     public Bid place(PlaceBid command) {
+        traders.requireTrading(command.bidderId());
         Auction auction = auctions.lock(command.auctionId(), false)
                 .orElseThrow(() -> ProblemException.notFound("auction", command.auctionId()));
         Instant now = Instant.now(clock);

@@ -6,6 +6,7 @@ import org.carbonsink.trading.cash.CashAccounts;
 import org.carbonsink.trading.offbook.ExecuteOffBookTrade;
 import org.carbonsink.trading.offbook.ExecutingOffBookTrade;
 import org.carbonsink.trading.offbook.Venue;
+import org.carbonsink.trading.order.Traders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,12 +22,15 @@ public class AcceptingBlockTrade {
     private final CashAccounts accounts;
     private final ExecutingOffBookTrade executing;
     private final Clock clock;
+    private final Traders traders;
 
-    AcceptingBlockTrade(BlockTrades blockTrades, CashAccounts accounts, ExecutingOffBookTrade executing, Clock clock) {
+    AcceptingBlockTrade(BlockTrades blockTrades, CashAccounts accounts, ExecutingOffBookTrade executing, Clock clock,
+            Traders traders) {
         this.blockTrades = blockTrades;
         this.accounts = accounts;
         this.executing = executing;
         this.clock = clock;
+        this.traders = traders;
     }
 
     @Transactional
@@ -34,6 +38,7 @@ public class AcceptingBlockTrade {
         BlockTrade proposal = EndingBlockTrade.lockAs(blockTrades, command.blockTradeId(), command.callerId(), true);
         Instant now = Instant.now(clock);
         EndingBlockTrade.requireProposed(proposal, now);
+        traders.requireTrading(proposal.buyerId());
         accounts.reserveOrRefuse(proposal.buyerId(), proposal.amount(), "accepting the block trade");
         var tradeId = executing.execute(new ExecuteOffBookTrade(Venue.BLOCK, proposal.id(), proposal.instrumentId(),
                 proposal.buyerId(), proposal.sellerId(), proposal.quantity(), proposal.price(), now));

@@ -11,6 +11,7 @@ import org.carbonsink.trading.instrument.Instrument;
 import org.carbonsink.trading.instrument.Instruments;
 import org.carbonsink.trading.offbook.ListedInstruments;
 import org.carbonsink.trading.offbook.SellerCredits;
+import org.carbonsink.trading.order.Traders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,15 +30,18 @@ public class ProposingBlockTrade {
     private final SellerCredits credits;
     private final Clock clock;
     private final Duration defaultValidity;
+    private final Traders traders;
 
     ProposingBlockTrade(Instruments instruments, BlockTradeRules rules, BlockTrades blockTrades, SellerCredits credits,
-            Clock clock, @Value("${carbonsink.block-trades.default-validity:PT4H}") Duration defaultValidity) {
+            Clock clock, @Value("${carbonsink.block-trades.default-validity:PT4H}") Duration defaultValidity,
+            Traders traders) {
         this.instruments = instruments;
         this.rules = rules;
         this.blockTrades = blockTrades;
         this.credits = credits;
         this.clock = clock;
         this.defaultValidity = defaultValidity;
+        this.traders = traders;
     }
 
     @Transactional
@@ -46,6 +50,7 @@ public class ProposingBlockTrade {
         if (command.buyerId().equals(command.sellerId())) {
             throw ProblemException.invalidField("buyerId", "NotSeller", "must name another participant than the seller");
         }
+        traders.requireTrading(command.sellerId());
         Instant expiresAt = command.expiresAt() == null ? now.plus(defaultValidity) : command.expiresAt();
         if (!expiresAt.isAfter(now)) {
             throw ProblemException.invalidField("expiresAt", "Future", "must be in the future");

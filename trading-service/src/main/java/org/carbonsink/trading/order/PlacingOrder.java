@@ -16,8 +16,6 @@ import org.carbonsink.trading.matching.FastOrderBook;
 import org.carbonsink.trading.matching.MatchingEngineBook;
 import org.carbonsink.trading.matching.OrderType;
 import org.carbonsink.trading.matching.Side;
-import org.carbonsink.trading.participant.Participants;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +32,7 @@ public class PlacingOrder {
 
     private final Instruments instruments;
     private final Orders orders;
-    private final Participants participants;
+    private final Traders traders;
     private final CreditHolds holds;
     private final Exchange exchange;
     private final TradingRules rules;
@@ -42,11 +40,11 @@ public class PlacingOrder {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    PlacingOrder(Instruments instruments, Orders orders, Participants participants, CreditHolds holds,
+    PlacingOrder(Instruments instruments, Orders orders, Traders traders, CreditHolds holds,
             Exchange exchange, TradingRules rules, PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock) {
         this.instruments = instruments;
         this.orders = orders;
-        this.participants = participants;
+        this.traders = traders;
         this.holds = holds;
         this.exchange = exchange;
         this.rules = rules;
@@ -72,7 +70,7 @@ public class PlacingOrder {
         if (placed.isPresent()) {
             return placed.get();
         }
-        checkParticipant(command.participantId());
+        traders.requireTrading(command.participantId());
         checkShape(command);
         if (command.side() == Side.BUY) {
             return (Order) exchange.execute(new BookCommand.Place(id, command));
@@ -113,7 +111,7 @@ public class PlacingOrder {
                     pending.add(CompletableFuture.completedFuture(placed.get()));
                     continue;
                 }
-                checkParticipant(command.participantId());
+                traders.requireTrading(command.participantId());
                 checkShape(command);
                 pending.add(command.side() == Side.BUY
                         ? exchange.submit(new BookCommand.Place(id, command))
@@ -176,16 +174,6 @@ public class PlacingOrder {
             holds.request(order, instrument);
         });
         return orders.find(order.id()).orElseThrow();
-    }
-
-    private void checkParticipant(UUID participantId) {
-        String role = participants.roleOf(participantId).orElseThrow(() -> ProblemException.rule("no-registry-account",
-                "No registry account", "participant " + participantId + " has no registry account to receive or deliver"
-                        + " credits; register with the registry first"));
-        if (!rules.tradingRoles().contains(role)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "trading-role-required", "Not a trading participant",
-                    "participants registered as " + role + " do not trade; trading roles are " + rules.tradingRoles());
-        }
     }
 
     /** Limit orders name a price, market orders do not; market orders never rest. */

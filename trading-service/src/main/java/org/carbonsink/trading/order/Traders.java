@@ -1,0 +1,36 @@
+package org.carbonsink.trading.order;
+
+import java.util.UUID;
+import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.trading.participant.Participants;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may commit cash or credits to a trade, on any venue (the book, block trades, auctions): a
+ * participant the registry registered (its registry account receives or delivers the credits) in one
+ * of the trading roles ({@code carbonsink.trading.trading-roles}). The registry's administrator, its
+ * verifiers and the exchange operator run or check the market and do not trade in it.
+ */
+@Component
+public class Traders {
+
+    private final Participants participants;
+    private final TradingRules rules;
+
+    Traders(Participants participants, TradingRules rules) {
+        this.participants = participants;
+        this.rules = rules;
+    }
+
+    /** Refuses (422 without a registry account, 403 outside the trading roles) unless the participant trades. */
+    public void requireTrading(UUID participantId) {
+        String role = participants.roleOf(participantId).orElseThrow(() -> ProblemException.rule("no-registry-account",
+                "No registry account", "participant " + participantId + " has no registry account to receive or deliver"
+                        + " credits; register with the registry first"));
+        if (!rules.tradingRoles().contains(role)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "trading-role-required", "Not a trading participant",
+                    "participants registered as " + role + " do not trade; trading roles are " + rules.tradingRoles());
+        }
+    }
+}
