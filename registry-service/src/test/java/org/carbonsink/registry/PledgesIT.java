@@ -38,24 +38,24 @@ class PledgesIT extends RegistryIT {
 
     static final int VINTAGE = 2024;
 
-    record Holder(UUID id, UUID account, String role) {
+    record Party(UUID id, UUID account, String role) {
 
         ApiClient as(RegistryIT it) {
             return it.api().as(id, role);
         }
     }
 
-    Holder holder(String name, String role) {
+    Party party(String name, String role) {
         JsonNode node = registerParticipant(name, role);
-        return new Holder(id(node), UUID.fromString(node.get("accountId").asString()), role);
+        return new Party(id(node), UUID.fromString(node.get("accountId").asString()), role);
     }
 
-    Holder lender(String name) {
-        return holder(name, "LENDER");
+    Party lender(String name) {
+        return party(name, "LENDER");
     }
 
     /** A registered project of {@code owner} with {@code credits} issued for {@code vintage} (a tenth to the buffer). */
-    UUID projectWithCredits(Holder owner, long credits) {
+    UUID projectWithCredits(Party owner, long credits) {
         UUID projectId = id(registeredProject(owner.id()));
         long before = holding(owner, "available");
         issue(owner, projectId, VINTAGE, credits);
@@ -63,7 +63,7 @@ class PledgesIT extends RegistryIT {
         return projectId;
     }
 
-    void issue(Holder owner, UUID projectId, int vintage, long credits) {
+    void issue(Party owner, UUID projectId, int vintage, long credits) {
         TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
                 UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner.id(), UUID.randomUUID(),
                 LocalDate.of(vintage, 1, 1), LocalDate.of(vintage, 12, 31), vintage,
@@ -80,7 +80,7 @@ class PledgesIT extends RegistryIT {
         return body;
     }
 
-    static Map<String, Object> creditsPledge(Holder pledgor, UUID projectId, UUID lender, long quantity) {
+    static Map<String, Object> creditsPledge(Party pledgor, UUID projectId, UUID lender, long quantity) {
         Map<String, Object> body = terms(lender);
         body.put("kind", "CREDITS");
         body.put("accountId", pledgor.account());
@@ -108,7 +108,7 @@ class PledgesIT extends RegistryIT {
         return changed;
     }
 
-    long holding(Holder holder, String state) {
+    long holding(Party holder, String state) {
         long total = 0;
         for (JsonNode h : holder.as(this).get("/accounts/" + holder.account()).expect(200).get("holdings")) {
             total += h.get(state).asLong();
@@ -136,10 +136,10 @@ class PledgesIT extends RegistryIT {
 
     @Test
     void pledgedCreditsCannotBeTransferredHeldRetiredCancelledOrPledgedAgainAndEachRefusalNamesThePledge() {
-        Holder owner = holder("Fujian Bamboo Forest Co.", "PROJECT_OWNER");
-        Holder buyer = holder("Xiamen Carbon Desk", "TRADER");
-        Holder bank = lender("Industrial Bank Fuzhou");
-        Holder secondBank = lender("China Merchants Bank Fuzhou");
+        Party owner = party("Fujian Bamboo Forest Co.", "PROJECT_OWNER");
+        Party buyer = party("Xiamen Carbon Desk", "TRADER");
+        Party bank = lender("Industrial Bank Fuzhou");
+        Party secondBank = lender("China Merchants Bank Fuzhou");
         UUID projectId = projectWithCredits(owner, 1000);
 
         JsonNode pledge = owner.as(this).post("/pledges", creditsPledge(owner, projectId, bank.id(), 600)).expect(201);
@@ -207,9 +207,9 @@ class PledgesIT extends RegistryIT {
 
     @Test
     void aPledgeThatBreaksARuleIsRefusedNamingTheFieldAndChangesNothing() {
-        Holder owner = holder("Jiangxi Fir Co.", "PROJECT_OWNER");
-        Holder trader = holder("Nanchang Trading", "TRADER");
-        Holder bank = lender("Bank of Jiangxi");
+        Party owner = party("Jiangxi Fir Co.", "PROJECT_OWNER");
+        Party trader = party("Nanchang Trading", "TRADER");
+        Party bank = lender("Bank of Jiangxi");
         UUID projectId = projectWithCredits(owner, 100);
         Map<String, Object> valid = creditsPledge(owner, projectId, bank.id(), 50);
 
@@ -252,10 +252,10 @@ class PledgesIT extends RegistryIT {
 
     @Test
     void theLenderReleasesInPartThenInFullAndNobodyElseMay() {
-        Holder owner = holder("Guangxi Eucalyptus Co.", "PROJECT_OWNER");
-        Holder buyer = holder("Nanning Steel", "TRADER");
-        Holder bank = lender("Guangxi Rural Credit");
-        Holder otherBank = lender("Bank of Beibu Gulf");
+        Party owner = party("Guangxi Eucalyptus Co.", "PROJECT_OWNER");
+        Party buyer = party("Nanning Steel", "TRADER");
+        Party bank = lender("Guangxi Rural Credit");
+        Party otherBank = lender("Bank of Beibu Gulf");
         UUID projectId = projectWithCredits(owner, 1000);
         UUID pledgeId = id(owner.as(this).post("/pledges", creditsPledge(owner, projectId, bank.id(), 600))
                 .expect(201));
@@ -314,9 +314,9 @@ class PledgesIT extends RegistryIT {
 
     @Test
     void enforcementTakesTheLendersRequestAndTheAdministratorsConfirmationAndMovesTheCreditsToTheLender() {
-        Holder owner = holder("Hunan Camphor Co.", "PROJECT_OWNER");
-        Holder bank = lender("Changsha Bank");
-        Holder buyer = holder("Changsha Cement", "TRADER");
+        Party owner = party("Hunan Camphor Co.", "PROJECT_OWNER");
+        Party bank = lender("Changsha Bank");
+        Party buyer = party("Changsha Cement", "TRADER");
         UUID projectId = projectWithCredits(owner, 1000);
         UUID pledgeId = id(owner.as(this).post("/pledges", creditsPledge(owner, projectId, bank.id(), 500))
                 .expect(201));
@@ -368,9 +368,9 @@ class PledgesIT extends RegistryIT {
 
     @Test
     void theRegisterShowsEveryPledgeToAnyoneAndTheLoanTermsOnlyToThePartiesAndTheAdministrator() {
-        Holder owner = holder("Yunnan Walnut Co.", "PROJECT_OWNER");
-        Holder bank = lender("Fudian Bank");
-        Holder stranger = holder("Kunming Trader", "TRADER");
+        Party owner = party("Yunnan Walnut Co.", "PROJECT_OWNER");
+        Party bank = lender("Fudian Bank");
+        Party stranger = party("Kunming Trader", "TRADER");
         UUID projectId = projectWithCredits(owner, 1000);
         UUID credits = id(owner.as(this).post("/pledges", creditsPledge(owner, projectId, bank.id(), 300))
                 .expect(201));
@@ -457,9 +457,9 @@ class PledgesIT extends RegistryIT {
 
     @Test
     void aFuturePledgeEncumbersTheNextIssuancesUntilCoveredAndNoFurther() {
-        Holder owner = holder("Heilongjiang Larch Co.", "PROJECT_OWNER");
-        Holder bank = lender("Harbin Bank");
-        Holder secondBank = lender("Longjiang Bank");
+        Party owner = party("Heilongjiang Larch Co.", "PROJECT_OWNER");
+        Party bank = lender("Harbin Bank");
+        Party secondBank = lender("Longjiang Bank");
         UUID projectId = id(registeredProject(owner.id()));
 
         assertThat(api().as(bank.id(), "PROJECT_OWNER").post("/pledges", futurePledge(projectId, secondBank.id(), 10))
@@ -525,8 +525,8 @@ class PledgesIT extends RegistryIT {
 
     @Test
     void aPartialReleaseOfAFuturePledgeReturnsEncumberedCreditsFirstThenWaivesWhatIsNotYetIssued() {
-        Holder owner = holder("Sichuan Panda Forest Co.", "PROJECT_OWNER");
-        Holder bank = lender("Bank of Chengdu");
+        Party owner = party("Sichuan Panda Forest Co.", "PROJECT_OWNER");
+        Party bank = lender("Bank of Chengdu");
         UUID projectId = id(registeredProject(owner.id()));
         UUID pledgeId = id(owner.as(this).post("/pledges", futurePledge(projectId, bank.id(), 1000)).expect(201));
         issue(owner, projectId, 2024, 400);
@@ -549,8 +549,8 @@ class PledgesIT extends RegistryIT {
 
     @Test
     void aRevocationCancelsThePledgedCreditsVoidsThePledgesAndTellsTheLenders() {
-        Holder owner = holder("Hainan Mangrove Co.", "PROJECT_OWNER");
-        Holder bank = lender("Hainan Bank");
+        Party owner = party("Hainan Mangrove Co.", "PROJECT_OWNER");
+        Party bank = lender("Hainan Bank");
         UUID projectId = projectWithCredits(owner, 1000);
         UUID credits = id(owner.as(this).post("/pledges", creditsPledge(owner, projectId, bank.id(), 350))
                 .expect(201));

@@ -15,6 +15,7 @@ import org.carbonsink.contracts.CreditsTransferred;
 import org.carbonsink.registry.ledger.Transfer;
 import org.carbonsink.registry.ledger.core.SerialRange;
 import org.carbonsink.support.outbox.Outbox;
+import org.carbonsink.support.tracing.TraceContexts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +28,7 @@ class OutboxLedgerEventsTest {
 
     final List<Record> published = new ArrayList<>();
     final JsonMapper json = JsonMapper.builder().build();
-    final OutboxLedgerEvents events = new OutboxLedgerEvents(new Outbox(null, json, () -> { }, false) {
+    final OutboxLedgerEvents events = new OutboxLedgerEvents(new Outbox(null, json, () -> { }, false, TraceContexts.none()) {
         @Override
         public void publish(String topic, Object key, Record event) {
             published.add(event);
