@@ -1,7 +1,9 @@
 package org.carbonsink.localstack;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +12,62 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.carbonsink.client.CarbonsinkClient;
+import org.carbonsink.client.registry.api.AccountApi;
+import org.carbonsink.client.registry.api.AuditApi;
+import org.carbonsink.client.registry.api.IssuanceApi;
+import org.carbonsink.client.registry.api.ParticipantApi;
+import org.carbonsink.client.registry.api.ProjectApi;
+import org.carbonsink.client.registry.api.ReversalApi;
+import org.carbonsink.client.registry.api.SupplyApi;
+import org.carbonsink.client.registry.model.AccountView;
+import org.carbonsink.client.registry.model.AuditStatusView;
+import org.carbonsink.client.registry.model.CommentRequest;
+import org.carbonsink.client.registry.model.CommentView;
+import org.carbonsink.client.registry.model.CursorPageIssuanceView;
+import org.carbonsink.client.registry.model.CursorPageSupplyView;
+import org.carbonsink.client.registry.model.GeoJsonGeometry;
+import org.carbonsink.client.registry.model.IssuanceView;
+import org.carbonsink.client.registry.model.LedgerCheckView;
+import org.carbonsink.client.registry.model.ParticipantView;
+import org.carbonsink.client.registry.model.ProjectDesignRequest;
+import org.carbonsink.client.registry.model.ProjectView;
+import org.carbonsink.client.registry.model.RegisterParticipantRequest;
+import org.carbonsink.client.registry.model.RetireRequest;
+import org.carbonsink.client.registry.model.RetirementView;
+import org.carbonsink.client.registry.model.ReversalRequest;
+import org.carbonsink.client.registry.model.ReversalView;
+import org.carbonsink.client.registry.model.RiskRatingRequest;
+import org.carbonsink.client.registry.model.TransferRequest;
+import org.carbonsink.client.registry.model.TransferView;
+import org.carbonsink.client.registry.model.ValidationReportRequest;
+import org.carbonsink.client.registry.model.ValidationReportView;
+import org.carbonsink.client.trading.api.CashAccountApi;
+import org.carbonsink.client.trading.api.InstrumentApi;
+import org.carbonsink.client.trading.api.OrderApi;
+import org.carbonsink.client.trading.api.TradeApi;
+import org.carbonsink.client.trading.model.CashAccountView;
+import org.carbonsink.client.trading.model.DepositRequest;
+import org.carbonsink.client.trading.model.InstrumentView;
+import org.carbonsink.client.trading.model.OrderView;
+import org.carbonsink.client.trading.model.PageTradeView;
+import org.carbonsink.client.trading.model.PlaceOrderRequest;
+import org.carbonsink.client.trading.model.TradeView;
+import org.carbonsink.client.verification.api.ReportApi;
+import org.carbonsink.client.verification.model.DecisionRequest;
+import org.carbonsink.client.verification.model.ReportView;
+import org.carbonsink.client.verification.model.StratumRequest;
+import org.carbonsink.client.verification.model.SubmitReportRequest;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.ApiClient.Response;
 import org.carbonsink.testsupport.TokenClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole lifecycle of a sink credit, step by step, through the gateway as its users would
- * call it, each with a token from the authorization server: participants; a project drafted,
+ * call it, each with a token from the authorization server, with the Java client generated from the
+ * services' OpenAPI descriptions (module api-client): participants; a project drafted,
  * publicly disclosed (with a public comment), validated, applied for and registered; a monitoring
  * report submitted, disclosed and verified; issuance per vintage; a sell order held by the registry,
  * a crossing buy and settlement; a transfer; a retirement; a reversal that cancels buffer credits.
@@ -38,6 +88,8 @@ public final class Lifecycle {
     /** The vintage the demo trades: the report covers 2022 to 2025, one issuance per year. */
     public static final int VINTAGE = 2025;
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    // only to print the fields a step shows, as JSON
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * Settings for a demonstration that cannot wait 20 working days twice: the project's disclosure
@@ -54,13 +106,21 @@ public final class Lifecycle {
     public record Cast(UUID owner, UUID ownerAccount, UUID validator, UUID verifier, UUID buyer, UUID buyerAccount) {
     }
 
+    /** A call of the generated client; it throws the service's {@code ApiException} when refused. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T call() throws Exception;
+    }
+
     private final ApiClient gateway;
+    private final CarbonsinkClient client;
     private final String authServer;
     private final Consumer<String> out;
     private final Map<UUID, String> tokens = new HashMap<>();
 
     public Lifecycle(ApiClient gateway, String authServer, Consumer<String> out) {
         this.gateway = gateway;
+        this.client = CarbonsinkClient.of(gateway.baseUrl());
         this.authServer = authServer;
         this.out = out;
     }
@@ -73,15 +133,15 @@ public final class Lifecycle {
         UUID projectId = listed.projectId();
         String instrument = listed.instrumentId();
         deposit(cast.buyer(), "100000.00");
-        JsonNode sell = placeOrder(cast.owner(), instrument, "SELL", 1000, "85.50");
-        awaitOrder(cast.owner(), id(sell), "OPEN");
+        OrderView sell = placeOrder(cast.owner(), instrument, "SELL", 1000, "85.50");
+        awaitOrder(cast.owner(), sell.getId(), "OPEN");
         placeOrder(cast.buyer(), instrument, "BUY", 400, "90.00");
         awaitSettledTrade(instrument);
         cashAccount(cast.owner());
         cashAccount(cast.buyer());
         transfer(cast, projectId, 100);
         retire(cast, projectId, VINTAGE, 150);
-        cancelOrder(cast.owner(), id(sell));
+        cancelOrder(cast.owner(), sell.getId());
         new PledgeDemo(gateway, authServer, out).run(cast.ownerAccount(), projectId, VINTAGE, 100);
         recordReversal(projectId, 50);
         supply(projectId);
@@ -96,19 +156,19 @@ public final class Lifecycle {
 
     /** From a drafted project to credits issued and listed: steps 1 to 4 up to the first order. */
     public Listed listCredits(Cast cast) {
-        UUID projectId = id(draftProject(cast));
+        UUID projectId = draftProject(cast).getId();
         openDisclosure(cast, projectId);
         commentPublicly(projectId);
         fileValidationReport(cast, projectId);
         applyForRegistration(cast, projectId);
-        JsonNode registered = registerProject(projectId);
+        ProjectView registered = registerProject(projectId);
         awaitProjectKnownToVerification(projectId);
-        UUID reportId = id(submitReport(cast, projectId));
+        UUID reportId = submitReport(cast, projectId).getId();
         discloseReport(cast, reportId);
         startVerification(cast, reportId);
         approveReport(cast, reportId);
         awaitIssuances(projectId, 4);
-        String instrument = registered.get("code").asString() + "-" + VINTAGE;
+        String instrument = registered.getCode() + "-" + VINTAGE;
         awaitInstrument(instrument);
         return new Listed(projectId, instrument);
     }
@@ -122,12 +182,31 @@ public final class Lifecycle {
         tokens.put(VALIDATOR, TokenClient.login(authServer, "validator", "validator-password"));
         tokens.put(TRADER, TokenClient.login(authServer, "trader", "trader-password"));
         tokens.put(OPERATOR, TokenClient.login(authServer, "operator", "operator-password"));
-        JsonNode owner = participant(OWNER, "Qiandongnan Forestry Co.", "PROJECT_OWNER");
-        JsonNode validator = participant(VALIDATOR, "China Quality Certification Centre (validation)", "VERIFIER");
-        JsonNode verifier = participant(VERIFIER, "China Environmental United Certification Center", "VERIFIER");
-        JsonNode buyer = participant(TRADER, "Hangzhou Green Logistics Co., Ltd.", "TRADER");
-        return new Cast(id(owner), uuid(owner, "accountId"), id(validator), id(verifier), id(buyer),
-                uuid(buyer, "accountId"));
+        ParticipantView owner = participant(OWNER, "Qiandongnan Forestry Co.",
+                RegisterParticipantRequest.RoleEnum.PROJECT_OWNER);
+        ParticipantView validator = participant(VALIDATOR, "China Quality Certification Centre (validation)",
+                RegisterParticipantRequest.RoleEnum.VERIFIER);
+        ParticipantView verifier = participant(VERIFIER, "China Environmental United Certification Center",
+                RegisterParticipantRequest.RoleEnum.VERIFIER);
+        ParticipantView buyer = participant(TRADER, "Hangzhou Green Logistics Co., Ltd.",
+                RegisterParticipantRequest.RoleEnum.TRADER);
+        return new Cast(owner.getId(), owner.getAccountId(), validator.getId(), verifier.getId(), buyer.getId(),
+                buyer.getAccountId());
+    }
+
+    /** The gateway, with the participant's token, for plain HTTP. */
+    public ApiClient as(UUID participant) {
+        return gateway.withToken(token(participant));
+    }
+
+    /** The generated client through the gateway, with the participant's token. */
+    public CarbonsinkClient client(UUID participant) {
+        return client.as(token(participant));
+    }
+
+    /** The generated client through the gateway, without a token. */
+    public CarbonsinkClient anonymous() {
+        return client;
     }
 
     /** The participant's access token, once {@link #registerParticipants} has logged it in. */
@@ -139,154 +218,152 @@ public final class Lifecycle {
         return token;
     }
 
-    /** The gateway, with the participant's token. */
-    public ApiClient as(UUID participant) {
-        return gateway.withToken(token(participant));
-    }
-
     /**
      * The project's design: about 100 ha of Chinese fir in Liping county, Guizhou, with its boundary.
      * Each run claims its own square of land (a run on databases kept from an earlier run must not
      * claim the same land twice).
      */
-    public static Map<String, Object> design(UUID validator) {
+    public static ProjectDesignRequest design(UUID validator) {
         double west = 109.0 + 0.02 * ThreadLocalRandom.current().nextInt(0, 50);
         double south = 26.0 + 0.02 * ThreadLocalRandom.current().nextInt(0, 25);
         double east = west + 0.01;
         double north = south + 0.009;
-        return Map.ofEntries(Map.entry("name", "Qiandongnan Chinese fir afforestation"),
-                Map.entry("methodologyCode", "CCER-14-001-V01"), Map.entry("methodologyVersion", "V01"),
-                Map.entry("ecosystemType", "FOREST"), Map.entry("province", "Guizhou"), Map.entry("county", "Liping"),
-                Map.entry("areaHectares", 100), Map.entry("constructionStart", "2021-03-01"),
-                Map.entry("creditingPeriodStart", "2021-03-01"), Map.entry("creditingPeriodEnd", "2051-02-28"),
-                Map.entry("validatorId", validator),
-                Map.entry("risk", Map.of("internal", 4, "external", 3, "natural", 3)),
-                Map.entry("boundary", Map.of("type", "Polygon", "coordinates", List.of(List.of(
+        return new ProjectDesignRequest().name("Qiandongnan Chinese fir afforestation")
+                .methodologyCode("CCER-14-001-V01").methodologyVersion("V01")
+                .ecosystemType(ProjectDesignRequest.EcosystemTypeEnum.FOREST).province("Guizhou").county("Liping")
+                .areaHectares(new BigDecimal("100")).constructionStart(LocalDate.parse("2021-03-01"))
+                .creditingPeriodStart(LocalDate.parse("2021-03-01")).creditingPeriodEnd(LocalDate.parse("2051-02-28"))
+                .validatorId(validator)
+                .risk(new RiskRatingRequest().internal(new BigDecimal("4")).external(new BigDecimal("3"))
+                        .natural(new BigDecimal("3")))
+                .boundary(new GeoJsonGeometry().type("Polygon").coordinates(List.of(List.of(
                         List.of(west, south), List.of(east, south), List.of(east, north),
-                        List.of(west, north), List.of(west, south))))));
+                        List.of(west, north), List.of(west, south)))));
     }
 
-    public JsonNode draftProject(Cast cast) {
+    public ProjectView draftProject(Cast cast) {
         return step("1. The owner drafts an afforestation project: design, validator, risk rating, boundary",
-                as(cast.owner()).post("/api/registry/projects", design(cast.validator())), 201, "code", "status",
-                "bufferRate", "boundaryHectares");
+                () -> client(cast.owner()).registry(ProjectApi::new).draft(design(cast.validator())), "code",
+                "status", "bufferRate", "boundaryHectares");
     }
 
-    public JsonNode openDisclosure(Cast cast, UUID projectId) {
+    public ProjectView openDisclosure(Cast cast, UUID projectId) {
         return step("1. The owner opens the public disclosure (20 working days; shortened for this demo)",
-                as(cast.owner()).post("/api/registry/projects/" + projectId + "/disclosure", null), 200, "status",
-                "disclosure");
+                () -> client(cast.owner()).registry(ProjectApi::new).disclose(projectId), "status", "disclosure");
     }
 
-    public JsonNode commentPublicly(UUID projectId) {
+    public CommentView commentPublicly(UUID projectId) {
         return step("1. Anyone comments, without a token",
-                gateway.post("/api/registry/projects/" + projectId + "/comments", Map.of("author", "Li Wei",
-                        "body", "The county forestry bureau confirms the land was barren hillside since 2015.")),
-                201, "body");
+                () -> client.registry(ProjectApi::new).comment(projectId, new CommentRequest().author("Li Wei")
+                        .body("The county forestry bureau confirms the land was barren hillside since 2015.")),
+                "body");
     }
 
-    public JsonNode fileValidationReport(Cast cast, UUID projectId) {
+    public ValidationReportView fileValidationReport(Cast cast, UUID projectId) {
         return eventually("1. After the window, the validator files a positive validation report",
-                () -> as(cast.validator()).post("/api/registry/projects/" + projectId + "/validation-report",
-                        Map.of("positive", true, "summary", "Conforms to CCER-14-001-V01: eligible land, "
-                                + "additional, boundary surveyed")),
-                r -> r.status() == 201, "positive");
+                () -> client(cast.validator()).registry(ProjectApi::new).fileValidationReport(projectId,
+                        new ValidationReportRequest().positive(true).summary("Conforms to CCER-14-001-V01: "
+                                + "eligible land, additional, boundary surveyed")),
+                report -> true, "positive");
     }
 
-    public JsonNode applyForRegistration(Cast cast, UUID projectId) {
+    public ProjectView applyForRegistration(Cast cast, UUID projectId) {
         return step("1. The owner applies for registration (the registry decides within 15 working days)",
-                as(cast.owner()).post("/api/registry/projects/" + projectId + "/application", null), 200, "status",
-                "decisionDue");
+                () -> client(cast.owner()).registry(ProjectApi::new).apply(projectId), "status", "decisionDue");
     }
 
-    public JsonNode registerProject(UUID projectId) {
+    public ProjectView registerProject(UUID projectId) {
         return step("1. The registry administrator registers it (ProjectRegistered goes out)",
-                as(REGISTRY_ADMINISTRATOR).post("/api/registry/projects/" + projectId + "/registration", null),
-                200, "code", "status", "bufferRate");
+                () -> client(REGISTRY_ADMINISTRATOR).registry(ProjectApi::new).registerProject(projectId), "code",
+                "status", "bufferRate");
     }
 
-    public JsonNode awaitProjectKnownToVerification(UUID projectId) {
+    public org.carbonsink.client.verification.model.ProjectView awaitProjectKnownToVerification(UUID projectId) {
         return eventually("2. The verification service has the registered project",
-                () -> gateway.get("/api/verification/projects/" + projectId), r -> r.status() == 200, "code");
+                () -> client.verification(org.carbonsink.client.verification.api.ProjectApi::new).project(projectId),
+                project -> true, "code");
     }
 
-    public JsonNode submitReport(Cast cast, UUID projectId) {
+    public ReportView submitReport(Cast cast, UUID projectId) {
         return step("2. The owner submits a monitoring report for 2022-2025 (100 ha of Chinese fir, 20 -> 80 m3/ha)",
-                as(cast.owner()).post("/api/verification/reports", Map.of(
-                        "projectId", projectId, "periodStart", "2022-01-01", "periodEnd", "2025-12-31",
-                        "verifierId", cast.verifier(), "relativeUncertaintyPercent", 8,
-                        "strata", List.of(Map.of("species", "CHINESE_FIR", "areaHectares", 100,
-                                "volumeStartPerHectare", 20, "volumeEndPerHectare", 80)))),
-                201, "status", "netRemovals", "verifiedCredits", "bufferCredits");
+                () -> client(cast.owner()).verification(ReportApi::new).submit(new SubmitReportRequest()
+                        .projectId(projectId).periodStart(LocalDate.parse("2022-01-01"))
+                        .periodEnd(LocalDate.parse("2025-12-31")).verifierId(cast.verifier())
+                        .relativeUncertaintyPercent(new BigDecimal("8"))
+                        .strata(List.of(new StratumRequest().species("CHINESE_FIR").areaHectares(new BigDecimal("100"))
+                                .volumeStartPerHectare(new BigDecimal("20"))
+                                .volumeEndPerHectare(new BigDecimal("80"))))),
+                "status", "netRemovals", "verifiedCredits", "bufferCredits");
     }
 
-    public JsonNode discloseReport(Cast cast, UUID reportId) {
+    public ReportView discloseReport(Cast cast, UUID reportId) {
         return step("2. The owner discloses the report with the verifier's name (20 working days; none in this demo)",
-                as(cast.owner()).post("/api/verification/reports/" + reportId + "/disclosure", Map.of()), 200,
-                "status");
+                () -> client(cast.owner()).verification(ReportApi::new).disclose(reportId), "status");
     }
 
-    public JsonNode startVerification(Cast cast, UUID reportId) {
+    public ReportView startVerification(Cast cast, UUID reportId) {
         return step("2. The verifier takes the report up",
-                as(cast.verifier()).post("/api/verification/reports/" + reportId + "/verification", Map.of()), 200,
-                "status");
+                () -> client(cast.verifier()).verification(ReportApi::new).startVerification(reportId), "status");
     }
 
-    public JsonNode approveReport(Cast cast, UUID reportId) {
+    public ReportView approveReport(Cast cast, UUID reportId) {
         return step("2. The verifier approves it (MonitoringReportVerified goes out with the vintage split)",
-                as(cast.verifier()).post("/api/verification/reports/" + reportId + "/decision",
-                        Map.of("decision", "APPROVE", "comment", "Plots re-measured; estimates conservative")),
-                200, "status", "vintages");
+                () -> client(cast.verifier()).verification(ReportApi::new).decide(reportId, new DecisionRequest()
+                        .decision(DecisionRequest.DecisionEnum.APPROVE)
+                        .comment("Plots re-measured; estimates conservative")),
+                "status", "vintages");
     }
 
-    public JsonNode awaitIssuances(UUID projectId, int vintages) {
-        JsonNode page = eventually("3. The registry issues serialized credits, one block set per vintage",
-                () -> gateway.get("/api/registry/issuances?projectId=" + projectId),
-                r -> r.status() == 200 && r.json().get("total").asLong() == vintages, null);
-        for (JsonNode issuance : page.get("items")) {
+    public CursorPageIssuanceView awaitIssuances(UUID projectId, int vintages) {
+        CursorPageIssuanceView page = eventually("3. The registry issues serialized credits, one block set per vintage",
+                () -> client.registry(IssuanceApi::new).listIssuance(projectId, null, null),
+                issued -> issued.getTotal() != null && issued.getTotal() == vintages, null);
+        for (IssuanceView issuance : page.getItems()) {
             print(issuance, "vintage", "verifiedCredits", "ownerQuantity", "bufferQuantity", "ownerSerials");
         }
         return page;
     }
 
-    public JsonNode awaitInstrument(String instrumentId) {
+    public InstrumentView awaitInstrument(String instrumentId) {
         return eventually("4. The exchange lists the instrument " + instrumentId,
-                () -> gateway.get("/api/trading/instruments/" + instrumentId), r -> r.status() == 200,
+                () -> client.trading(InstrumentApi::new).getInstrument(instrumentId), instrument -> true,
                 "issuedQuantity");
     }
 
-    public JsonNode deposit(UUID participant, String amount) {
+    public CashAccountView deposit(UUID participant, String amount) {
         return step("4. The buyer deposits cash",
-                as(participant).post("/api/trading/cash-accounts/" + participant + "/deposits",
-                        Map.of("amount", amount)), 201, "balance", "available");
+                () -> client(participant).trading(CashAccountApi::new).deposit(participant,
+                        new DepositRequest().amount(new BigDecimal(amount))),
+                "balance", "available");
     }
 
-    public JsonNode placeOrder(UUID participant, String instrumentId, String side, long quantity, String price) {
+    public OrderView placeOrder(UUID participant, String instrumentId, String side, long quantity, String price) {
         return step("4. A " + side + " order of " + quantity + " t at " + price + " CNY",
-                as(participant).post("/api/trading/orders", Map.of("instrumentId", instrumentId,
-                        "side", side, "quantity", quantity, "limitPrice", price)), 201, "status", "reservedCash");
+                () -> client(participant).trading(OrderApi::new).place(new PlaceOrderRequest().instrumentId(instrumentId)
+                        .side(PlaceOrderRequest.SideEnum.fromValue(side)).quantity(quantity)
+                        .limitPrice(new BigDecimal(price))),
+                "status", "reservedCash");
     }
 
-    public JsonNode awaitOrder(UUID participant, UUID orderId, String status) {
+    public OrderView awaitOrder(UUID participant, UUID orderId, String status) {
         return eventually("4. The registry holds the credits; the sell order opens",
-                () -> as(participant).get("/api/trading/orders/" + orderId),
-                r -> r.status() == 200 && r.json().get("status").asString().equals(status), "status");
+                () -> client(participant).trading(OrderApi::new).getOrder(orderId),
+                order -> order.getStatus().getValue().equals(status), "status");
     }
 
-    public JsonNode awaitSettledTrade(String instrumentId) {
-        JsonNode page = eventually("4. The orders cross; the registry delivers; the cash moves; the trade settles",
-                () -> gateway.get("/api/trading/trades?instrumentId=" + instrumentId),
-                r -> r.status() == 200 && r.json().get("total").asLong() >= 1
-                        && r.json().get("items").get(0).get("status").asString().equals("SETTLED"),
+    public TradeView awaitSettledTrade(String instrumentId) {
+        PageTradeView page = eventually("4. The orders cross; the registry delivers; the cash moves; the trade settles",
+                () -> client.trading(TradeApi::new).listTrade(instrumentId, null, null),
+                trades -> trades.getTotal() >= 1 && trades.getItems().get(0).getStatus() == TradeView.StatusEnum.SETTLED,
                 null);
-        JsonNode trade = page.get("items").get(0);
+        TradeView trade = page.getItems().get(0);
         print(trade, "quantity", "price", "amount", "status");
         return trade;
     }
 
     /** The operator sets an instrument's block trade rule (the default asks for 100,000 t, more than a demo holds). */
     public JsonNode setBlockTradeRule(String instrumentId, long minimumQuantity, String band) {
-        return step("4. The exchange operator sets the block trade rule of " + instrumentId,
+        return httpStep("4. The exchange operator sets the block trade rule of " + instrumentId,
                 as(OPERATOR).put("/api/trading/block-trade-rules/" + instrumentId, Map.of("minimumQuantity",
                         minimumQuantity, "band", band, "source", "demo: a block small enough for one project")),
                 200, "minimumQuantity", "band", "referencePrice");
@@ -294,15 +371,15 @@ public final class Lifecycle {
 
     /** A block agreement (大宗协议): the seller offers the buyer credits off the book, the buyer accepts. */
     public JsonNode blockTrade(UUID seller, UUID buyer, String instrumentId, long quantity, String price) {
-        JsonNode proposed = step("4. A block trade of " + quantity + " t at " + price + " CNY is proposed",
+        JsonNode proposed = httpStep("4. A block trade of " + quantity + " t at " + price + " CNY is proposed",
                 as(seller).post("/api/trading/block-trades", Map.of("buyerId", buyer, "instrumentId", instrumentId,
                         "quantity", quantity, "price", price)), 201, "status");
         UUID id = id(proposed);
-        eventually("4. The registry holds the block's credits", () -> as(seller).get("/api/trading/block-trades/" + id),
+        httpEventually("4. The registry holds the block's credits", () -> as(seller).get("/api/trading/block-trades/" + id),
                 r -> r.status() == 200 && r.json().get("status").asString().equals("PROPOSED"), "status");
-        step("4. The buyer accepts the block trade", as(buyer).post("/api/trading/block-trades/" + id + "/acceptance",
+        httpStep("4. The buyer accepts the block trade", as(buyer).post("/api/trading/block-trades/" + id + "/acceptance",
                 null), 200, "status", "tradeId");
-        return eventually("4. The block trade settles and is published",
+        return httpEventually("4. The block trade settles and is published",
                 () -> gateway.get("/api/trading/market/block-trades?instrumentId=" + instrumentId),
                 r -> r.status() == 200 && r.body().contains(id.toString()) && r.json().get("items").findValuesAsString(
                         "tradeStatus").stream().allMatch("SETTLED"::equals), "items");
@@ -315,98 +392,138 @@ public final class Lifecycle {
      */
     public JsonNode auction(UUID seller, UUID bidder, String instrumentId, long quantity, String floorPrice,
             Duration window, List<Map<String, Object>> bids) {
-        JsonNode announced = step("4. A one-way auction of " + quantity + " t from " + floorPrice + " CNY",
+        JsonNode announced = httpStep("4. A one-way auction of " + quantity + " t from " + floorPrice + " CNY",
                 as(seller).post("/api/trading/auctions", Map.of("instrumentId", instrumentId, "quantity", quantity,
                         "floorPrice", floorPrice, "endsAt", Instant.now().plus(window).toString())), 201, "status");
         UUID id = id(announced);
-        eventually("4. The registry holds the auction's credits", () -> as(seller).get("/api/trading/auctions/" + id),
+        httpEventually("4. The registry holds the auction's credits", () -> as(seller).get("/api/trading/auctions/" + id),
                 r -> r.status() == 200 && r.json().get("status").asString().equals("OPEN"), "status");
         for (Map<String, Object> bid : bids) {
-            step("4. A bid", as(bidder).post("/api/trading/auctions/" + id + "/bids", bid), 201, "quantity", "price");
+            httpStep("4. A bid", as(bidder).post("/api/trading/auctions/" + id + "/bids", bid), 201, "quantity", "price");
         }
-        return eventually("4. The auction closes when its window ends; the result is published",
+        return httpEventually("4. The auction closes when its window ends; the result is published",
                 () -> gateway.get("/api/trading/market/auctions?instrumentId=" + instrumentId),
                 r -> r.status() == 200 && r.body().contains(id.toString()), "items");
     }
 
-    public JsonNode cashAccount(UUID participant) {
+    public CashAccountView cashAccount(UUID participant) {
         return step("   cash account of " + participant,
-                as(participant).get("/api/trading/cash-accounts/" + participant), 200, "balance", "reserved");
+                () -> client(participant).trading(CashAccountApi::new).getCashAccount(participant), "balance",
+                "reserved");
     }
 
-    public JsonNode account(UUID holder, UUID accountId) {
+    public AccountView account(UUID holder, UUID accountId) {
         return step("   registry account " + accountId,
-                as(holder).get("/api/registry/accounts/" + accountId), 200, "holdings");
+                () -> client(holder).registry(AccountApi::new).getAccount(accountId), "holdings");
     }
 
-    public JsonNode transfer(Cast cast, UUID projectId, long quantity) {
+    public TransferView transfer(Cast cast, UUID projectId, long quantity) {
         return step("5. The owner transfers " + quantity + " t of vintage " + VINTAGE + " to the buyer's account",
-                as(cast.owner()).post("/api/registry/accounts/" + cast.ownerAccount() + "/transfers",
-                        Map.of("toAccountId", cast.buyerAccount(), "projectId", projectId, "vintage", VINTAGE,
-                                "quantity", quantity)),
-                201, "quantity", "serials");
+                () -> client(cast.owner()).registry(AccountApi::new).transfer(cast.ownerAccount(),
+                        new TransferRequest().toAccountId(cast.buyerAccount()).projectId(projectId).vintage(VINTAGE)
+                                .quantity(quantity)),
+                "quantity", "serials");
     }
 
-    public JsonNode retire(Cast cast, UUID projectId, int vintage, long quantity) {
+    public RetirementView retire(Cast cast, UUID projectId, int vintage, long quantity) {
         return step("5. The buyer retires " + quantity + " t for a named beneficiary",
-                as(cast.buyer()).post("/api/registry/accounts/" + cast.buyerAccount() + "/retirements",
-                        Map.of("projectId", projectId, "vintage", vintage, "quantity", quantity,
-                                "beneficiary", "Hangzhou Green Logistics Co., Ltd.", "purpose", "VOLUNTARY_OFFSET",
-                                "note", "Voluntary offset of 2025 fleet emissions")),
-                201, "quantity", "beneficiary", "purpose", "url", "serials");
+                () -> client(cast.buyer()).registry(AccountApi::new).retire(cast.buyerAccount(), new RetireRequest()
+                        .projectId(projectId).vintage(vintage).quantity(quantity)
+                        .beneficiary("Hangzhou Green Logistics Co., Ltd.")
+                        .purpose(RetireRequest.PurposeEnum.VOLUNTARY_OFFSET)
+                        .note("Voluntary offset of 2025 fleet emissions")),
+                "quantity", "beneficiary", "purpose", "url", "serials");
     }
 
-    public JsonNode cancelOrder(UUID participant, UUID orderId) {
+    public OrderView cancelOrder(UUID participant, UUID orderId) {
         return step("5. The owner cancels the rest of its sell order; the registry returns the held credits",
-                as(participant).post("/api/trading/orders/" + orderId + "/cancellation", null), 200, "status");
+                () -> client(participant).trading(OrderApi::new).cancelOrder(orderId), "status");
     }
 
-    public JsonNode recordReversal(UUID projectId, long lossCredits) {
+    public ReversalView recordReversal(UUID projectId, long lossCredits) {
         return step("6. A fire burns " + lossCredits + " tCO2e: the administrator records the reversal; buffer credits "
                         + "are cancelled and issuance waits until the loss is made good",
-                as(REGISTRY_ADMINISTRATOR).post("/api/registry/reversals", Map.of("projectId", projectId,
-                        "lossDate", "2026-05-12", "cause", "Forest fire in compartment 12",
-                        "lossCredits", lossCredits)),
-                201, "bufferCancelled", "shortfall", "issuanceBlocked");
+                () -> client(REGISTRY_ADMINISTRATOR).registry(ReversalApi::new).record(new ReversalRequest()
+                        .projectId(projectId).lossDate(LocalDate.parse("2026-05-12"))
+                        .cause("Forest fire in compartment 12").lossCredits(lossCredits)),
+                "bufferCancelled", "shortfall", "issuanceBlocked");
     }
 
-    public JsonNode supply(UUID projectId) {
+    public CursorPageSupplyView supply(UUID projectId) {
         return step("6. Supply per vintage: issued, available, held, retired, cancelled, buffer",
-                gateway.get("/api/registry/ledger/supply?projectId=" + projectId), 200, "items");
+                () -> client.registry(SupplyApi::new).supply(projectId, null, null), "items");
     }
 
-    public JsonNode ledgerCheck(UUID projectId) {
-        // the administrator's check runs now; the public's is a summary up to 30 s old
+    public LedgerCheckView ledgerCheck(UUID projectId) {
         return step("6. The ledger balances: issued = available + held + retired + cancelled + buffer",
-                as(REGISTRY_ADMINISTRATOR).get("/api/registry/ledger/check?projectId=" + projectId), 200, "sound",
-                "balances");
+                () -> client.registry(IssuanceApi::new).check(projectId), "sound", "balances");
     }
 
-    public JsonNode auditStatus() {
-        return step("6. The audit chain is intact (public)", gateway.get("/api/registry/audit/status"), 200,
-                "intact", "entries", "headHash");
+    public AuditStatusView auditStatus() {
+        return step("6. The audit chain is intact (public)", () -> client.registry(AuditApi::new).status(), "intact",
+                "entries", "headHash");
     }
 
-    private JsonNode participant(UUID subject, String name, String role) {
-        ApiClient admin = as(REGISTRY_ADMINISTRATOR);
-        Response registered = admin.post("/api/registry/participants",
-                Map.of("subject", subject, "name", name, "role", role));
-        if (registered.status() == 409) {
+    private ParticipantView participant(UUID subject, String name, RegisterParticipantRequest.RoleEnum role) {
+        ParticipantApi admin = client(REGISTRY_ADMINISTRATOR).registry(ParticipantApi::new);
+        try {
+            ParticipantView registered = admin.registerParticipant(
+                    new RegisterParticipantRequest().subject(subject).name(name).role(role));
+            out.accept("0. The administrator registers " + role + " " + name);
+            print(registered, "id", "accountId");
+            return registered;
+        } catch (org.carbonsink.client.registry.ApiException e) {
+            if (e.getCode() != 409) {
+                throw refused("0. The administrator registers " + role + " " + name, e);
+            }
             // registered by an earlier run on the same databases
-            return step("0. " + role + " " + name + " is registered already",
-                    admin.get("/api/registry/participants/" + subject), 200, "id", "accountId");
+            return step("0. " + role + " " + name + " is registered already", () -> admin.getParticipant(subject),
+                    "id", "accountId");
         }
-        return step("0. The administrator registers " + role + " " + name, registered, 201, "id", "accountId");
     }
 
-    private JsonNode step(String title, Response response, int expectedStatus, String... shown) {
+    private <T> T step(String title, Call<T> call, String... shown) {
+        out.accept(title);
+        try {
+            T body = call.call();
+            print(body, shown);
+            return body;
+        } catch (Exception e) {
+            throw refused(title, e);
+        }
+    }
+
+    private <T> T eventually(String title, Call<T> call, Predicate<T> done, String shown) {
+        out.accept(title);
+        Instant deadline = Instant.now().plus(EVENTUALLY);
+        Object last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                T answer = call.call();
+                if (done.test(answer)) {
+                    if (shown != null) {
+                        print(answer, shown);
+                    }
+                    return answer;
+                }
+                last = answer;
+            } catch (Exception e) {
+                // not yet: not found, or refused until a window closes
+                last = Refusal.of(e);
+            }
+            pause();
+        }
+        throw new AssertionError(title + ": not done within " + EVENTUALLY + "; last answer " + last);
+    }
+
+    private JsonNode httpStep(String title, Response response, int expectedStatus, String... shown) {
         out.accept(title);
         JsonNode body = response.expect(expectedStatus);
         print(body, shown);
         return body;
     }
 
-    private JsonNode eventually(String title, Supplier<Response> call, Predicate<Response> done, String shown) {
+    private JsonNode httpEventually(String title, Supplier<Response> call, Predicate<Response> done, String shown) {
         out.accept(title);
         Instant deadline = Instant.now().plus(EVENTUALLY);
         Response last = null;
@@ -423,10 +540,19 @@ public final class Lifecycle {
         throw new AssertionError(title + ": not done within " + EVENTUALLY + "; last answer " + last);
     }
 
-    private void print(JsonNode body, String... fields) {
+    private static UUID id(JsonNode node) {
+        return UUID.fromString(node.get("id").asString());
+    }
+
+    private void print(Object body, String... fields) {
+        JsonNode json = JSON.valueToTree(body);
         for (String field : fields) {
-            out.accept("     " + field + ": " + body.get(field));
+            out.accept("     " + field + ": " + json.get(field));
         }
+    }
+
+    private static AssertionError refused(String title, Exception e) {
+        return new AssertionError(title + ": " + Refusal.of(e), e);
     }
 
     private static void pause() {
@@ -438,11 +564,20 @@ public final class Lifecycle {
         }
     }
 
-    static UUID id(JsonNode node) {
-        return uuid(node, "id");
-    }
+    /** A refused call of any of the three generated clients: its status and problem details. */
+    public record Refusal(int status, String body) {
 
-    static UUID uuid(JsonNode node, String field) {
-        return UUID.fromString(node.get(field).asString());
+        public static Refusal of(Throwable e) {
+            if (e instanceof org.carbonsink.client.registry.ApiException r) {
+                return new Refusal(r.getCode(), r.getResponseBody());
+            }
+            if (e instanceof org.carbonsink.client.verification.ApiException v) {
+                return new Refusal(v.getCode(), v.getResponseBody());
+            }
+            if (e instanceof org.carbonsink.client.trading.ApiException t) {
+                return new Refusal(t.getCode(), t.getResponseBody());
+            }
+            return new Refusal(-1, String.valueOf(e));
+        }
     }
 }

@@ -27,6 +27,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.carbonsink.client.registry.model.RetirementView;
+import org.carbonsink.client.trading.model.OrderView;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.InProcessKafkaBroker;
 import org.carbonsink.testsupport.PostgresServer;
@@ -111,14 +113,14 @@ class ExplorerBrowserIT {
      */
     private static Seed seed(Lifecycle lifecycle) {
         Lifecycle.Cast cast = lifecycle.registerParticipants();
-        UUID projectId = Lifecycle.id(lifecycle.draftProject(cast));
+        UUID projectId = lifecycle.draftProject(cast).getId();
         lifecycle.openDisclosure(cast, projectId);
         lifecycle.commentPublicly(projectId);
         lifecycle.fileValidationReport(cast, projectId);
         lifecycle.applyForRegistration(cast, projectId);
-        String code = lifecycle.registerProject(projectId).get("code").asString();
+        String code = lifecycle.registerProject(projectId).getCode();
         lifecycle.awaitProjectKnownToVerification(projectId);
-        UUID reportId = Lifecycle.id(lifecycle.submitReport(cast, projectId));
+        UUID reportId = lifecycle.submitReport(cast, projectId).getId();
         lifecycle.discloseReport(cast, reportId);
         lifecycle.startVerification(cast, reportId);
         lifecycle.approveReport(cast, reportId);
@@ -126,21 +128,21 @@ class ExplorerBrowserIT {
         String instrument = code + "-" + Lifecycle.VINTAGE;
         lifecycle.awaitInstrument(instrument);
         lifecycle.deposit(cast.buyer(), "100000.00");
-        JsonNode sell = lifecycle.placeOrder(cast.owner(), instrument, "SELL", 1000, "85.50");
-        lifecycle.awaitOrder(cast.owner(), Lifecycle.id(sell), "OPEN");
+        OrderView sell = lifecycle.placeOrder(cast.owner(), instrument, "SELL", 1000, "85.50");
+        lifecycle.awaitOrder(cast.owner(), sell.getId(), "OPEN");
         lifecycle.placeOrder(cast.buyer(), instrument, "BUY", 400, "90.00");
         lifecycle.awaitSettledTrade(instrument);
         // a bid below the resting ask, so the book has both sides
         lifecycle.placeOrder(cast.buyer(), instrument, "BUY", 100, "80.00");
-        JsonNode retirement = lifecycle.retire(cast, projectId, Lifecycle.VINTAGE, 150);
+        RetirementView retirement = lifecycle.retire(cast, projectId, Lifecycle.VINTAGE, 150);
         // off the book: a block agreement (the last book price, 85.50, is its reference) and a one-way
         // auction of 100 t from 80.00 that two bids take 90 t of, each paying its own price
         lifecycle.setBlockTradeRule(instrument, 100, "0.30");
         lifecycle.blockTrade(cast.owner(), cast.buyer(), instrument, 200, "86.00");
         lifecycle.auction(cast.owner(), cast.buyer(), instrument, 100, "80.00", Duration.ofSeconds(10),
                 List.of(Map.of("quantity", 60, "price", "82.00"), Map.of("quantity", 30, "price", "81.00")));
-        return new Seed(projectId, code, instrument, Lifecycle.id(retirement),
-                retirement.get("serials").get(0).get("first").asLong(), retirement.get("beneficiary").asString());
+        return new Seed(projectId, code, instrument, retirement.getId(), retirement.getSerials().get(0).getFirst(),
+                retirement.getBeneficiary());
     }
 
     /** The lifecycle's report covers 2022 to 2025: one issuance per vintage. */

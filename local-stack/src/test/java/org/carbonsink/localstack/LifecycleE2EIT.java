@@ -1,6 +1,7 @@
 package org.carbonsink.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
@@ -8,17 +9,39 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.carbonsink.client.registry.api.ParticipantApi;
+import org.carbonsink.client.registry.api.ProjectApi;
+import org.carbonsink.client.registry.api.RetirementApi;
+import org.carbonsink.client.registry.model.AccountView;
+import org.carbonsink.client.registry.model.BalanceView;
+import org.carbonsink.client.registry.model.CursorPageIssuanceView;
+import org.carbonsink.client.registry.model.Holding;
+import org.carbonsink.client.registry.model.IssuanceView;
+import org.carbonsink.client.registry.model.LedgerCheckView;
+import org.carbonsink.client.registry.model.ProjectView;
+import org.carbonsink.client.registry.model.RegisterParticipantRequest;
+import org.carbonsink.client.registry.model.RetirementView;
+import org.carbonsink.client.registry.model.ReversalView;
+import org.carbonsink.client.registry.model.SupplyView;
+import org.carbonsink.client.registry.model.TransferView;
+import org.carbonsink.client.registry.model.ValidationReportView;
+import org.carbonsink.client.trading.model.CashAccountView;
+import org.carbonsink.client.trading.model.OrderView;
+import org.carbonsink.client.trading.model.TradeView;
+import org.carbonsink.client.verification.api.ReportApi;
+import org.carbonsink.client.verification.model.ReportView;
 import org.carbonsink.testsupport.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The whole lifecycle through the gateway, against the authorization server, the three services
  * and the gateway on real PostgreSQL (a database each) and a real Kafka broker, with real tokens,
- * asserting at each step what a user sees.
+ * driven by the Java client generated from the services' OpenAPI descriptions (api-client), asserting
+ * at each step what a user sees.
  */
 class LifecycleE2EIT {
 
@@ -40,152 +63,157 @@ class LifecycleE2EIT {
     }
 
     @Test
-    void aSinkProjectGoesFromItsDesignToIssuedTradedTransferredRetiredAndReversedCredits() {
-        ApiClient gateway = new ApiClient(services.gatewayUrl());
-        Lifecycle lifecycle = new Lifecycle(gateway, services.authUrl(), printed::add);
+    void aSinkProjectGoesFromItsDesignToIssuedTradedTransferredRetiredAndReversedCredits() throws Exception {
+        Lifecycle lifecycle = new Lifecycle(new ApiClient(services.gatewayUrl()), services.authUrl(), printed::add);
         int vintage = Lifecycle.VINTAGE;
 
         // 0. without a token nothing private answers; with one the participants are registered
-        assertThat(gateway.post("/api/registry/participants", Map.of("name", "x")).status()).isEqualTo(401);
+        assertThat(refusal(() -> lifecycle.anonymous().registry(ParticipantApi::new)
+                .registerParticipant(new RegisterParticipantRequest().name("x"))).status()).isEqualTo(401);
         Lifecycle.Cast cast = lifecycle.registerParticipants();
         assertThat(cast.owner()).isEqualTo(Lifecycle.OWNER);
-        assertThat(lifecycle.as(cast.buyer()).post("/api/registry/participants", Map.of("subject", UUID.randomUUID(),
-                "name", "Self-made administrator", "role", "REGISTRY_ADMINISTRATOR")).status()).isEqualTo(403);
+        assertThat(refusal(() -> lifecycle.client(cast.buyer()).registry(ParticipantApi::new).registerParticipant(
+                new RegisterParticipantRequest().subject(UUID.randomUUID()).name("Self-made administrator")
+                        .role(RegisterParticipantRequest.RoleEnum.REGISTRY_ADMINISTRATOR))).status()).isEqualTo(403);
 
         // 1. registry: drafted, disclosed with a public comment, validated, applied for, registered
-        JsonNode draft = lifecycle.draftProject(cast);
-        assertThat(draft.get("status").asString()).isEqualTo("DRAFT");
-        assertThat(draft.get("bufferRate").decimalValue()).isEqualByComparingTo("0.10");
-        UUID projectId = UUID.fromString(draft.get("id").asString());
-        JsonNode disclosed = lifecycle.openDisclosure(cast, projectId);
-        assertThat(disclosed.get("status").asString()).isEqualTo("PUBLIC_DISCLOSURE");
+        ProjectView draft = lifecycle.draftProject(cast);
+        assertThat(draft.getStatus()).isEqualTo(ProjectView.StatusEnum.DRAFT);
+        assertThat(draft.getBufferRate()).isEqualByComparingTo("0.10");
+        UUID projectId = draft.getId();
+        ProjectView disclosed = lifecycle.openDisclosure(cast, projectId);
+        assertThat(disclosed.getStatus()).isEqualTo(ProjectView.StatusEnum.PUBLIC_DISCLOSURE);
         lifecycle.commentPublicly(projectId);
-        assertThat(gateway.get("/api/registry/projects/" + projectId + "/comments").expect(200).get("items"))
+        assertThat(lifecycle.anonymous().registry(ProjectApi::new).comments(projectId, null, null).getItems())
                 .hasSize(1);
         // the validator may not validate before the window closes; the demo waits for it
-        JsonNode validation = lifecycle.fileValidationReport(cast, projectId);
-        assertThat(validation.get("positive").asBoolean()).isTrue();
-        JsonNode applied = lifecycle.applyForRegistration(cast, projectId);
-        assertThat(applied.get("status").asString()).isEqualTo("REGISTRATION_APPLIED");
-        assertThat(applied.get("decisionDue").get("due").asString()).isNotBlank();
-        JsonNode registered = lifecycle.registerProject(projectId);
-        assertThat(registered.get("status").asString()).isEqualTo("REGISTERED");
-        assertThat(gateway.get("/api/registry/projects/" + projectId).expect(200).get("status").asString())
-                .isEqualTo("REGISTERED");
+        ValidationReportView validation = lifecycle.fileValidationReport(cast, projectId);
+        assertThat(validation.getPositive()).isTrue();
+        ProjectView applied = lifecycle.applyForRegistration(cast, projectId);
+        assertThat(applied.getStatus()).isEqualTo(ProjectView.StatusEnum.REGISTRATION_APPLIED);
+        assertThat(applied.getDecisionDue().getDue()).isNotNull();
+        ProjectView registered = lifecycle.registerProject(projectId);
+        assertThat(registered.getStatus()).isEqualTo(ProjectView.StatusEnum.REGISTERED);
+        assertThat(lifecycle.anonymous().registry(ProjectApi::new).getProject(projectId).getStatus())
+                .isEqualTo(ProjectView.StatusEnum.REGISTERED);
 
         // 2. verification: 7150.4684 tCO2e over 2022-2025; disclosed, taken up, approved
         lifecycle.awaitProjectKnownToVerification(projectId);
-        JsonNode report = lifecycle.submitReport(cast, projectId);
-        assertThat(report.get("status").asString()).isEqualTo("SUBMITTED");
-        assertThat(report.get("netRemovals").decimalValue()).isEqualByComparingTo("7150.4684");
-        assertThat(report.get("verifiedCredits").asLong()).isEqualTo(7150);
-        UUID reportId = UUID.fromString(report.get("id").asString());
+        ReportView report = lifecycle.submitReport(cast, projectId);
+        assertThat(report.getStatus()).isEqualTo(ReportView.StatusEnum.SUBMITTED);
+        assertThat(report.getNetRemovals()).isEqualByComparingTo("7150.4684");
+        assertThat(report.getVerifiedCredits()).isEqualTo(7150);
+        UUID reportId = report.getId();
         lifecycle.discloseReport(cast, reportId);
-        assertThat(lifecycle.startVerification(cast, reportId).get("status").asString())
-                .isEqualTo("UNDER_VERIFICATION");
-        assertThat(lifecycle.approveReport(cast, reportId).get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(lifecycle.startVerification(cast, reportId).getStatus())
+                .isEqualTo(ReportView.StatusEnum.UNDER_VERIFICATION);
+        assertThat(lifecycle.approveReport(cast, reportId).getStatus()).isEqualTo(ReportView.StatusEnum.VERIFIED);
 
         // 3. registry: one issuance per vintage, split by days; 10% of each to the buffer pool (rounded up)
-        JsonNode issuances = lifecycle.awaitIssuances(projectId, 4);
-        Map<Integer, JsonNode> byVintage = new java.util.TreeMap<>();
-        issuances.get("items").forEach(i -> byVintage.put(i.get("vintage").asInt(), i));
+        CursorPageIssuanceView issuances = lifecycle.awaitIssuances(projectId, 4);
+        Map<Integer, IssuanceView> byVintage = new TreeMap<>();
+        issuances.getItems().forEach(i -> byVintage.put(i.getVintage(), i));
         assertThat(byVintage.keySet()).containsExactly(2022, 2023, 2024, 2025);
-        assertThat(byVintage.values().stream().mapToLong(i -> i.get("verifiedCredits").asLong()).sum())
-                .isEqualTo(7150);
-        assertThat(byVintage.get(2024).get("verifiedCredits").asLong()).isEqualTo(1791);
-        JsonNode issued2025 = byVintage.get(vintage);
-        assertThat(issued2025.get("verifiedCredits").asLong()).isEqualTo(1787);
-        assertThat(issued2025.get("bufferQuantity").asLong()).isEqualTo(179);
-        assertThat(issued2025.get("ownerQuantity").asLong()).isEqualTo(1608);
-        assertThat(holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), vintage, "available"))
+        assertThat(byVintage.values().stream().mapToLong(IssuanceView::getVerifiedCredits).sum()).isEqualTo(7150);
+        assertThat(byVintage.get(2024).getVerifiedCredits()).isEqualTo(1791);
+        IssuanceView issued2025 = byVintage.get(vintage);
+        assertThat(issued2025.getVerifiedCredits()).isEqualTo(1787);
+        assertThat(issued2025.getBufferQuantity()).isEqualTo(179);
+        assertThat(issued2025.getOwnerQuantity()).isEqualTo(1608);
+        assertThat(holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), vintage, Holding::getAvailable))
                 .isEqualTo(1608);
-        await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/api/verification/reports/" + reportId)
-                .expect(200).get("status").asString().equals("ISSUED"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> lifecycle.anonymous().verification(ReportApi::new)
+                .report(reportId).getStatus() == ReportView.StatusEnum.ISSUED);
 
         // 4. trading: cash in, a sell order held by the registry, a crossing buy, settlement
-        String instrument = registered.get("code").asString() + "-" + vintage;
+        String instrument = registered.getCode() + "-" + vintage;
         lifecycle.awaitInstrument(instrument);
-        JsonNode deposit = lifecycle.deposit(cast.buyer(), "100000.00");
-        assertThat(deposit.get("balance").decimalValue()).isEqualByComparingTo("100000.00");
+        CashAccountView deposit = lifecycle.deposit(cast.buyer(), "100000.00");
+        assertThat(deposit.getBalance()).isEqualByComparingTo("100000.00");
 
-        JsonNode sell = lifecycle.placeOrder(cast.owner(), instrument, "SELL", 1000, "85.50");
-        assertThat(sell.get("status").asString()).isEqualTo("PENDING_HOLD");
-        UUID sellId = UUID.fromString(sell.get("id").asString());
-        JsonNode open = lifecycle.awaitOrder(cast.owner(), sellId, "OPEN");
-        assertThat(open.get("remainingQuantity").asLong()).isEqualTo(1000);
-        JsonNode ownerAccount = lifecycle.account(cast.owner(), cast.ownerAccount());
-        assertThat(holdings(ownerAccount, vintage, "held")).isEqualTo(1000);
-        assertThat(holdings(ownerAccount, vintage, "available")).isEqualTo(608);
+        OrderView sell = lifecycle.placeOrder(cast.owner(), instrument, "SELL", 1000, "85.50");
+        assertThat(sell.getStatus()).isEqualTo(OrderView.StatusEnum.PENDING_HOLD);
+        UUID sellId = sell.getId();
+        OrderView open = lifecycle.awaitOrder(cast.owner(), sellId, "OPEN");
+        assertThat(open.getRemainingQuantity()).isEqualTo(1000);
+        AccountView ownerAccount = lifecycle.account(cast.owner(), cast.ownerAccount());
+        assertThat(holdings(ownerAccount, vintage, Holding::getHeld)).isEqualTo(1000);
+        assertThat(holdings(ownerAccount, vintage, Holding::getAvailable)).isEqualTo(608);
 
-        JsonNode buy = lifecycle.placeOrder(cast.buyer(), instrument, "BUY", 400, "90.00");
-        assertThat(buy.get("status").asString()).isIn("FILLED", "OPEN", "PARTIALLY_FILLED");
-        JsonNode trade = lifecycle.awaitSettledTrade(instrument);
-        assertThat(trade.get("quantity").asLong()).isEqualTo(400);
-        assertThat(trade.get("price").decimalValue()).isEqualByComparingTo("85.50");
-        assertThat(trade.get("amount").decimalValue()).isEqualByComparingTo("34200.00");
+        OrderView buy = lifecycle.placeOrder(cast.buyer(), instrument, "BUY", 400, "90.00");
+        assertThat(buy.getStatus()).isIn(OrderView.StatusEnum.FILLED, OrderView.StatusEnum.OPEN);
+        TradeView trade = lifecycle.awaitSettledTrade(instrument);
+        assertThat(trade.getQuantity()).isEqualTo(400);
+        assertThat(trade.getPrice()).isEqualByComparingTo("85.50");
+        assertThat(trade.getAmount()).isEqualByComparingTo("34200.00");
 
-        JsonNode sellerCash = lifecycle.cashAccount(cast.owner());
-        assertThat(sellerCash.get("balance").decimalValue()).isEqualByComparingTo("34200.00");
-        JsonNode buyerCash = lifecycle.cashAccount(cast.buyer());
-        assertThat(buyerCash.get("balance").decimalValue()).isEqualByComparingTo("65800.00");
-        assertThat(buyerCash.get("reserved").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(holdings(lifecycle.account(cast.buyer(), cast.buyerAccount()), vintage, "available"))
+        CashAccountView sellerCash = lifecycle.cashAccount(cast.owner());
+        assertThat(sellerCash.getBalance()).isEqualByComparingTo("34200.00");
+        CashAccountView buyerCash = lifecycle.cashAccount(cast.buyer());
+        assertThat(buyerCash.getBalance()).isEqualByComparingTo("65800.00");
+        assertThat(buyerCash.getReserved()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(holdings(lifecycle.account(cast.buyer(), cast.buyerAccount()), vintage, Holding::getAvailable))
                 .isEqualTo(400);
-        assertThat(holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), vintage, "held")).isEqualTo(600);
+        assertThat(holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), vintage, Holding::getHeld))
+                .isEqualTo(600);
 
         // 5. registry: a transfer, a retirement for a named beneficiary, and the unsold rest given back
-        JsonNode transfer = lifecycle.transfer(cast, projectId, 100);
-        assertThat(transfer.get("quantity").asLong()).isEqualTo(100);
-        JsonNode retirement = lifecycle.retire(cast, projectId, vintage, 150);
-        assertThat(retirement.get("beneficiary").asString()).isEqualTo("Hangzhou Green Logistics Co., Ltd.");
-        assertThat(retirement.get("purpose").asString()).isEqualTo("VOLUNTARY_OFFSET");
-        assertThat(retirement.get("serials").get(0).get("quantity").asLong()).isEqualTo(150);
-        String retirementUrl = retirement.get("url").asString();
-        assertThat(gateway.get("/api/registry" + retirementUrl).expect(200).get("quantity").asLong()).isEqualTo(150);
-        JsonNode buyerAccount = lifecycle.account(cast.buyer(), cast.buyerAccount());
-        assertThat(holdings(buyerAccount, vintage, "available")).isEqualTo(350);
-        assertThat(holdings(buyerAccount, vintage, "retired")).isEqualTo(150);
+        TransferView transfer = lifecycle.transfer(cast, projectId, 100);
+        assertThat(transfer.getQuantity()).isEqualTo(100);
+        RetirementView retirement = lifecycle.retire(cast, projectId, vintage, 150);
+        assertThat(retirement.getBeneficiary()).isEqualTo("Hangzhou Green Logistics Co., Ltd.");
+        assertThat(retirement.getPurpose()).isEqualTo(RetirementView.PurposeEnum.VOLUNTARY_OFFSET);
+        assertThat(retirement.getSerials().get(0).getQuantity()).isEqualTo(150);
+        assertThat(retirement.getUrl()).endsWith("/retirements/" + retirement.getId());
+        assertThat(lifecycle.anonymous().registry(RetirementApi::new).getRetirement(retirement.getId()).getQuantity())
+                .isEqualTo(150);
+        AccountView buyerAccount = lifecycle.account(cast.buyer(), cast.buyerAccount());
+        assertThat(holdings(buyerAccount, vintage, Holding::getAvailable)).isEqualTo(350);
+        assertThat(holdings(buyerAccount, vintage, Holding::getRetired)).isEqualTo(150);
 
-        assertThat(lifecycle.cancelOrder(cast.owner(), sellId).get("status").asString()).isEqualTo("CANCELLED");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), vintage, "held") == 0);
-        assertThat(holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), vintage, "available"))
+        assertThat(lifecycle.cancelOrder(cast.owner(), sellId).getStatus()).isEqualTo(OrderView.StatusEnum.CANCELLED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> holdings(lifecycle.account(cast.owner(),
+                cast.ownerAccount()), vintage, Holding::getHeld) == 0);
+        assertThat(holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), vintage, Holding::getAvailable))
                 .isEqualTo(1108);
 
         // 6. a reversal of 50 t: the project's own buffer credits are cancelled and issuance is blocked
-        JsonNode reversal = lifecycle.recordReversal(projectId, 50);
-        assertThat(reversal.get("bufferCancelled").asLong()).isEqualTo(50);
-        assertThat(reversal.get("shortfall").asLong()).isZero();
-        assertThat(reversal.get("issuanceBlocked").asBoolean()).isTrue();
+        ReversalView reversal = lifecycle.recordReversal(projectId, 50);
+        assertThat(reversal.getBufferCancelled()).isEqualTo(50);
+        assertThat(reversal.getShortfall()).isZero();
+        assertThat(reversal.getIssuanceBlocked()).isTrue();
         long buffer = 0;
         long cancelled = 0;
-        for (JsonNode supply : lifecycle.supply(projectId).get("items")) {
-            buffer += supply.get("buffer").asLong();
-            cancelled += supply.get("cancelled").asLong();
+        for (SupplyView supply : lifecycle.supply(projectId).getItems()) {
+            buffer += supply.getBuffer();
+            cancelled += supply.getCancelled();
         }
         assertThat(buffer).isEqualTo(717 - 50);
         assertThat(cancelled).isEqualTo(50);
 
         // issued = available + held + retired + cancelled + buffer, per vintage
-        JsonNode check = lifecycle.ledgerCheck(projectId);
-        assertThat(check.get("sound").asBoolean()).as(check.toString()).isTrue();
-        assertThat(check.get("balances")).hasSize(4);
-        for (JsonNode balance : check.get("balances")) {
-            assertThat(balance.get("held").asLong() + balance.get("retired").asLong()
-                    + balance.get("available").asLong() + balance.get("buffer").asLong()
-                    + balance.get("cancelled").asLong()).isEqualTo(balance.get("issued").asLong());
+        LedgerCheckView check = lifecycle.ledgerCheck(projectId);
+        assertThat(check.getSound()).as(check.toString()).isTrue();
+        assertThat(check.getBalances()).hasSize(4);
+        for (BalanceView balance : check.getBalances()) {
+            assertThat(balance.getHeld() + balance.getRetired() + balance.getAvailable() + balance.getBuffer()
+                    + balance.getCancelled()).isEqualTo(balance.getIssued());
         }
-        assertThat(lifecycle.auditStatus().get("intact").asBoolean()).isTrue();
+        assertThat(lifecycle.auditStatus().getIntact()).isTrue();
         assertThat(printed).isNotEmpty();
     }
 
-    private static long holdings(JsonNode account, int vintage, String state) {
-        long total = 0;
-        for (JsonNode holding : account.get("holdings")) {
-            if (holding.get("vintage").asInt() == vintage) {
-                total += holding.get(state).asLong();
-            }
+    private static Lifecycle.Refusal refusal(Lifecycle.Call<?> call) {
+        try {
+            call.call();
+        } catch (Exception e) {
+            return Lifecycle.Refusal.of(e);
         }
-        return total;
+        throw new AssertionError("expected the call to be refused");
+    }
+
+    private static long holdings(AccountView account, int vintage, java.util.function.Function<Holding, Long> state) {
+        return account.getHoldings().stream().filter(holding -> holding.getVintage() == vintage)
+                .mapToLong(state::apply).sum();
     }
 }
