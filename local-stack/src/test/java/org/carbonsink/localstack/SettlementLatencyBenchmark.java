@@ -72,8 +72,7 @@ class SettlementLatencyBenchmark {
             Lifecycle.Cast cast = lifecycle.registerParticipants();
             String instrument = issuedInstrument(lifecycle, cast);
             lifecycle.deposit(cast.buyer(), "10000000.00");
-            UUID sell = UUID.fromString(lifecycle.placeOrder(cast.owner(), instrument, "SELL", WARMUP + SAMPLES + 10,
-                    "85.50").get("id").asString());
+            UUID sell = lifecycle.placeOrder(cast.owner(), instrument, "SELL", WARMUP + SAMPLES + 10, "85.50").getId();
             lifecycle.awaitOrder(cast.owner(), sell, "OPEN");
 
             long[] settle = new long[SAMPLES];
@@ -96,20 +95,7 @@ class SettlementLatencyBenchmark {
 
     /** The demo lifecycle up to a listed instrument with issued credits. */
     private static String issuedInstrument(Lifecycle lifecycle, Lifecycle.Cast cast) {
-        UUID projectId = id(lifecycle.draftProject(cast));
-        lifecycle.openDisclosure(cast, projectId);
-        lifecycle.fileValidationReport(cast, projectId);
-        lifecycle.applyForRegistration(cast, projectId);
-        JsonNode registered = lifecycle.registerProject(projectId);
-        lifecycle.awaitProjectKnownToVerification(projectId);
-        UUID reportId = id(lifecycle.submitReport(cast, projectId));
-        lifecycle.discloseReport(cast, reportId);
-        lifecycle.startVerification(cast, reportId);
-        lifecycle.approveReport(cast, reportId);
-        lifecycle.awaitIssuances(projectId, 4);
-        String instrument = registered.get("code").asString() + "-" + Lifecycle.VINTAGE;
-        lifecycle.awaitInstrument(instrument);
-        return instrument;
+        return lifecycle.listCredits(cast).instrumentId();
     }
 
     /** Buys 1 credit against the resting sell order and waits for its trade to settle. */

@@ -84,6 +84,17 @@ class PublicLedgerIT extends RegistryIT {
                 .matches("P\\d{6},2024,100,77,0,10,3,10,10,0,0");
     }
 
+    @Test
+    void aClientThatAcceptsAnythingGetsJsonLikeCurlDoes() throws Exception {
+        for (String path : new String[] {"/projects", "/pledges", "/retirements", "/issuances"}) {
+            HttpResponse<String> any = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Accept", "*/*").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(any.statusCode()).as(path).isEqualTo(200);
+            assertThat(any.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("application/json");
+            assertThat(any.body()).as(path).startsWith("{");
+        }
+    }
+
     private HttpResponse<String> csv(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());

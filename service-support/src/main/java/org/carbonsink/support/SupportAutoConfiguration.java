@@ -250,10 +250,13 @@ public class SupportAutoConfiguration {
                 resolvers.add(new CallerResolver());
             }
 
-            /** Public lists answer {@code Accept: text/csv} too. */
+            /**
+             * Public lists answer {@code Accept: text/csv} too. Last in the list, after JSON: a client that
+             * accepts anything (curl's {@code *}{@code /*}) gets JSON, which is what the API documents.
+             */
             @Override
             public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
-                converters.addCustomConverter(new CsvMessageConverter());
+                converters.configureMessageConvertersList(list -> list.add(new CsvMessageConverter()));
             }
         };
     }
