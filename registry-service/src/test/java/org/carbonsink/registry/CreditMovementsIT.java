@@ -188,6 +188,9 @@ class CreditMovementsIT extends RegistryIT {
         String instrument = "I-" + holdId;
         TestEvents.send(Topics.TRADING_ORDERS, instrument, new CreditHoldRequested(UUID.randomUUID(), Instant.now(),
                 holdId, instrument, owner.id(), projectId, 2024, 200));
+        // the trade only once the hold exists: the two topics are not ordered with each other
+        assertThat(TestEvents.await(Topics.REGISTRY_HOLDS, CreditsHeld.class, e -> e.holdId().equals(holdId),
+                EVENTUALLY)).hasSize(1);
         TestEvents.send(Topics.TRADING_TRADES, instrument, new TradeExecuted(UUID.randomUUID(), Instant.now(), tradeId,
                 instrument, holdId, owner.id(), buyer.id(), 30, new BigDecimal("80.00"), "CNY"));
         await().atMost(EVENTUALLY).until(() -> holding(buyer, "available") == 30);
