@@ -110,8 +110,9 @@ class MarketDataIT extends TradingIntegration {
         UUID sell = filledOrder(instrumentId, seller, "SELL", quantity, price, at);
         jdbc.sql("""
                 insert into trade (id, instrument_id, buy_order_id, sell_order_id, buyer_id, seller_id, quantity, price,
-                                   amount, status, failure_reason, executed_at, closed_at)
+                                   amount, status, failure_code, failure_reason, executed_at, closed_at)
                 values (:id, :instrumentId, :buy, :sell, :buyer, :seller, :quantity, :price, :amount, :status,
+                        case when :status = 'FAILED' then 'DELIVERY_REFUSED' end,
                         case when :status = 'FAILED' then 'test' end, :at,
                         case when :status <> 'PENDING_DELIVERY' then cast(:at as timestamptz) end)
                 """).param("id", UUID.randomUUID()).param("instrumentId", instrumentId).param("buy", buy)
