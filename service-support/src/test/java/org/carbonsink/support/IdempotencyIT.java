@@ -165,6 +165,66 @@ class IdempotencyIT {
         assertThat(effects(name)).isEqualTo(1);
     }
 
+    @Test
+    void aRetryAfterTheRequestDiedRunsOnceItsClaimHasLapsed() {
+        UUID caller = UUID.randomUUID();
+        String name = "died-" + UUID.randomUUID();
+        ApiClient api = ranThenDied(caller, name, "now() - interval '1 second'");
+
+        var retry = api.post("/samples", Map.of("name", name));
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+        assertThat(effects(name)).isEqualTo(2);
+        var replay = api.post("/samples", Map.of("name", name));
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.body()).isEqualTo(retry.body());
+    }
+
+    @Test
+    void aRetryWhileTheClaimIsLiveIsToldWhenToComeBackAndChangesNothing() {
+        UUID caller = UUID.randomUUID();
+        String name = "running-" + UUID.randomUUID();
+        ApiClient api = ranThenDied(caller, name, "now() + interval '1 minute'");
+
+        var retry = api.post("/samples", Map.of("name", name));
+
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:request-in-progress");
+        assertThat(Integer.parseInt(retry.header("Retry-After"))).isBetween(1, 60);
+        assertThat(effects(name)).isEqualTo(1);
+    }
+
+    @Test
+    void aLapsedClaimIsNotTakenOverByADifferentRequest() {
+        UUID caller = UUID.randomUUID();
+        String name = "died-then-reused-" + UUID.randomUUID();
+        ApiClient api = ranThenDied(caller, name, "now() - interval '1 second'");
+
+        var other = api.post("/samples", Map.of("name", name + "-other"));
+
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:idempotency-key-reused");
+        assertThat(effects(name + "-other")).isZero();
+        assertThat(jdbc.sql("select status is null and claimed_until < now() from idempotent_request"
+                + " where caller = :caller and idempotency_key = :key").param("caller", caller.toString())
+                .param("key", name).query(Boolean.class).single()).as("the claim is left as it was").isTrue();
+    }
+
+    /**
+     * Runs a sample named {@code name} with that key, then leaves its key as a process killed after
+     * the command ran, before it stored the response, would: in progress, claimed until
+     * {@code claimedUntil}.
+     */
+    private ApiClient ranThenDied(UUID caller, String name, String claimedUntil) {
+        ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(caller).withHeader("Idempotency-Key", name);
+        api.post("/samples", Map.of("name", name)).expect(201);
+        jdbc.sql("update idempotent_request set status = null, content_type = null, response_body = null, location = null,"
+                + " claimed_until = " + claimedUntil + " where caller = :caller and idempotency_key = :key")
+                .param("caller", caller.toString()).param("key", name).update();
+        return api;
+    }
+
     private long storedKeys(UUID caller, String key) {
         return jdbc.sql("select count(*) from idempotent_request where caller = :caller and idempotency_key = :key")
                 .param("caller", caller.toString()).param("key", key).query(Long.class).single();

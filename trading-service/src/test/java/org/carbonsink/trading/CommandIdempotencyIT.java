@@ -91,6 +91,30 @@ class CommandIdempotencyIT extends TradingIntegration {
     }
 
     @Test
+    void anOrderRetriedAfterItsProcessDiedBeforeStoringTheResponseIsAnsweredOnceTheClaimLapses() {
+        UUID buyer = trader();
+        Listed instrument = listInstrument(1_000);
+        deposit(buyer, "1000.00");
+        String key = "order-" + UUID.randomUUID();
+        ApiClient keyed = as(buyer).withIdempotencyKey(key);
+        Map<String, Object> order = order(instrument.instrumentId(), "BUY", 10, "12.00");
+        String placed = keyed.post("/orders", order).expect(201).get("id").asString();
+        // what a kill -9 after the order's commit, before its response was stored, leaves behind
+        jdbc.sql("""
+                update idempotent_request set status = null, content_type = null, response_body = null,
+                    location = null, claimed_until = now() - interval '1 second'
+                where idempotency_key = :key
+                """).param("key", key).update();
+
+        var retry = keyed.post("/orders", order);
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("id").asString()).isEqualTo(placed);
+        assertThat(ordersOf(buyer)).isEqualTo(1);
+        assertCash(buyer, "1000.00", "120.00");
+    }
+
+    @Test
     void aBatchRetriedAfterACrashBetweenCommitAndResponsePlacesEachOrderOnce() {
         UUID buyer = trader();
         Listed instrument = listInstrument(1_000);

@@ -40,7 +40,11 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code carbonsink.idempotency.retention} (24 h). Only callers with a bearer token take part.
  *
  * <p>Without a rule, POST requests that carry the header are covered, and the key is stored
- * beside the command: a duplicate that arrives while the first still runs is told so (409).
+ * beside the command: a duplicate that arrives while the first still runs is told so (409, with
+ * {@code Retry-After}). Such a claim on the key is a lease ({@code claim-lease}): a process killed
+ * while the command ran cannot store its response, so once the lease has lapsed a retry with the
+ * same request takes the claim over and runs the command again. That is safe only for a command
+ * that finds its own earlier effect (trading derives an order's id from the key).
  * {@link IdempotencyProperties.Rule Rules} make the header required for a command (428 without
  * it) and, with {@code transactional}, run the whole request inside one database transaction that
  * first inserts the key: the command's own transaction joins it, its effect and the stored response
@@ -59,12 +63,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
     private final Duration retention;
+    private final Duration claimLease;
     private final TransactionTemplate tx;
     private final List<MatchingRule> rules;
 
     public IdempotencyFilter(JdbcClient jdbc, IdempotencyProperties properties, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.retention = properties.retention();
+        this.claimLease = properties.claimLease();
         this.tx = tx;
         this.rules = properties.rules().stream()
                 .map(rule -> new MatchingRule(rule, PathPatternParser.defaultInstance.parse(rule.path()))).toList();
@@ -132,7 +138,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void runBeside(Request command, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!insertKey(command)) {
+        if (!insertKey(command) && !takeOverLapsedClaim(command)) {
             replay(response, command);
             return;
         }
@@ -202,12 +208,30 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * The one retry whose update finds the claim lapsed wins it: a concurrent one waits on the row,
+     * then sees the new lease and replays 409.
+     */
+    private boolean takeOverLapsedClaim(Request command) {
+        return jdbc.sql("""
+                update idempotent_request set claimed_until = now() + make_interval(secs => :lease)
+                where caller = :caller and idempotency_key = :key and request_hash = :hash
+                    and status is null and claimed_until < now()
+                """).param("caller", command.caller()).param("key", command.key()).param("hash", command.hash())
+                .param("lease", claimLease.toMillis() / 1000.0).update() == 1;
+    }
+
+    /**
+     * The lease matters only to a request that runs beside its key: a transactional one's row is
+     * not seen by others until it commits with its response.
+     */
     private boolean insertKey(Request command) {
         return jdbc.sql("""
-                insert into idempotent_request (caller, idempotency_key, request_hash) values (:caller, :key, :hash)
+                insert into idempotent_request (caller, idempotency_key, request_hash, claimed_until)
+                values (:caller, :key, :hash, now() + make_interval(secs => :lease))
                 on conflict do nothing
                 """).param("caller", command.caller()).param("key", command.key()).param("hash", command.hash())
-                .update() == 1;
+                .param("lease", claimLease.toMillis() / 1000.0).update() == 1;
     }
 
     private void storeResponse(Request command, ContentCachingResponseWrapper recorded) {
@@ -231,21 +255,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         jdbc.sql("delete from idempotent_request where created_at < now() - make_interval(secs => :secs)")
                 .param("secs", retention.toSeconds()).update();
         // a request whose process died left no response: after ten minutes its key may be used again
+        // (a lapsed lease lets a retry take it over sooner; this frees the keys nobody retried)
         jdbc.sql("delete from idempotent_request where status is null and created_at < now() - interval '10 minutes'")
                 .update();
     }
 
     private void replay(HttpServletResponse response, Request command) throws IOException {
         Optional<Stored> stored = jdbc.sql("""
-                select request_hash, status, content_type, response_body, location from idempotent_request
+                select request_hash, status, content_type, response_body, location,
+                    greatest(1, ceil(extract(epoch from claimed_until - now())))::bigint as lease_seconds_left
+                from idempotent_request
                 where caller = :caller and idempotency_key = :key
                 """).param("caller", command.caller()).param("key", command.key()).query(Stored.class).optional();
-        if (stored.isEmpty() || stored.get().status() == null) {
-            ProblemResponses.write(response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
-                    "a request with this " + HEADER + " is still running; retry later");
-        } else if (!stored.get().requestHash().equals(command.hash())) {
+        if (stored.isPresent() && !stored.get().requestHash().equals(command.hash())) {
             ProblemResponses.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
                     "this " + HEADER + " was used for a different request");
+        } else if (stored.isEmpty() || stored.get().status() == null) {
+            if (stored.isPresent() && stored.get().leaseSecondsLeft() != null) {
+                response.setHeader("Retry-After", stored.get().leaseSecondsLeft().toString());
+            }
+            ProblemResponses.write(response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
+                    "a request with this " + HEADER + " is still running; retry later");
         } else {
             response.setStatus(stored.get().status());
             if (stored.get().contentType() != null) {
@@ -270,7 +300,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    record Stored(String requestHash, Integer status, String contentType, String responseBody, String location) {
+    record Stored(String requestHash, Integer status, String contentType, String responseBody, String location,
+            Long leaseSecondsLeft) {
     }
 
     /** The request with its body read once, so the key's hash and the handler see the same bytes. */

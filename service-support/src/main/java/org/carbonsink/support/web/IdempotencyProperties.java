@@ -11,12 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * controller's {@code @Transactional} joins the filter's), so the key and the effect commit or
  * roll back together. A command whose effect commits elsewhere (another thread, a group-commit
  * sequencer) must not be declared transactional.
+ *
+ * <p>{@code claim-lease} (30 s) is how long a request that is not transactional holds its key while
+ * it runs: a retry that finds the key still in progress after that takes it over and runs the
+ * command again (the command must find its own earlier effect). It must be longer than such a
+ * request ever runs.
  */
 @ConfigurationProperties("carbonsink.idempotency")
-public record IdempotencyProperties(Duration retention, List<Rule> rules) {
+public record IdempotencyProperties(Duration retention, Duration claimLease, List<Rule> rules) {
 
     public IdempotencyProperties {
         retention = retention == null ? Duration.ofHours(24) : retention;
+        claimLease = claimLease == null ? Duration.ofSeconds(30) : claimLease;
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
