@@ -53,7 +53,9 @@ public final class OperationIds implements OperationCustomizer {
             if (csv(h)) {
                 mappings.entrySet().stream()
                         .filter(other -> !csv(other.getValue()) && other.getValue().getBeanType() == h.getBeanType()
-                                && other.getKey().getPatternValues().equals(mapping.getPatternValues()))
+                                && other.getKey().getPatternValues().equals(mapping.getPatternValues())
+                                // the list it is the CSV form of, never the command on the same path
+                                && other.getKey().getMethodsCondition().equals(mapping.getMethodsCondition()))
                         .findFirst()
                         .ifPresent(json -> ids.put(h.getMethod(), ids.get(json.getValue().getMethod())));
             }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.concurrent.TimeUnit;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.IdempotencyFilter;
@@ -75,7 +76,7 @@ class OrderController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     OrderView place(Caller caller, @Valid @RequestBody PlaceOrderRequest request,
-            @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
+            @Parameter(hidden = true) @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
         long start = System.nanoTime();
         Order placed;
         try {
@@ -96,7 +97,7 @@ class OrderController {
      */
     @PostMapping("/batch")
     ResponseEntity<?> placeAll(Caller caller, @Valid @RequestBody BatchOrderRequest request,
-            @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key,
+            @Parameter(hidden = true) @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
         BatchOrderView full = placeAll(caller, request, key);
         if (prefer == null || !prefer.contains("return=minimal")) {
