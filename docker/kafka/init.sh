@@ -46,11 +46,11 @@ consumes() {
 }
 
 for t in registry.projects.v1 registry.participants.v1 registry.credits.v1 registry.holds.v1 \
-         verification.reports.v1 trading.orders.v1 trading.trades.v1 trading.cash.v1; do
+         registry.pledges.v1 verification.reports.v1 trading.orders.v1 trading.trades.v1 trading.cash.v1; do
   topic "$t"
 done
 
-produces registry registry.projects.v1 registry.participants.v1 registry.credits.v1 registry.holds.v1
+produces registry registry.projects.v1 registry.participants.v1 registry.credits.v1 registry.holds.v1 registry.pledges.v1
 consumes registry verification.reports.v1 trading.orders.v1 trading.trades.v1
 
 produces verification verification.reports.v1
