@@ -100,6 +100,8 @@ public final class FaultNode {
         List<String> auth = new ArrayList<>(common(options));
         auth.add("--server.port=" + options.port("auth-port"));
         auth.add("--AUTH_ISSUER=" + issuer);
+        // the services' OTLP metrics registry is on this classpath too; the auth server pushes nowhere
+        auth.add("--management.otlp.metrics.export.enabled=false");
         started.add(Services.run(AuthServerApplication::application, auth));
         List<String> withTokens = withTokens(options);
         started.add(Services.run(VerificationApplication::application, Services.serviceArguments(
@@ -110,7 +112,10 @@ public final class FaultNode {
         gateway.add("--VERIFICATION_URL=http://127.0.0.1:" + options.port("verification-port"));
         gateway.add("--TRADING_URL=http://127.0.0.1:" + options.port("trading-port"));
         started.add(Services.run(GatewayApplication::application, gateway));
-        for (String port : List.of("auth-port", "verification-port", "gateway-port")) {
+        // the auth server has its health on its own port; the others answer readiness on /readyz
+        Services.awaitHealthy("http://127.0.0.1:" + options.port("auth-port") + "/actuator/health",
+                Duration.ofSeconds(120));
+        for (String port : List.of("verification-port", "gateway-port")) {
             Services.awaitHealthy("http://127.0.0.1:" + options.port(port) + "/readyz", Duration.ofSeconds(120));
         }
     }
