@@ -104,8 +104,10 @@ public final class FaultNode {
         auth.add("--management.otlp.metrics.export.enabled=false");
         started.add(Services.run(AuthServerApplication::application, auth));
         List<String> withTokens = withTokens(options);
-        started.add(Services.run(VerificationApplication::application, Services.serviceArguments(
-                database(options, "verification"), kafka(options), options.port("verification-port"), withTokens)));
+        ConfigurableApplicationContext verification = Services.run(VerificationApplication::application,
+                Services.serviceArguments(database(options, "verification"), kafka(options),
+                        options.port("verification-port"), withTokens));
+        started.add(verification);
         List<String> gateway = new ArrayList<>(withTokens);
         gateway.add("--server.port=" + options.port("gateway-port"));
         gateway.add("--REGISTRY_URL=http://127.0.0.1:" + options.port("registry-port"));
@@ -115,17 +117,24 @@ public final class FaultNode {
         // the auth server has its health on its own port; the others answer readiness on /readyz
         Services.awaitHealthy("http://127.0.0.1:" + options.port("auth-port") + "/actuator/health",
                 Duration.ofSeconds(120));
-        for (String port : List.of("verification-port", "gateway-port")) {
-            Services.awaitHealthy("http://127.0.0.1:" + options.port(port) + "/readyz", Duration.ofSeconds(120));
-        }
+        Services.awaitHealthy(readiness(verification), Duration.ofSeconds(120));
+        Services.awaitHealthy("http://127.0.0.1:" + options.port("gateway-port") + "/readyz", Duration.ofSeconds(120));
     }
 
     private static ConfigurableApplicationContext service(Supplier<SpringApplication> application, String name,
             Options options) {
         ConfigurableApplicationContext context = Services.run(application, Services.serviceArguments(
                 database(options, name), kafka(options), options.port("port"), withTokens(options)));
-        Services.awaitHealthy("http://127.0.0.1:" + options.port("port") + "/readyz", Duration.ofSeconds(120));
+        Services.awaitHealthy(readiness(context), Duration.ofSeconds(120));
         return context;
+    }
+
+    /** A service's readiness: on its management port (random here), where the services keep health. */
+    private static String readiness(ConfigurableApplicationContext context) {
+        String management = context.getEnvironment().getProperty("local.management.port");
+        return management == null
+                ? "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/actuator/health"
+                : "http://127.0.0.1:" + management + "/actuator/health/readiness";
     }
 
     /** The database {@link LocalStack#createDatabases} made for the service on the infra's PostgreSQL. */
