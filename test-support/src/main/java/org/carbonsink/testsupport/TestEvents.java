@@ -30,9 +30,20 @@ public final class TestEvents {
 
     /** Sends the event record as a service's outbox would, and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, Record event) {
+        send(topic, key, event, null);
+    }
+
+    /**
+     * Sends the event as {@link #send(String, String, Record)} does, in the W3C trace {@code traceparent}
+     * (as a producer's observation would send it), or in none when it is null.
+     */
+    public static void send(String topic, String key, Record event, String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, JSON.writeValueAsString(event));
         record.headers().add("event-type", event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
         record.headers().add("event-id", eventId(event).toString().getBytes(StandardCharsets.UTF_8));
+        if (traceparent != null) {
+            record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
                 TestInfrastructure.kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
             producer.send(record).get(30, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +69,35 @@ abstract class TradingIntegration {
 
     @Autowired
     Participants readModel;
+    @Autowired
+    JdbcClient database;
+
+    /** A new W3C trace id (32 hex digits). */
+    static String newTraceId() {
+        return hex(16);
+    }
+
+    /** A {@code traceparent} of a sampled span in the trace, as a caller or a producer sends it. */
+    static String traceparent(String traceId) {
+        return "00-" + traceId + "-" + hex(8) + "-01";
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * The trace ids stored with the outbox rows of events of {@code type} whose {@code field} is {@code id}
+     * (the relay sends each event in its row's trace; "none" for a row written outside any trace).
+     */
+    List<String> tracesOfEvents(String type, String field, UUID id) {
+        return database.sql("""
+                select coalesce(split_part(trace_parent, '-', 2), 'none') from outbox_event
+                where event_type = :type and payload::jsonb ->> :field = :id order by id
+                """).param("type", type).param("field", field).param("id", id.toString()).query(String.class).list();
+    }
 
     /** A new participant the registry registered as a trader; answers once the exchange knows it. */
     UUID trader() {

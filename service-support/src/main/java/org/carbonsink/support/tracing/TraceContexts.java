@@ -1,5 +1,6 @@
 package org.carbonsink.support.tracing;
 
+import io.micrometer.tracing.CurrentTraceContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
@@ -42,6 +43,32 @@ public class TraceContexts {
         Map<String, String> carrier = new HashMap<>();
         propagator.inject(context, carrier, Map::put);
         return carrier.get(TRACEPARENT);
+    }
+
+    /**
+     * The current span's context as it is, for work that another thread does later on the current
+     * request's behalf (a writer that commits the request's command in a batch); null when there is
+     * none. Nothing is formatted or copied: a hot path that captures a context per command holds one
+     * reference, and pays for the {@code traceparent} only where {@link #runIn} writes an event.
+     */
+    public TraceContext capture() {
+        return tracer.currentTraceContext().context();
+    }
+
+    /**
+     * Runs {@code work} with {@code captured} (from {@link #capture}) as the current trace context, so
+     * that the outbox rows it writes carry that context and their events continue its trace. No span
+     * is started: the work belongs to the span that was current when the context was captured. With
+     * {@code captured} null, {@code work} runs in the caller's context.
+     */
+    public void runIn(TraceContext captured, Runnable work) {
+        if (captured == null) {
+            work.run();
+            return;
+        }
+        try (CurrentTraceContext.Scope scope = tracer.currentTraceContext().newScope(captured)) {
+            work.run();
+        }
     }
 
     /** The current trace id, or null when there is no current span. */

@@ -1,5 +1,6 @@
 package org.carbonsink.trading.order;
 
+import io.micrometer.tracing.TraceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +53,8 @@ final class Batch implements BookEvents {
     final SortedMap<UUID, Long> cashDelta = new TreeMap<>();
     final Map<UUID, LiveOrder> changed = new LinkedHashMap<>();
     final List<Trade> trades = new ArrayList<>();
+    /** The trace context of the command that made each of {@link #trades}, at the same index (null: none). */
+    final List<TraceContext> tradeCauses = new ArrayList<>();
     final List<HoldRelease> holdReleases = new ArrayList<>();
     final Map<UUID, TradeFailure> failedTrades = new LinkedHashMap<>();
     final List<LogRow> logRows = new ArrayList<>();
@@ -63,6 +66,8 @@ final class Batch implements BookEvents {
     private long sequence;
     private boolean rebuilding;
     private RejectReason rejected;
+    /** The trace context of the command being applied: what it causes is published in its trace. */
+    private TraceContext cause;
 
     Batch(Sequencer writer, Instant now, Map<UUID, Long> available) {
         this.writer = writer;
@@ -70,7 +75,8 @@ final class Batch implements BookEvents {
         this.available = new HashMap<>(available);
     }
 
-    record HoldRelease(Order sellOrder, long quantity) {
+    /** Credits the registry is asked to let go of, in the trace of the command that let them go. */
+    record HoldRelease(Order sellOrder, long quantity, TraceContext cause) {
     }
 
     record LogRow(String instrumentId, long sequence, String kind, UUID orderId, UUID tradeId, UUID participantId,
@@ -81,7 +87,9 @@ final class Batch implements BookEvents {
     record Answer(CompletableFuture<Object> future, Object value, RuntimeException refusal) {
     }
 
-    void apply(BookCommand command, CompletableFuture<Object> future) {
+    /** {@code trace}: the context of the request or record that submitted the command (null: none). */
+    void apply(BookCommand command, CompletableFuture<Object> future, TraceContext trace) {
+        cause = trace;
         try {
             Object value;
             if (command instanceof Place c) {
@@ -188,7 +196,7 @@ final class Batch implements BookEvents {
             order.status = OrderStatus.REJECTED;
             order.rejectionReason = "the book refused the order when its credits were held: " + rejected;
             changed.put(order.id, order);
-            holdReleases.add(new HoldRelease(order.snapshot(now), order.quantity));
+            holdReleases.add(new HoldRelease(order.snapshot(now), order.quantity, cause));
             rejected = null;
             logRow("OPEN_HELD", order.id, null, order.participantId, "SELL " + order.quantity, "REJECTED");
             return null;
@@ -238,7 +246,7 @@ final class Batch implements BookEvents {
         order.status = OrderStatus.CANCELLED;
         order.cancelReason = CancelReason.USER;
         changed.put(order.id, order);
-        holdReleases.add(new HoldRelease(order.snapshot(now), order.quantity));
+        holdReleases.add(new HoldRelease(order.snapshot(now), order.quantity, cause));
         logRow("CANCEL", order.id, null, order.participantId, "awaiting its hold", order.status.name());
         return order.snapshot(now);
     }
@@ -299,7 +307,7 @@ final class Batch implements BookEvents {
         } else {
             // the seller's hold no longer backs the quantity: the order does not get it back, and whatever
             // the registry still holds of it is let go
-            holdReleases.add(new HoldRelease(sell.snapshot(now), trade.quantity()));
+            holdReleases.add(new HoldRelease(sell.snapshot(now), trade.quantity(), cause));
             outcome = "RELEASED";
         }
         logRow("RETURN_FILL", trade.sellOrderId(), trade.id(), trade.sellerId(), reason, outcome);
@@ -326,7 +334,7 @@ final class Batch implements BookEvents {
             return "RETURNED";
         }
         // cancelled meanwhile, or an order that never rests: the registry lets the credits go
-        holdReleases.add(new HoldRelease(sell.snapshot(now), quantity));
+        holdReleases.add(new HoldRelease(sell.snapshot(now), quantity, cause));
         return "RELEASED";
     }
 
@@ -403,6 +411,8 @@ final class Batch implements BookEvents {
         trades.add(new Trade(UUID.randomUUID(), book.instrumentId, buy.id, sell.id, buy.participantId,
                 sell.participantId, quantity, Money.of(priceFen), Money.of(Money.times(quantity, priceFen)),
                 CashAccount.CNY, TradeStatus.PENDING_DELIVERY, null, now, null));
+        // the aggressor's command matched it: the trade continues the taker's trace
+        tradeCauses.add(cause);
         if (makerFilled) {
             maker.status = OrderStatus.FILLED;
             book.untrack(maker, true);
@@ -433,7 +443,7 @@ final class Batch implements BookEvents {
             reserve(order.participantId, -order.reservedFen);
             order.reservedFen = 0;
         } else {
-            holdReleases.add(new HoldRelease(order.snapshot(now), cancelledQuantity));
+            holdReleases.add(new HoldRelease(order.snapshot(now), cancelledQuantity, cause));
         }
         changed.put(order.id, order);
         book.untrack(order, wasResting);
@@ -450,7 +460,7 @@ final class Batch implements BookEvents {
             order.unitFen = priceFen;
             order.reservedFen = reserved;
         } else if (openQuantity < previousOpen) {
-            holdReleases.add(new HoldRelease(order.snapshot(now), previousOpen - openQuantity));
+            holdReleases.add(new HoldRelease(order.snapshot(now), previousOpen - openQuantity, cause));
         }
         order.quantity = order.filled + openQuantity;
         if (!keptPriority) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.carbonsink.support.tracing.TraceContexts;
 import org.carbonsink.trading.order.Orders.OrderRow;
 import org.carbonsink.trading.trade.CreditDeliveries;
 import org.carbonsink.trading.trade.Trade;
@@ -33,15 +34,17 @@ class BatchJournal {
     private final CashReservations cash;
     private final CreditDeliveries deliveries;
     private final CreditHolds holds;
+    private final TraceContexts traces;
 
     BatchJournal(JdbcTemplate jdbc, Orders orders, Trades trades, CashReservations cash, CreditDeliveries deliveries,
-            CreditHolds holds) {
+            CreditHolds holds, TraceContexts traces) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.trades = trades;
         this.cash = cash;
         this.deliveries = deliveries;
         this.holds = holds;
+        this.traces = traces;
     }
 
     /**
@@ -167,11 +170,13 @@ class BatchJournal {
             }
         }
         trades.addAll(batch.trades);
-        for (Trade trade : batch.trades) {
-            deliveries.request(trade);
+        // each event in the trace of the command that caused it, all in this one transaction
+        for (int i = 0; i < batch.trades.size(); i++) {
+            Trade trade = batch.trades.get(i);
+            traces.runIn(batch.tradeCauses.get(i), () -> deliveries.request(trade));
         }
         for (Batch.HoldRelease release : batch.holdReleases) {
-            holds.release(release.sellOrder(), release.quantity());
+            traces.runIn(release.cause(), () -> holds.release(release.sellOrder(), release.quantity()));
         }
 
         List<UUID> short_ = cash.apply(batch.cashDelta);

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.ToIntFunction;
+import org.carbonsink.support.tracing.TraceContexts;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.trade.Trades;
 import org.slf4j.Logger;
@@ -50,6 +51,7 @@ public class Exchange {
     private final Clock clock;
     private final JdbcClient jdbc;
     private final Environment environment;
+    private final TraceContexts traces;
     private final String instanceId = UUID.randomUUID().toString();
     private final Map<Integer, Sequencer> writers = new ConcurrentHashMap<>();
     private final CountDownLatch firstAssignment = new CountDownLatch(1);
@@ -57,7 +59,7 @@ public class Exchange {
 
     Exchange(Orders orders, Trades trades, TradingRules rules, BatchJournal journal, BookLoader loader,
             CashReservations cash, PlatformTransactionManager transactions, Clock clock, JdbcClient jdbc,
-            Environment environment) {
+            Environment environment, TraceContexts traces) {
         this.orders = orders;
         this.trades = trades;
         this.rules = rules;
@@ -69,6 +71,7 @@ public class Exchange {
         this.clock = clock;
         this.jdbc = jdbc;
         this.environment = environment;
+        this.traces = traces;
     }
 
     /** Applies a command on its instrument's book and answers once it is committed; refusals are thrown. */
@@ -136,7 +139,7 @@ public class Exchange {
         for (int partition : partitions) {
             writers.computeIfAbsent(partition, p -> {
                 Sequencer writer = new Sequencer(p, orders, trades, rules, journal, loader, cash, tx, clock,
-                        id -> partitionOf.applyAsInt(id) == p);
+                        id -> partitionOf.applyAsInt(id) == p, traces);
                 writer.start();
                 return writer;
             });

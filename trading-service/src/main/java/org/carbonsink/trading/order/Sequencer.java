@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import io.micrometer.tracing.TraceContext;
+import org.carbonsink.support.tracing.TraceContexts;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.trade.Trades;
 import org.slf4j.Logger;
@@ -26,6 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batch was being written, applies them in order to the in-memory books, writes the batch and its
  * results in one transaction, and answers the requests only after the commit. Nothing else touches
  * these books, so the hot path has no lock beyond the queue.
+ *
+ * <p>Each command carries the trace context of the request or record that submitted it (captured as a
+ * reference, nothing formatted on the way in), and the events it causes are written to the outbox in
+ * that context: a trade's TradeExecuted continues the trace of the order that took liquidity (the
+ * aggressor), a hold release the trace of the cancel, amendment or delivery failure that caused it.
+ * The batch still commits in one transaction; only the outbox rows differ in the context they store.
  *
  * <p>If a batch cannot commit (the database refused it, another instance wrote the instrument, cash was
  * spent elsewhere meanwhile), the books are thrown away and reloaded from the database, which holds the
@@ -46,6 +54,7 @@ final class Sequencer implements Runnable {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Predicate<String> owns;
+    private final TraceContexts traces;
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<String, InstrumentBook> books = new HashMap<>();
@@ -54,11 +63,12 @@ final class Sequencer implements Runnable {
     private volatile boolean running = true;
     private final Thread thread;
 
-    record Pending(BookCommand command, CompletableFuture<Object> future) {
+    /** A command, the answer its submitter waits for, and the submitter's trace context (null: none). */
+    record Pending(BookCommand command, CompletableFuture<Object> future, TraceContext trace) {
     }
 
     Sequencer(int partition, Orders orders, Trades trades, TradingRules rules, BatchJournal journal, BookLoader loader,
-            CashReservations cash, TransactionTemplate tx, Clock clock, Predicate<String> owns) {
+            CashReservations cash, TransactionTemplate tx, Clock clock, Predicate<String> owns, TraceContexts traces) {
         this.partition = partition;
         this.orders = orders;
         this.trades = trades;
@@ -69,6 +79,7 @@ final class Sequencer implements Runnable {
         this.tx = tx;
         this.clock = clock;
         this.owns = owns;
+        this.traces = traces;
         this.thread = new Thread(this, "book-writer-" + partition);
         thread.setDaemon(true);
     }
@@ -79,7 +90,7 @@ final class Sequencer implements Runnable {
 
     CompletableFuture<Object> submit(BookCommand command) {
         CompletableFuture<Object> future = new CompletableFuture<>();
-        queue.add(new Pending(command, future));
+        queue.add(new Pending(command, future, traces.capture()));
         if (!running) {
             failQueued();
         }
@@ -133,7 +144,7 @@ final class Sequencer implements Runnable {
                 Batch done = tx.execute(status -> {
                     Batch b = new Batch(this, clock.instant(), cash.availableFen(buyers(batch)));
                     for (Pending pending : batch) {
-                        b.apply(pending.command(), pending.future());
+                        b.apply(pending.command(), pending.future(), pending.trace());
                     }
                     journal.write(b);
                     return b;
@@ -183,7 +194,8 @@ final class Sequencer implements Runnable {
         Instant lastClose = rules.lastSessionClose(clock.instant());
         for (InstrumentBook book : books.values()) {
             if (book.dayOrdersExpiredAt == null || lastClose.isAfter(book.dayOrdersExpiredAt)) {
-                due.add(new Pending(new BookCommand.ExpireDay(book.instrumentId, lastClose), new CompletableFuture<>()));
+                due.add(new Pending(new BookCommand.ExpireDay(book.instrumentId, lastClose), new CompletableFuture<>(),
+                        null));
             }
         }
         return due;

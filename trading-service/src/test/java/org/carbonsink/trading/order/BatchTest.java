@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.carbonsink.support.tracing.TraceContexts;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.matching.BookEvents;
 import org.carbonsink.trading.matching.CancelReason;
@@ -36,7 +37,7 @@ class BatchTest {
     private final TradingRules rules = new TradingRules(new BigDecimal("1.00"), 3, LocalTime.of(15, 0),
             ZoneId.of("Asia/Shanghai"), List.of("TRADER"), 2000, Duration.ofSeconds(1));
     private final Sequencer writer = new Sequencer(0, null, null, rules, null, new AsksOfOneSeller(), null, null,
-            Clock.fixed(NOW, ZoneOffset.UTC), id -> true);
+            Clock.fixed(NOW, ZoneOffset.UTC), id -> true, TraceContexts.none());
 
     /** Loads a book with two asks of the seller: 4 @ 18.00, then 6 @ 19.00. */
     final class AsksOfOneSeller extends BookLoader {
@@ -125,7 +126,7 @@ class BatchTest {
     private Order place(Batch batch, OrderType type, TimeInForce tif, long quantity, String price) {
         CompletableFuture<Object> answer = new CompletableFuture<>();
         batch.apply(new BookCommand.Place(UUID.randomUUID(), new PlaceOrder(buyer, INSTRUMENT, Side.BUY, type, tif,
-                quantity, price == null ? null : new BigDecimal(price))), answer);
+                quantity, price == null ? null : new BigDecimal(price))), answer, null);
         Batch.Answer last = batch.answers.get(batch.answers.size() - 1);
         assertThat(last.refusal()).isNull();
         return (Order) last.value();
@@ -133,7 +134,7 @@ class BatchTest {
 
     private ProblemException refusal(Batch batch, OrderType type, TimeInForce tif, long quantity, String price) {
         batch.apply(new BookCommand.Place(UUID.randomUUID(), new PlaceOrder(buyer, INSTRUMENT, Side.BUY, type, tif,
-                quantity, new BigDecimal(price))), new CompletableFuture<>());
+                quantity, new BigDecimal(price))), new CompletableFuture<>(), null);
         return (ProblemException) batch.answers.get(batch.answers.size() - 1).refusal();
     }
 
