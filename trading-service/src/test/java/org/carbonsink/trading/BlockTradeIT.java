@@ -115,6 +115,19 @@ class BlockTradeIT extends TradingIntegration {
     }
 
     @Test
+    void anAcceptedBlockTradeIsDeliveredInTheTraceOfTheAcceptance() {
+        Listed instrument = blockMarket("50.00");
+        deposit(buyer, "20000.00");
+        UUID blockId = proposeAndHold(instrument, 100, "50.00");
+        String traceId = newTraceId();
+
+        UUID tradeId = UUID.fromString(as(buyer).withHeader("traceparent", traceparent(traceId))
+                .post("/block-trades/" + blockId + "/acceptance", null).expect(200).get("tradeId").asString());
+
+        assertThat(tracesOfEvents("TradeExecuted", "tradeId", tradeId)).containsExactly(traceId);
+    }
+
+    @Test
     void aFailedDeliveryReleasesTheBuyersCashAndGivesTheCreditsBack() {
         Listed instrument = blockMarket("50.00");
         deposit(buyer, "20000.00");
