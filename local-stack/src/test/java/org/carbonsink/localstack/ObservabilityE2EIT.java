@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.carbonsink.client.trading.model.TradeView;
+import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TokenClient;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * authorization server in this JVM (real PostgreSQL and Kafka).
  *
  * <p>Tracing: one request at the gateway, followed through the registry, the outbox and Kafka into
- * the verification and trading services; every span it causes, in every application, carries the
- * one trace id the caller got back in {@code X-Correlation-Id}. The applications export their
+ * the verification and trading services; and one trade, from the buy order at the gateway to its
+ * settlement. Every span each causes, in every application, carries the one trace id the caller got
+ * back in {@code X-Correlation-Id}. The applications export their
  * spans to one in-memory exporter ({@link InMemorySpans}).
  *
  * <p>Metrics: every metric the Grafana dashboard and the Prometheus alerts name is in the
@@ -40,8 +44,11 @@ class ObservabilityE2EIT {
 
     @BeforeAll
     static void startEverything() {
-        services = TestStack.start("observed", List.of("--spring.main.banner-mode=off", "--carbonsink.test.in-memory-spans=true",
-                        "--management.opentelemetry.tracing.export.schedule-delay=100ms"));
+        List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off",
+                "--carbonsink.test.in-memory-spans=true", "--management.opentelemetry.tracing.export.schedule-delay=100ms"));
+        // a project's disclosure in seconds and the buyer's own deposit, for the traced trade
+        arguments.addAll(Lifecycle.SHORT_WINDOWS);
+        services = TestStack.start("observed", arguments);
     }
 
     @AfterAll
@@ -68,6 +75,45 @@ class ObservabilityE2EIT {
                     .contains("gateway SERVER", "registry-service SERVER", "registry-service PRODUCER",
                             "verification-service CONSUMER", "trading-service CONSUMER");
             // one tree, not pieces sharing an id: every span but the gateway's first has its parent in it
+            List<String> spanIds = trace.stream().map(SpanData::getSpanId).toList();
+            assertThat(trace).filteredOn(span -> !(service(span).equals("gateway") && span.getKind() == SpanKind.SERVER))
+                    .allSatisfy(span -> assertThat(spanIds).contains(span.getParentSpanId()));
+        });
+        printTrace(spans(traceId));
+    }
+
+    /**
+     * One trade, one trace: the buyer's order at the gateway, the trading service's request, the book
+     * writer's commit (its TradeExecuted continues the order's trace, though the writer committed it on
+     * its own thread), the Kafka hop to the registry, the registry's delivery, the CreditsDelivered hop
+     * back and the trading service's settlement all carry the trace id the buyer got back.
+     */
+    @Test
+    void aTradeIsTracedFromTheBuyOrderAtTheGatewayToItsSettlement() {
+        Lifecycle lifecycle = new Lifecycle(new ApiClient(services.gatewayUrl()), services.authUrl(), line -> { });
+        Lifecycle.Cast cast = lifecycle.registerParticipants();
+        Lifecycle.Listed listed = lifecycle.listCredits(cast);
+        lifecycle.deposit(cast.buyer(), "100000.00");
+        UUID sellId = lifecycle.placeOrder(cast.owner(), listed.instrumentId(), "SELL", 100, "85.50").getId();
+        lifecycle.awaitOrder(cast.owner(), sellId, "OPEN");
+
+        var buy = lifecycle.as(cast.buyer()).post("/api/trading/orders", Map.of("instrumentId", listed.instrumentId(),
+                "side", "BUY", "quantity", 100, "limitPrice", new BigDecimal("90.00")));
+
+        assertThat(buy.status()).isEqualTo(201);
+        assertThat(buy.json().get("status").asString()).isEqualTo("FILLED");
+        String traceId = buy.header("X-Correlation-Id");
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        assertThat(lifecycle.awaitSettledTrade(listed.instrumentId()).getStatus())
+                .isEqualTo(TradeView.StatusEnum.SETTLED);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<SpanData> trace = spans(traceId);
+            assertHop(trace, "gateway", SpanKind.SERVER, "http post");
+            assertHop(trace, "trading-service", SpanKind.SERVER, "/orders");
+            assertHop(trace, "trading-service", SpanKind.PRODUCER, Topics.TRADING_TRADES);
+            assertHop(trace, "registry-service", SpanKind.CONSUMER, Topics.TRADING_TRADES);
+            assertHop(trace, "registry-service", SpanKind.PRODUCER, Topics.REGISTRY_HOLDS);
+            assertHop(trace, "trading-service", SpanKind.CONSUMER, Topics.REGISTRY_HOLDS);
             List<String> spanIds = trace.stream().map(SpanData::getSpanId).toList();
             assertThat(trace).filteredOn(span -> !(service(span).equals("gateway") && span.getKind() == SpanKind.SERVER))
                     .allSatisfy(span -> assertThat(spanIds).contains(span.getParentSpanId()));
@@ -126,6 +172,12 @@ class ObservabilityE2EIT {
         return new ArrayList<>(InMemorySpans.EXPORTER.getFinishedSpanItems().stream()
                 .filter(span -> span.getTraceId().equals(traceId))
                 .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos)).toList());
+    }
+
+    /** The trace has a span of {@code service}, of {@code kind}, whose name contains {@code name}. */
+    private static void assertHop(List<SpanData> trace, String service, SpanKind kind, String name) {
+        assertThat(trace).as("%s %s span named ...%s...", service, kind, name).anyMatch(span -> service(span)
+                .equals(service) && span.getKind() == kind && span.getName().contains(name));
     }
 
     private static String service(SpanData span) {
