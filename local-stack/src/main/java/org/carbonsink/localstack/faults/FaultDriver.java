@@ -72,6 +72,15 @@ public final class FaultDriver {
     /** How long a command may be answered "request in progress" before the harness calls it stuck. */
     static final Duration STUCK = Duration.ofSeconds(90);
 
+    /** The local users (auth-server's seed, as Lifecycle logs them in): name and password. */
+    private static final User OWNER = new User("owner", "owner-password");
+    private static final User BUYER = new User("trader", "trader-password");
+    private static final User ADMINISTRATOR = new User("admin", "admin-password");
+    private static final User OPERATOR = new User("operator", "operator-password");
+
+    private record User(String name, String password) {
+    }
+
     private final Map<String, String> options;
 
     private FaultDriver(Map<String, String> options) {
@@ -131,11 +140,10 @@ public final class FaultDriver {
 
     private boolean traffic() throws InterruptedException {
         Properties state = state();
-        Lifecycle lifecycle = lifecycle(line -> { });
-        Cast cast = lifecycle.registerParticipants();
         ApiClient trading = new ApiClient(option("trading"));
-        ApiClient owner = trading.withToken(lifecycle.token(cast.owner()));
-        ApiClient buyer = trading.withToken(lifecycle.token(cast.buyer()));
+        // a run at full scale outlives an access token: each command asks for a valid one
+        RefreshingToken owner = login(OWNER);
+        RefreshingToken buyer = login(BUYER);
         int pairs = Integer.parseInt(option("pairs"));
         String run = option("run", "run-" + System.currentTimeMillis());
         String instrument = state.getProperty("instrument");
@@ -149,11 +157,11 @@ public final class FaultDriver {
             int n = i;
             pool.submit(() -> {
                 for (String side : List.of("SELL", "BUY")) {
-                    ApiClient client = side.equals("SELL") ? owner : buyer;
+                    RefreshingToken token = side.equals("SELL") ? owner : buyer;
                     Map<String, Object> order = Map.of("instrumentId", instrument, "side", side, "quantity", 1,
                             "limitPrice", PRICE);
-                    int status = sendUntilAnswered(client, run + "-" + side + "-" + n, "/orders", order, deadline,
-                            retries);
+                    int status = sendUntilAnswered(trading, token, run + "-" + side + "-" + n, "/orders", order,
+                            deadline, retries);
                     if (status == 201) {
                         accepted.incrementAndGet();
                     } else {
@@ -163,14 +171,14 @@ public final class FaultDriver {
             });
         }
         int transfers = Integer.parseInt(option("transfers", "0"));
-        ApiClient ledger = new ApiClient(option("registry")).withToken(lifecycle.token(cast.owner()));
-        Map<String, Object> transfer = Map.of("toAccountId", cast.buyerAccount(), "projectId",
+        ApiClient ledger = new ApiClient(option("registry"));
+        Map<String, Object> transfer = Map.of("toAccountId", state.getProperty("buyerAccount"), "projectId",
                 state.getProperty("project"), "vintage", TRANSFER_VINTAGE, "quantity", 1);
+        String transfersPath = "/accounts/" + state.getProperty("ownerAccount") + "/transfers";
         for (int i = 0; i < transfers; i++) {
             String key = run + "-TRANSFER-" + i;
             pool.submit(() -> {
-                int status = sendUntilAnswered(ledger, key, "/accounts/" + cast.ownerAccount() + "/transfers", transfer,
-                        deadline, retries);
+                int status = sendUntilAnswered(ledger, owner, key, transfersPath, transfer, deadline, retries);
                 (status == 201 ? accepted : refused).incrementAndGet();
             });
         }
@@ -192,15 +200,15 @@ public final class FaultDriver {
         return refused.get() == 0;
     }
 
-    /** Sends the order until the exchange answers with something other than a failure to reach it. */
-    private static int sendUntilAnswered(ApiClient sender, String key, String path, Map<String, Object> command,
-            Instant deadline, AtomicLong retries) {
-        ApiClient client = sender.withHeader("Idempotency-Key", key);
+    /** Sends the command until the service answers with something other than a failure to reach it. */
+    private static int sendUntilAnswered(ApiClient service, RefreshingToken token, String key, String path,
+            Map<String, Object> command, Instant deadline, AtomicLong retries) {
+        ApiClient client = service.withIdempotencyKey(key);
         String last = "";
         Instant inProgressSince = null;
         while (Instant.now().isBefore(deadline)) {
             try {
-                ApiClient.Response response = client.post(path, command);
+                ApiClient.Response response = token.send(client, c -> c.post(path, command));
                 if (response.status() < 500 && response.status() != 429 && response.status() != 409) {
                     if (response.status() != 201) {
                         System.out.println(path + " refused: " + response);
@@ -369,13 +377,13 @@ public final class FaultDriver {
             failures.add("not drained within the timeout: orders " + orders + ", trades " + trades);
         }
 
-        Lifecycle lifecycle = lifecycle(line -> { });
-        lifecycle.registerParticipants();
-        ApiClient registry = new ApiClient(option("registry")).withToken(lifecycle.token(Lifecycle.REGISTRY_ADMINISTRATOR));
-        ApiClient exchange = new ApiClient(option("trading")).withToken(lifecycle.token(Lifecycle.OPERATOR));
+        ApiClient registry = new ApiClient(option("registry"));
+        ApiClient exchange = new ApiClient(option("trading"));
+        RefreshingToken administrator = login(ADMINISTRATOR);
+        RefreshingToken operator = login(OPERATOR);
         Reconciliation.Report report = Reconciliation.reconcile(
-                () -> exchange.get("/admin/reconciliation/snapshot").expect(200),
-                () -> registry.get("/admin/reconciliation/snapshot").expect(200),
+                () -> operator.send(exchange, c -> c.get("/admin/reconciliation/snapshot")).expect(200),
+                () -> administrator.send(registry, c -> c.get("/admin/reconciliation/snapshot")).expect(200),
                 Duration.ofSeconds(10), Duration.ofSeconds(Long.parseLong(option("reconcile-seconds", "120"))));
         report.differences().forEach(d -> failures.add("reconciliation: " + d));
 
@@ -473,6 +481,10 @@ public final class FaultDriver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private RefreshingToken login(User user) {
+        return RefreshingToken.login(option("auth"), user.name(), user.password());
     }
 
     private Lifecycle lifecycle(java.util.function.Consumer<String> out) {
