@@ -52,8 +52,8 @@ import tools.jackson.databind.JsonNode;
  * <ul>
  * <li>{@code seed}: participants, a project issued and listed, cash for the buyer (state file);</li>
  * <li>{@code traffic --pairs=N --transfers=M}: N sell orders of 1 t by the owner and N buy orders of 1 t
- * by the buyer at one price, and M registry transfers of 1 t from the owner to the buyer, each sent
- * until the service accepts it, with an {@code Idempotency-Key} so a retry after a lost answer
+ * by the buyer at one price, and M registry transfers of 1 t, from the owner to the buyer and back
+ * in turn, each sent until the service accepts it, with an {@code Idempotency-Key} so a retry after a lost answer
  * cannot run it twice;</li>
  * <li>{@code poison --count=N}: N unreadable records on every topic, then waits until every consumer
  * group has read past them;</li>
@@ -172,14 +172,21 @@ public final class FaultDriver {
         }
         int transfers = Integer.parseInt(option("transfers", "0"));
         ApiClient ledger = new ApiClient(option("registry"));
-        Map<String, Object> transfer = Map.of("toAccountId", state.getProperty("buyerAccount"), "projectId",
-                state.getProperty("project"), "vintage", TRANSFER_VINTAGE, "quantity", 1);
-        String transfersPath = "/accounts/" + state.getProperty("ownerAccount") + "/transfers";
-        for (int i = 0; i < transfers; i++) {
-            String key = run + "-TRANSFER-" + i;
+        RefreshingToken holder = login(BUYER);
+        String ownerAccount = state.getProperty("ownerAccount");
+        String buyerAccount = state.getProperty("buyerAccount");
+        for (int i = 0; i < transfers; i += 2) {
+            int n = i;
+            // there and back: a run of any size fits the credits the seed issued
             pool.submit(() -> {
-                int status = sendUntilAnswered(ledger, owner, key, transfersPath, transfer, deadline, retries);
-                (status == 201 ? accepted : refused).incrementAndGet();
+                int out = sendUntilAnswered(ledger, owner, run + "-TRANSFER-" + n, transfersPath(ownerAccount),
+                        transfer(state, buyerAccount), deadline, retries);
+                (out == 201 ? accepted : refused).incrementAndGet();
+                if (n + 1 < transfers) {
+                    int back = out != 201 ? out : sendUntilAnswered(ledger, holder, run + "-TRANSFER-" + (n + 1),
+                            transfersPath(buyerAccount), transfer(state, ownerAccount), deadline, retries);
+                    (back == 201 ? accepted : refused).incrementAndGet();
+                }
             });
         }
         pool.shutdown();
@@ -200,6 +207,16 @@ public final class FaultDriver {
         return refused.get() == 0;
     }
 
+    private static String transfersPath(String fromAccount) {
+        return "/accounts/" + fromAccount + "/transfers";
+    }
+
+    /** One credit of the project's {@link #TRANSFER_VINTAGE} to the account. */
+    private static Map<String, Object> transfer(Properties state, String toAccount) {
+        return Map.of("toAccountId", toAccount, "projectId", state.getProperty("project"), "vintage", TRANSFER_VINTAGE,
+                "quantity", 1);
+    }
+
     /** Sends the command until the service answers with something other than a failure to reach it. */
     private static int sendUntilAnswered(ApiClient service, RefreshingToken token, String key, String path,
             Map<String, Object> command, Instant deadline, AtomicLong retries) {
@@ -209,7 +226,10 @@ public final class FaultDriver {
         while (Instant.now().isBefore(deadline)) {
             try {
                 ApiClient.Response response = token.send(client, c -> c.post(path, command));
-                if (response.status() < 500 && response.status() != 429 && response.status() != 409) {
+                // 421: the instance does not own the book right now (its partitions are being reassigned,
+                // e.g. while the broker is away); the harness has one instance, so it asks again
+                if (response.status() < 500 && response.status() != 429 && response.status() != 409
+                        && response.status() != 421) {
                     if (response.status() != 201) {
                         System.out.println(path + " refused: " + response);
                     }
@@ -405,8 +425,8 @@ public final class FaultDriver {
             settledQuantity = single(trading, "select coalesce(sum(quantity), 0) from trade "
                     + "where status = 'SETTLED' and instrument_id = '" + instrument + "'").longValueExact();
             moved = single(ledger, "select count(*) from transfer where project_id = '" + state.getProperty("project")
-                    + "' and from_account_id = '" + state.getProperty("ownerAccount") + "' and vintage = "
-                    + TRANSFER_VINTAGE).longValueExact();
+                    + "' and from_account_id in ('" + state.getProperty("ownerAccount") + "', '"
+                    + state.getProperty("buyerAccount") + "') and vintage = " + TRANSFER_VINTAGE).longValueExact();
             delivered = single(ledger, "select coalesce(sum(d.quantity), 0) from delivery d join hold h on h.id = d.hold_id "
                     + "where h.instrument_id = '" + instrument + "'").longValueExact();
         }
