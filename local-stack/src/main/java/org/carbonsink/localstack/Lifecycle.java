@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.carbonsink.client.CarbonsinkClient;
 import org.carbonsink.client.registry.api.AccountApi;
 import org.carbonsink.client.registry.api.AuditApi;
@@ -42,16 +43,31 @@ import org.carbonsink.client.registry.model.TransferRequest;
 import org.carbonsink.client.registry.model.TransferView;
 import org.carbonsink.client.registry.model.ValidationReportRequest;
 import org.carbonsink.client.registry.model.ValidationReportView;
+import org.carbonsink.client.trading.api.AuctionApi;
+import org.carbonsink.client.trading.api.BlockTradeApi;
+import org.carbonsink.client.trading.api.BlockTradeRuleApi;
 import org.carbonsink.client.trading.api.CashAccountApi;
 import org.carbonsink.client.trading.api.InstrumentApi;
+import org.carbonsink.client.trading.api.MarketDataApi;
 import org.carbonsink.client.trading.api.OrderApi;
 import org.carbonsink.client.trading.api.TradeApi;
+import org.carbonsink.client.trading.model.AnnounceAuctionRequest;
+import org.carbonsink.client.trading.model.AuctionResult;
+import org.carbonsink.client.trading.model.AuctionView;
+import org.carbonsink.client.trading.model.BidRequest;
+import org.carbonsink.client.trading.model.BlockTradeResult;
+import org.carbonsink.client.trading.model.BlockTradeRuleRequest;
+import org.carbonsink.client.trading.model.BlockTradeRuleView;
+import org.carbonsink.client.trading.model.BlockTradeView;
 import org.carbonsink.client.trading.model.CashAccountView;
 import org.carbonsink.client.trading.model.DepositRequest;
 import org.carbonsink.client.trading.model.InstrumentView;
 import org.carbonsink.client.trading.model.OrderView;
+import org.carbonsink.client.trading.model.PageAuctionResult;
+import org.carbonsink.client.trading.model.PageBlockTradeResult;
 import org.carbonsink.client.trading.model.PageTradeView;
 import org.carbonsink.client.trading.model.PlaceOrderRequest;
+import org.carbonsink.client.trading.model.ProposeBlockTradeRequest;
 import org.carbonsink.client.trading.model.TradeView;
 import org.carbonsink.client.verification.api.ReportApi;
 import org.carbonsink.client.verification.model.DecisionRequest;
@@ -59,7 +75,6 @@ import org.carbonsink.client.verification.model.ReportView;
 import org.carbonsink.client.verification.model.StratumRequest;
 import org.carbonsink.client.verification.model.SubmitReportRequest;
 import org.carbonsink.testsupport.ApiClient;
-import org.carbonsink.testsupport.ApiClient.Response;
 import org.carbonsink.testsupport.TokenClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,7 +85,8 @@ import tools.jackson.databind.json.JsonMapper;
  * services' OpenAPI descriptions (module api-client): participants; a project drafted,
  * publicly disclosed (with a public comment), validated, applied for and registered; a monitoring
  * report submitted, disclosed and verified; issuance per vintage; a sell order held by the registry,
- * a crossing buy and settlement; a transfer; a retirement; a reversal that cancels buffer credits.
+ * a crossing buy and settlement; a transfer; a retirement; a block trade and a one-way auction off
+ * the book; a pledge to a bank and its release; a reversal that cancels buffer credits.
  * The demo prints each step; the end-to-end test asserts after each.
  *
  * <p>The disclosure windows are shortened by {@link #SHORT_WINDOWS} (the rules' 20 working days
@@ -142,12 +158,26 @@ public final class Lifecycle {
         transfer(cast, projectId, 100);
         retire(cast, projectId, VINTAGE, 150);
         cancelOrder(cast.owner(), sell.getId());
-        new PledgeDemo(gateway, authServer, out).run(cast.ownerAccount(), projectId, VINTAGE, 100);
+        tradeOffTheBook(cast, instrument);
+        new PledgeDemo(this).run(cast.ownerAccount(), projectId, VINTAGE, 100);
         recordReversal(projectId, 50);
         supply(projectId);
         ledgerCheck(projectId);
         auditStatus();
         out.accept("== Demo complete: open " + gateway.baseUrl() + "/ for the public explorer ==\n");
+    }
+
+    /**
+     * The two modes off the order book: a block agreement of 200 t at 86.00 (the last book price is its
+     * reference) and a one-way auction of 100 t from 80.00 that two bids take 90 t of, each paying its
+     * own price.
+     */
+    public void tradeOffTheBook(Cast cast, String instrument) {
+        setBlockTradeRule(instrument, 100, "0.30");
+        blockTrade(cast.owner(), cast.buyer(), instrument, 200, "86.00");
+        auction(cast.owner(), cast.buyer(), instrument, 100, "80.00", Duration.ofSeconds(10),
+                List.of(new BidRequest().quantity(60L).price(new BigDecimal("82.00")),
+                        new BidRequest().quantity(30L).price(new BigDecimal("81.00"))));
     }
 
     /** A project whose credits of {@link #VINTAGE} are issued to the owner and listed on the exchange. */
@@ -182,6 +212,7 @@ public final class Lifecycle {
         tokens.put(VALIDATOR, TokenClient.login(authServer, "validator", "validator-password"));
         tokens.put(TRADER, TokenClient.login(authServer, "trader", "trader-password"));
         tokens.put(OPERATOR, TokenClient.login(authServer, "operator", "operator-password"));
+        tokens.put(PledgeDemo.LENDER, TokenClient.login(authServer, "lender", "lender-password"));
         ParticipantView owner = participant(OWNER, "Qiandongnan Forestry Co.",
                 RegisterParticipantRequest.RoleEnum.PROJECT_OWNER);
         ParticipantView validator = participant(VALIDATOR, "China Quality Certification Centre (validation)",
@@ -362,48 +393,58 @@ public final class Lifecycle {
     }
 
     /** The operator sets an instrument's block trade rule (the default asks for 100,000 t, more than a demo holds). */
-    public JsonNode setBlockTradeRule(String instrumentId, long minimumQuantity, String band) {
-        return httpStep("4. The exchange operator sets the block trade rule of " + instrumentId,
-                as(OPERATOR).put("/api/trading/block-trade-rules/" + instrumentId, Map.of("minimumQuantity",
-                        minimumQuantity, "band", band, "source", "demo: a block small enough for one project")),
-                200, "minimumQuantity", "band", "referencePrice");
+    public BlockTradeRuleView setBlockTradeRule(String instrumentId, long minimumQuantity, String band) {
+        return step("4. The exchange operator sets the block trade rule of " + instrumentId,
+                () -> client(OPERATOR).trading(BlockTradeRuleApi::new).put(instrumentId, new BlockTradeRuleRequest()
+                        .minimumQuantity(minimumQuantity).band(new BigDecimal(band))
+                        .source("demo: a block small enough for one project")),
+                "minimumQuantity", "band", "referencePrice");
     }
 
-    /** A block agreement (大宗协议): the seller offers the buyer credits off the book, the buyer accepts. */
-    public JsonNode blockTrade(UUID seller, UUID buyer, String instrumentId, long quantity, String price) {
-        JsonNode proposed = httpStep("4. A block trade of " + quantity + " t at " + price + " CNY is proposed",
-                as(seller).post("/api/trading/block-trades", Map.of("buyerId", buyer, "instrumentId", instrumentId,
-                        "quantity", quantity, "price", price)), 201, "status");
-        UUID id = id(proposed);
-        httpEventually("4. The registry holds the block's credits", () -> as(seller).get("/api/trading/block-trades/" + id),
-                r -> r.status() == 200 && r.json().get("status").asString().equals("PROPOSED"), "status");
-        httpStep("4. The buyer accepts the block trade", as(buyer).post("/api/trading/block-trades/" + id + "/acceptance",
-                null), 200, "status", "tradeId");
-        return httpEventually("4. The block trade settles and is published",
-                () -> gateway.get("/api/trading/market/block-trades?instrumentId=" + instrumentId),
-                r -> r.status() == 200 && r.body().contains(id.toString()) && r.json().get("items").findValuesAsString(
-                        "tradeStatus").stream().allMatch("SETTLED"::equals), "items");
+    /**
+     * A block agreement (大宗协议): the seller offers the buyer credits off the book, the buyer accepts;
+     * answers the block trade as the market data publishes it once settled.
+     */
+    public BlockTradeResult blockTrade(UUID seller, UUID buyer, String instrumentId, long quantity, String price) {
+        UUID id = step("4. A block trade of " + quantity + " t at " + price + " CNY is proposed",
+                () -> client(seller).trading(BlockTradeApi::new).propose(new ProposeBlockTradeRequest().buyerId(buyer)
+                        .instrumentId(instrumentId).quantity(quantity).price(new BigDecimal(price))),
+                "status").getId();
+        eventually("4. The registry holds the block's credits",
+                () -> client(seller).trading(BlockTradeApi::new).getBlockTrade(id),
+                proposed -> proposed.getStatus() == BlockTradeView.StatusEnum.PROPOSED, "status");
+        step("4. The buyer accepts the block trade", () -> client(buyer).trading(BlockTradeApi::new).accept(id),
+                "status", "tradeId");
+        PageBlockTradeResult published = eventually("4. The block trade settles and is published",
+                () -> client.trading(MarketDataApi::new).blockTrades(instrumentId, null, null),
+                page -> page.getItems().stream().anyMatch(result -> id.equals(result.getId()))
+                        && page.getItems().stream().allMatch(result -> "SETTLED".equals(result.getTradeStatus())),
+                "items");
+        return published.getItems().stream().filter(result -> id.equals(result.getId())).findFirst().orElseThrow();
     }
 
     /**
      * A one-way auction (单向竞价) open for {@code window}: the seller offers credits at a floor price,
-     * the buyer bids at each of {@code bids} (quantity, price), the exchange closes it once the
-     * window has passed and publishes the result.
+     * the bidder places each of {@code bids}, the exchange closes it once the window has passed and
+     * publishes the result, which this answers.
      */
-    public JsonNode auction(UUID seller, UUID bidder, String instrumentId, long quantity, String floorPrice,
-            Duration window, List<Map<String, Object>> bids) {
-        JsonNode announced = httpStep("4. A one-way auction of " + quantity + " t from " + floorPrice + " CNY",
-                as(seller).post("/api/trading/auctions", Map.of("instrumentId", instrumentId, "quantity", quantity,
-                        "floorPrice", floorPrice, "endsAt", Instant.now().plus(window).toString())), 201, "status");
-        UUID id = id(announced);
-        httpEventually("4. The registry holds the auction's credits", () -> as(seller).get("/api/trading/auctions/" + id),
-                r -> r.status() == 200 && r.json().get("status").asString().equals("OPEN"), "status");
-        for (Map<String, Object> bid : bids) {
-            httpStep("4. A bid", as(bidder).post("/api/trading/auctions/" + id + "/bids", bid), 201, "quantity", "price");
+    public AuctionResult auction(UUID seller, UUID bidder, String instrumentId, long quantity, String floorPrice,
+            Duration window, List<BidRequest> bids) {
+        UUID id = step("4. A one-way auction of " + quantity + " t from " + floorPrice + " CNY",
+                () -> client(seller).trading(AuctionApi::new).announce(new AnnounceAuctionRequest()
+                        .instrumentId(instrumentId).quantity(quantity).floorPrice(new BigDecimal(floorPrice))
+                        .endsAt(OffsetDateTime.now(ZoneOffset.UTC).plus(window))),
+                "status").getId();
+        eventually("4. The registry holds the auction's credits",
+                () -> client(seller).trading(AuctionApi::new).getAuction(id),
+                announced -> announced.getStatus() == AuctionView.StatusEnum.OPEN, "status");
+        for (BidRequest bid : bids) {
+            step("4. A bid", () -> client(bidder).trading(AuctionApi::new).bid(id, bid), "quantity", "price");
         }
-        return httpEventually("4. The auction closes when its window ends; the result is published",
-                () -> gateway.get("/api/trading/market/auctions?instrumentId=" + instrumentId),
-                r -> r.status() == 200 && r.body().contains(id.toString()), "items");
+        PageAuctionResult published = eventually("4. The auction closes when its window ends; the result is published",
+                () -> client.trading(MarketDataApi::new).auctions(instrumentId, null, null),
+                page -> page.getItems().stream().anyMatch(result -> id.equals(result.getId())), "items");
+        return published.getItems().stream().filter(result -> id.equals(result.getId())).findFirst().orElseThrow();
     }
 
     public CashAccountView cashAccount(UUID participant) {
@@ -464,7 +505,8 @@ public final class Lifecycle {
                 "entries", "headHash");
     }
 
-    private ParticipantView participant(UUID subject, String name, RegisterParticipantRequest.RoleEnum role) {
+    /** Registers the participant, or reads it where an earlier run on the same databases did. */
+    ParticipantView participant(UUID subject, String name, RegisterParticipantRequest.RoleEnum role) {
         ParticipantApi admin = client(REGISTRY_ADMINISTRATOR).registry(ParticipantApi::new);
         try {
             ParticipantView registered = admin.registerParticipant(
@@ -482,7 +524,8 @@ public final class Lifecycle {
         }
     }
 
-    private <T> T step(String title, Call<T> call, String... shown) {
+    /** Prints the title, makes the call and prints the {@code shown} fields of its answer. */
+    <T> T step(String title, Call<T> call, String... shown) {
         out.accept(title);
         try {
             T body = call.call();
@@ -491,6 +534,26 @@ public final class Lifecycle {
         } catch (Exception e) {
             throw refused(title, e);
         }
+    }
+
+    /** Prints the title, makes a call that must be refused with {@code status} and prints the problem's fields. */
+    Refusal refusal(String title, Call<?> call, int status, String... shown) {
+        out.accept(title);
+        Object answer;
+        try {
+            answer = call.call();
+        } catch (Exception e) {
+            Refusal refusal = Refusal.of(e);
+            if (refusal.status() != status) {
+                throw refused(title, e);
+            }
+            JsonNode problem = JSON.readTree(refusal.body());
+            for (String field : shown) {
+                out.accept("     " + field + ": " + problem.get(field));
+            }
+            return refusal;
+        }
+        throw new AssertionError(title + ": expected a refusal with " + status + ", got " + answer);
     }
 
     private <T> T eventually(String title, Call<T> call, Predicate<T> done, String shown) {
@@ -514,34 +577,6 @@ public final class Lifecycle {
             pause();
         }
         throw new AssertionError(title + ": not done within " + EVENTUALLY + "; last answer " + last);
-    }
-
-    private JsonNode httpStep(String title, Response response, int expectedStatus, String... shown) {
-        out.accept(title);
-        JsonNode body = response.expect(expectedStatus);
-        print(body, shown);
-        return body;
-    }
-
-    private JsonNode httpEventually(String title, Supplier<Response> call, Predicate<Response> done, String shown) {
-        out.accept(title);
-        Instant deadline = Instant.now().plus(EVENTUALLY);
-        Response last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = call.get();
-            if (done.test(last)) {
-                if (shown != null) {
-                    print(last.json(), shown);
-                }
-                return last.json();
-            }
-            pause();
-        }
-        throw new AssertionError(title + ": not done within " + EVENTUALLY + "; last answer " + last);
-    }
-
-    private static UUID id(JsonNode node) {
-        return UUID.fromString(node.get("id").asString());
     }
 
     private void print(Object body, String... fields) {

@@ -143,9 +143,18 @@ public final class Services implements AutoCloseable {
     private void add(String name, ConfigurableApplicationContext context) {
         contexts.add(context);
         urls.put(name, "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+        healthUrls.put(name, healthUrl(context));
+    }
+
+    /**
+     * Where a running application answers its health: readiness on its management port when it has one
+     * (the gateway and the services), otherwise the actuator on its server port (the auth server).
+     */
+    public static String healthUrl(ConfigurableApplicationContext context) {
         String management = context.getEnvironment().getProperty("local.management.port");
-        healthUrls.put(name, management == null ? urls.get(name) + "/actuator/health"
-                : "http://127.0.0.1:" + management + "/actuator/health/readiness");
+        return management == null
+                ? "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/actuator/health"
+                : "http://127.0.0.1:" + management + "/actuator/health/readiness";
     }
 
     /** The arguments of one service on its database and the broker, listening on {@code port}. */

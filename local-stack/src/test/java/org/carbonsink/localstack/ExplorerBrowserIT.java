@@ -137,10 +137,7 @@ class ExplorerBrowserIT {
         RetirementView retirement = lifecycle.retire(cast, projectId, Lifecycle.VINTAGE, 150);
         // off the book: a block agreement (the last book price, 85.50, is its reference) and a one-way
         // auction of 100 t from 80.00 that two bids take 90 t of, each paying its own price
-        lifecycle.setBlockTradeRule(instrument, 100, "0.30");
-        lifecycle.blockTrade(cast.owner(), cast.buyer(), instrument, 200, "86.00");
-        lifecycle.auction(cast.owner(), cast.buyer(), instrument, 100, "80.00", Duration.ofSeconds(10),
-                List.of(Map.of("quantity", 60, "price", "82.00"), Map.of("quantity", 30, "price", "81.00")));
+        lifecycle.tradeOffTheBook(cast, instrument);
         return new Seed(projectId, code, instrument, retirement.getId(), retirement.getSerials().get(0).getFirst(),
                 retirement.getBeneficiary());
     }

@@ -20,6 +20,7 @@ import org.carbonsink.client.registry.model.CursorPageIssuanceView;
 import org.carbonsink.client.registry.model.Holding;
 import org.carbonsink.client.registry.model.IssuanceView;
 import org.carbonsink.client.registry.model.LedgerCheckView;
+import org.carbonsink.client.registry.model.PledgeView;
 import org.carbonsink.client.registry.model.ProjectView;
 import org.carbonsink.client.registry.model.RegisterParticipantRequest;
 import org.carbonsink.client.registry.model.RetirementView;
@@ -27,6 +28,9 @@ import org.carbonsink.client.registry.model.ReversalView;
 import org.carbonsink.client.registry.model.SupplyView;
 import org.carbonsink.client.registry.model.TransferView;
 import org.carbonsink.client.registry.model.ValidationReportView;
+import org.carbonsink.client.trading.model.AuctionResult;
+import org.carbonsink.client.trading.model.BidRequest;
+import org.carbonsink.client.trading.model.BlockTradeResult;
 import org.carbonsink.client.trading.model.CashAccountView;
 import org.carbonsink.client.trading.model.OrderView;
 import org.carbonsink.client.trading.model.TradeView;
@@ -176,6 +180,32 @@ class LifecycleE2EIT {
                 cast.ownerAccount()), vintage, Holding::getHeld) == 0);
         assertThat(holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), vintage, Holding::getAvailable))
                 .isEqualTo(1108);
+
+        // 4'. off the book: a block agreement of 200 t at 86.00, and a one-way auction of 100 t from 80.00 whose
+        // two bids (60 t at 82.00, 30 t at 81.00) each pay their own price
+        lifecycle.setBlockTradeRule(instrument, 100, "0.30");
+        BlockTradeResult block = lifecycle.blockTrade(cast.owner(), cast.buyer(), instrument, 200, "86.00");
+        assertThat(block.getAmount()).isEqualByComparingTo("17200.00");
+        assertThat(block.getReferencePrice()).isEqualByComparingTo("85.50");
+        AuctionResult auction = lifecycle.auction(cast.owner(), cast.buyer(), instrument, 100, "80.00",
+                Duration.ofSeconds(5), List.of(new BidRequest().quantity(60L).price(new BigDecimal("82.00")),
+                        new BidRequest().quantity(30L).price(new BigDecimal("81.00"))));
+        assertThat(auction.getAllocatedQuantity()).isEqualTo(90);
+        assertThat(auction.getTurnover()).isEqualByComparingTo("7350.00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> holdings(lifecycle.account(cast.buyer(),
+                cast.buyerAccount()), vintage, Holding::getAvailable) == 350 + 200 + 90);
+        assertThat(lifecycle.cashAccount(cast.buyer()).getBalance()).isEqualByComparingTo("41250.00");
+
+        // 5'. a pledge to a bank: a transfer that needs the pledged credits is refused, the public sees no loan terms
+        PledgeDemo.Shown pledge = new PledgeDemo(lifecycle).run(cast.ownerAccount(), projectId, vintage, 100);
+        assertThat(pledge.pledged().getState()).isEqualTo(PledgeView.StateEnum.ACTIVE);
+        assertThat(pledge.refusedTransfer().status()).isEqualTo(409);
+        assertThat(pledge.refusedTransfer().body()).contains(pledge.pledged().getId().toString());
+        assertThat(pledge.publicView().getLenderName()).isEqualTo("Industrial Bank Guiyang Branch");
+        assertThat(pledge.publicView().getLoanReference()).isNull();
+        assertThat(pledge.released().getState()).isEqualTo(PledgeView.StateEnum.RELEASED);
+        assertThat(holdings(lifecycle.account(cast.owner(), cast.ownerAccount()), vintage, Holding::getPledged))
+                .isZero();
 
         // 6. a reversal of 50 t: the project's own buffer credits are cancelled and issuance is blocked
         ReversalView reversal = lifecycle.recordReversal(projectId, 50);

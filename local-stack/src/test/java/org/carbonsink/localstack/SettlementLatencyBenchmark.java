@@ -38,6 +38,8 @@ import tools.jackson.databind.JsonNode;
  * held credits in its own transaction and answers CreditsDelivered through its outbox, and the trading
  * service settles the cash. Each sample is one trade of 1 credit, one at a time; its latency is the
  * trade's {@code closed_at − executed_at} in the trading database (both from the service's clock).
+ * {@link SettlementProbe} stamps the moments between (the relays' sends, the listeners' calls and
+ * returns), so the report also says which hop takes what.
  *
  * <p>The floor, measured in the same run and interleaved sample by sample, is what Kafka alone takes for
  * the same two hops: a record produced (acks=all, idempotent, linger.ms=0, as the services' producers),
@@ -61,6 +63,7 @@ class SettlementLatencyBenchmark {
                 "verification", database(postgres.database("bench_verification")),
                 "trading", database(trading));
         List<String> arguments = new ArrayList<>(List.of("--spring.main.banner-mode=off",
+                "--carbonsink.test.settlement-probe=true",
                 // one caller places every order: the gateway's per-caller limit would be what is measured
                 "--carbonsink.rate-limit.replenish-rate=100000", "--carbonsink.rate-limit.burst-capacity=100000"));
         arguments.addAll(Lifecycle.SHORT_WINDOWS);
@@ -77,15 +80,21 @@ class SettlementLatencyBenchmark {
 
             long[] settle = new long[SAMPLES];
             long[] kafkaFloor = new long[SAMPLES];
+            long[][] hops = new long[HOPS.size()][SAMPLES];
+            String loadBefore = load();
             for (int i = -WARMUP; i < SAMPLES; i++) {
-                long trade = settledMicros(lifecycle, cast.buyer(), instrument, db);
+                Settled trade = settled(lifecycle, cast.buyer(), instrument, db);
                 long roundTrip = floor.micros();
                 if (i >= 0) {
-                    settle[i] = trade;
+                    settle[i] = trade.closed() - trade.executed();
                     kafkaFloor[i] = roundTrip;
+                    long[] moments = trade.moments();
+                    for (int h = 0; h < HOPS.size(); h++) {
+                        hops[h][i] = moments[HOPS.get(h).to()] - moments[HOPS.get(h).from()];
+                    }
                 }
             }
-            String table = table(kafkaFloor, settle, load());
+            String table = table(kafkaFloor, settle, hops, "load average before " + loadBefore + ", after " + load());
             System.out.println(table);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/settlement-latency.md"), table);
@@ -98,31 +107,113 @@ class SettlementLatencyBenchmark {
         return lifecycle.listCredits(cast).instrumentId();
     }
 
-    /** Buys 1 credit against the resting sell order and waits for its trade to settle. */
-    private static long settledMicros(Lifecycle lifecycle, UUID buyer, String instrument, Connection db)
+    /**
+     * Buys 1 credit against the resting sell order and waits for its trade to settle: for the probe's
+     * stamp of the settling listener's return, and only now and then for the trade's row, so that the
+     * waiting adds no load of its own to the database it measures.
+     */
+    private static Settled settled(Lifecycle lifecycle, UUID buyer, String instrument, Connection db)
             throws SQLException, InterruptedException {
         UUID order = UUID.fromString(lifecycle.as(buyer).post("/api/trading/orders", Map.of("instrumentId", instrument,
                 "side", "BUY", "quantity", 1, "limitPrice", "90.00")).expect(201).get("id").asString());
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         try (PreparedStatement query = db.prepareStatement("""
-                select status, (extract(epoch from closed_at - executed_at) * 1000000)::bigint
+                select id, status, (extract(epoch from executed_at) * 1000000)::bigint,
+                    (extract(epoch from closed_at) * 1000000)::bigint
                 from trade where buy_order_id = ?
                 """)) {
             query.setObject(1, order);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rs = query.executeQuery()) {
-                    if (rs.next() && !rs.getString(1).equals("PENDING_DELIVERY")) {
-                        assertThat(rs.getString(1)).as("trade of order %s", order).isEqualTo("SETTLED");
-                        return rs.getLong(2);
+            UUID trade = null;
+            for (int i = 0; System.nanoTime() < deadline; i++) {
+                SettlementProbe.Stamps stamps = trade == null ? null : SettlementProbe.STAMPS.get(trade);
+                if (i % 100 == 0 || stamps != null && stamps.deliveryHandled != 0) {
+                    try (ResultSet rs = query.executeQuery()) {
+                        if (rs.next()) {
+                            trade = rs.getObject(1, UUID.class);
+                            if (!rs.getString(2).equals("PENDING_DELIVERY")) {
+                                assertThat(rs.getString(2)).as("trade of order %s", order).isEqualTo("SETTLED");
+                                return new Settled(rs.getLong(3), rs.getLong(4), handled(trade, deadline));
+                            }
+                        }
                     }
                 }
-                Thread.sleep(2);
+                Thread.sleep(1);
             }
         }
         throw new AssertionError("the trade of order " + order + " did not settle within " + PATIENCE);
     }
 
-    private static String table(long[] floor, long[] settle, String load) {
+    /** The probe's stamps of the trade, once the settling listener has returned (just after the commit seen). */
+    private static SettlementProbe.Stamps handled(UUID trade, long deadline) throws InterruptedException {
+        while (System.nanoTime() < deadline) {
+            SettlementProbe.Stamps stamps = SettlementProbe.STAMPS.get(trade);
+            if (stamps != null && stamps.deliveryHandled != 0) {
+                SettlementProbe.STAMPS.remove(trade);
+                return stamps;
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("the probe saw no settlement of trade " + trade);
+    }
+
+    /** One settled trade: its executed_at and closed_at (µs since the epoch) and the probe's stamps. */
+    private record Settled(long executed, long closed, SettlementProbe.Stamps stamps) {
+
+        /** From the trade executed to its closed_at, in the order of the path; the indexes below name them. */
+        long[] moments() {
+            return new long[] { executed, stamps.tradePassStarted, stamps.tradeSent, stamps.tradeAcked,
+                    stamps.tradeReceived, stamps.tradeCommitStarted, stamps.tradeHandled, stamps.deliveryPassStarted,
+                    stamps.deliverySent, stamps.deliveryAcked, stamps.deliveryReceived, stamps.settlementCommitStarted,
+                    stamps.deliveryHandled, closed };
+        }
+    }
+
+    private static final int EXECUTED = 0;
+    private static final int TRADE_PASS = 1;
+    private static final int TRADE_SENT = 2;
+    private static final int TRADE_ACKED = 3;
+    private static final int TRADE_RECEIVED = 4;
+    private static final int DELIVERY_COMMIT = 5;
+    private static final int TRADE_HANDLED = 6;
+    private static final int DELIVERY_PASS = 7;
+    private static final int DELIVERY_SENT = 8;
+    private static final int DELIVERY_ACKED = 9;
+    private static final int DELIVERY_RECEIVED = 10;
+    private static final int SETTLEMENT_COMMIT = 11;
+    private static final int DELIVERY_HANDLED = 12;
+
+    private record Hop(String name, int from, int to) {
+    }
+
+    /** The path in order; the indented rows are parts of the row above them. */
+    private static final List<Hop> HOPS = List.of(
+            new Hop("1. executed (writer's batch) -> TradeExecuted sent by the trading relay", EXECUTED, TRADE_SENT),
+            new Hop("&nbsp;&nbsp;1a. executed -> trading relay's pass begins (batch, commit, wake-up)", EXECUTED,
+                    TRADE_PASS),
+            new Hop("&nbsp;&nbsp;1b. pass begins -> sent (lock, select)", TRADE_PASS, TRADE_SENT),
+            new Hop("2. TradeExecuted sent -> registry listener called (Kafka hop)", TRADE_SENT, TRADE_RECEIVED),
+            new Hop("&nbsp;&nbsp;2a. sent -> acked to the trading relay (acks=all)", TRADE_SENT, TRADE_ACKED),
+            new Hop("3. registry listener called -> returned (inbox, delivery, outbox row, commit)", TRADE_RECEIVED,
+                    TRADE_HANDLED),
+            new Hop("&nbsp;&nbsp;3a. called -> commit asked (the delivery's statements)", TRADE_RECEIVED,
+                    DELIVERY_COMMIT),
+            new Hop("&nbsp;&nbsp;3b. commit asked -> returned (commit, WAL flush)", DELIVERY_COMMIT, TRADE_HANDLED),
+            new Hop("4. registry committed -> CreditsDelivered sent by the registry relay", TRADE_HANDLED,
+                    DELIVERY_SENT),
+            new Hop("&nbsp;&nbsp;4a. committed -> registry relay's pass begins (wake-up)", TRADE_HANDLED,
+                    DELIVERY_PASS),
+            new Hop("5. CreditsDelivered sent -> trading listener called (Kafka hop)", DELIVERY_SENT,
+                    DELIVERY_RECEIVED),
+            new Hop("&nbsp;&nbsp;5a. sent -> acked to the registry relay (acks=all)", DELIVERY_SENT, DELIVERY_ACKED),
+            new Hop("6. trading listener called -> returned (inbox, settlement, commit)", DELIVERY_RECEIVED,
+                    DELIVERY_HANDLED),
+            new Hop("&nbsp;&nbsp;6a. called -> commit asked (the settlement's statements)", DELIVERY_RECEIVED,
+                    SETTLEMENT_COMMIT),
+            new Hop("&nbsp;&nbsp;6b. commit asked -> returned (commit, WAL flush)", SETTLEMENT_COMMIT,
+                    DELIVERY_HANDLED),
+            new Hop("1-6. executed -> settlement committed", EXECUTED, DELIVERY_HANDLED));
+
+    private static String table(long[] floor, long[] settle, long[][] hops, String load) {
         Arrays.sort(floor);
         Arrays.sort(settle);
         StringBuilder report = new StringBuilder();
@@ -131,6 +222,13 @@ class SettlementLatencyBenchmark {
                 .append("|---|---|---|---|---|---|\n");
         row(report, "Kafka, two produce -> consume hops (floor)", floor, floor);
         row(report, "trade executed -> settled", settle, floor);
+        report.append("\nWhere the time goes (per hop, each sorted on its own: the percentiles of the hops do not add up)")
+                .append("\n\n| hop | p50 ms | p99 ms | max ms | p50 / floor p50 | p99 / floor p99 |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (int h = 0; h < HOPS.size(); h++) {
+            Arrays.sort(hops[h]);
+            row(report, HOPS.get(h).name(), hops[h], floor);
+        }
         return report.toString();
     }
 

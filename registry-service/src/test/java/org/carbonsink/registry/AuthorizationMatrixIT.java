@@ -314,7 +314,7 @@ class AuthorizationMatrixIT extends RegistryIT {
                 pledgeRow(403, 403, 403, 200, 403, 403, 403, 401, 401, "POST /pledges/{active}/releases",
                         () -> onPledge(freshPledge(), "releases", Map.of("quantity", 1))),
                 pledgeRow(403, 403, 403, 200, 403, 403, 403, 401, 401, "POST /pledges/{active}/enforcement-request",
-                        () -> onPledge(freshPledge(), "enforcement-request", Map.of("reason", "Instalment unpaid"))),
+                        () -> onPledge(freshPledge(), "enforcement-request", Map.of("reason", "EVENT_OF_DEFAULT", "description", "Instalment unpaid"))),
                 pledgeRow(403, 403, 403, 403, 200, 403, 403, 401, 401, "POST /pledges/{requested}/enforcement",
                         () -> onPledge(enforcementRequested(), "enforcement", null)),
                 pledgeRow(403, 403, 403, 404, 403, 404, 404, 401, 401, "POST /pledges/{unknown}/releases",
@@ -635,7 +635,7 @@ class AuthorizationMatrixIT extends RegistryIT {
     private UUID enforcementRequested() {
         UUID fresh = freshPledge();
         api().as(lender, "LENDER").post("/pledges/" + fresh + "/enforcement-request",
-                Map.of("reason", "Instalment unpaid")).expect(200);
+                Map.of("reason", "EVENT_OF_DEFAULT", "description", "Instalment unpaid")).expect(200);
         return fresh;
     }
 

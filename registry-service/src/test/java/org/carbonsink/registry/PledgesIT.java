@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -301,7 +302,7 @@ class PledgesIT extends RegistryIT {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:pledge-closed");
         assertThat(bank.as(this).post("/pledges/" + pledgeId + "/enforcement-request",
-                Map.of("reason", "Missed payment")).status()).isEqualTo(409);
+                defaultClaim("Missed payment")).status()).isEqualTo(409);
         assertThat(bank.as(this).post("/pledges/" + UUID.randomUUID() + "/releases", Map.of("quantity", 1)).status())
                 .isEqualTo(404);
         owner.as(this).post("/accounts/" + owner.account() + "/retirements", Map.of("projectId", projectId,
@@ -326,15 +327,32 @@ class PledgesIT extends RegistryIT {
         var early = admin().post(confirm, null);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:enforcement-not-requested");
-        assertThat(bank.as(this).post(request, Map.of("reason", " ")).json().get("errors")
-                .findValuesAsString("field")).containsExactly("reason");
-        assertThat(owner.as(this).post(request, Map.of("reason", "I default")).status()).isEqualTo(403);
+        assertThat(bank.as(this).post(request, Map.of("reason", "EVENT_OF_DEFAULT", "description", " ")).json()
+                .get("errors").findValuesAsString("field")).containsExactly("description");
+        assertThat(bank.as(this).post(request, Map.of("description", "Two instalments unpaid")).json()
+                .get("errors").findValuesAsString("field")).containsExactly("reason");
+        assertThat(bank.as(this).post(request, Map.of("reason", "Two instalments unpaid", "description", "x"))
+                .status()).isEqualTo(400);
+        assertThat(owner.as(this).post(request, defaultClaim("I default")).status()).isEqualTo(403);
 
-        JsonNode requested = bank.as(this).post(request, Map.of("reason", "Two instalments unpaid")).expect(200);
+        // the loan matures on 2028-06-30: before it, only an event of default lets the lender ask
+        var notMatured = bank.as(this).post(request, Map.of("reason", "NOT_REPAID_AT_MATURITY", "description",
+                "Principal unpaid"));
+        assertThat(notMatured.status()).as(notMatured.body()).isEqualTo(409);
+        assertThat(notMatured.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:pledge-not-matured");
+        assertThat(notMatured.json().get("maturityDate").asString()).isEqualTo("2028-06-30");
+        assertThat(notMatured.json().get("detail").asString()).contains("maturityDate").contains("EVENT_OF_DEFAULT");
+        assertThat(bank.as(this).get("/pledges/" + pledgeId).expect(200).get("enforcementRequestedAt").isNull())
+                .as("a refused request changes nothing").isTrue();
+
+        JsonNode requested = bank.as(this).post(request, defaultClaim("Two instalments unpaid")).expect(200);
         assertThat(requested.get("state").asString()).isEqualTo("ACTIVE");
         assertThat(requested.get("enforcementRequestedAt").isNull()).isFalse();
+        assertThat(requested.get("enforcementGrounds").asString()).isEqualTo("EVENT_OF_DEFAULT");
         assertThat(requested.get("enforcementReason").asString()).isEqualTo("Two instalments unpaid");
-        assertThat(bank.as(this).post(request, Map.of("reason", "Again")).json().get("type").asString())
+        assertThat(api().get("/pledges/" + pledgeId).expect(200).get("enforcementGrounds").isNull())
+                .as("the grounds are the parties'").isTrue();
+        assertThat(bank.as(this).post(request, defaultClaim("Again")).json().get("type").asString())
                 .isEqualTo("urn:carbonsink:problem:enforcement-already-requested");
         assertThat(bank.as(this).post(confirm, null).status()).as("the lender cannot confirm").isEqualTo(403);
         assertThat(owner.as(this).post(confirm, null).status()).isEqualTo(403);
@@ -364,6 +382,48 @@ class PledgesIT extends RegistryIT {
         assertSound(projectId);
         assertThat(audited(pledgeId)).containsExactly("CREDITS_ENCUMBERED", "PLEDGE_MADE",
                 "PLEDGE_ENFORCEMENT_REQUESTED", "CREDITS_ENFORCED", "PLEDGE_ENFORCED");
+        assertThat(auditDetails(pledgeId, "PLEDGE_ENFORCED")).as("the confirmation records the event of default")
+                .contains("\"grounds\":\"EVENT_OF_DEFAULT\"").contains("\"reason\":\"Two instalments unpaid\"")
+                .contains("\"maturityDate\":\"2028-06-30\"");
+    }
+
+    @Test
+    void fromItsMaturityDateOnTheLenderMayEnforceForNonPayment() {
+        Party owner = party("Guangxi Eucalyptus Co.", "PROJECT_OWNER");
+        Party bank = lender("Guilin Bank");
+        UUID projectId = projectWithCredits(owner, 400);
+        // matured yesterday in Beijing, where the registry's dates are
+        String maturity = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        UUID pledgeId = id(owner.as(this).post("/pledges", with(creditsPledge(owner, projectId, bank.id(), 300),
+                "maturityDate", maturity)).expect(201));
+
+        JsonNode requested = bank.as(this).post("/pledges/" + pledgeId + "/enforcement-request", Map.of("reason",
+                "NOT_REPAID_AT_MATURITY", "description", "Principal of CNY 2,500,000 unpaid at maturity")).expect(200);
+        assertThat(requested.get("enforcementGrounds").asString()).isEqualTo("NOT_REPAID_AT_MATURITY");
+        JsonNode enforced = admin().post("/pledges/" + pledgeId + "/enforcement", null).expect(200);
+        assertThat(enforced.get("state").asString()).isEqualTo("ENFORCED");
+        assertThat(holding(bank, "available")).isEqualTo(300);
+        assertThat(auditDetails(pledgeId, "PLEDGE_ENFORCED")).contains("\"grounds\":\"NOT_REPAID_AT_MATURITY\"");
+        assertSound(projectId);
+    }
+
+    List<String> registerIds(UUID projectId, int vintage) {
+        return api().get("/pledges?projectId=" + projectId + "&vintage=" + vintage).expect(200).get("items")
+                .findValuesAsString("id");
+    }
+
+    static Map<String, Object> defaultClaim(String description) {
+        return Map.of("reason", "EVENT_OF_DEFAULT", "description", description);
+    }
+
+    String auditDetails(UUID pledgeId, String action) {
+        for (JsonNode entry : admin().get("/audit/entries?subjectType=pledge&subjectId=" + pledgeId).expect(200)
+                .get("entries")) {
+            if (entry.get("action").asString().equals(action)) {
+                return entry.get("details").asString();
+            }
+        }
+        throw new AssertionError("no " + action + " in the audit trail of pledge " + pledgeId);
     }
 
     @Test
@@ -503,6 +563,11 @@ class PledgesIT extends RegistryIT {
         assertSound(projectId);
         assertThat(audited(newer)).containsExactly("PLEDGE_MADE", "CREDITS_ENCUMBERED", "PLEDGE_COVERED",
                 "CREDITS_ENCUMBERED", "PLEDGE_COVERED");
+
+        // the register's vintage filter finds a future pledge by the vintages encumbered under it
+        assertThat(registerIds(projectId, 2023)).containsExactly(older.toString(), newer.toString());
+        assertThat(registerIds(projectId, 2024)).containsExactly(newer.toString());
+        assertThat(registerIds(projectId, 2025)).isEmpty();
 
         // a project whose future issuance stands pledged cannot be cancelled
         var cancel = owner.as(this).post("/projects/" + projectId + "/cancellation", Map.of("reason", "Stopped"));

@@ -107,7 +107,7 @@ public class SupportAutoConfiguration {
     @Bean
     Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay,
             @Value("${carbonsink.outbox.wake-up:true}") boolean wakeUp, TraceContexts traces) {
-        return new Outbox(jdbc, json, wakeUp ? relay::wakeUp : () -> { }, wakeUp, traces);
+        return new Outbox(jdbc, json, wakeUp ? relay::wakeUp : () -> { }, wakeUp, relay.id(), traces);
     }
 
     /** Micrometer Tracing's, when tracing is on (spring-boot-starter-opentelemetry). */

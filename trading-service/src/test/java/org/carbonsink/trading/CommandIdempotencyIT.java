@@ -3,9 +3,15 @@ package org.carbonsink.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.SimulatedCrash;
 import org.junit.jupiter.api.Test;
@@ -85,31 +91,141 @@ class CommandIdempotencyIT extends TradingIntegration {
         var retry = keyed.post("/orders", order);
 
         assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.json().get("status").asString()).isEqualTo("OPEN");
         assertThat(ordersOf(buyer)).isEqualTo(1);
         assertCash(buyer, "1000.00", "120.00");
     }
 
     @Test
-    void anOrderRetriedAfterItsProcessDiedBeforeStoringTheResponseIsAnsweredOnceTheClaimLapses() {
+    void anOrderRepeatedWithItsKeyIsAnsweredTheOrderPlacedFirst() {
         UUID buyer = trader();
         Listed instrument = listInstrument(1_000);
         deposit(buyer, "1000.00");
-        String key = "order-" + UUID.randomUUID();
-        ApiClient keyed = as(buyer).withIdempotencyKey(key);
+        ApiClient keyed = as(buyer).withIdempotencyKey("order-" + UUID.randomUUID());
         Map<String, Object> order = order(instrument.instrumentId(), "BUY", 10, "12.00");
-        String placed = keyed.post("/orders", order).expect(201).get("id").asString();
-        // what a kill -9 after the order's commit, before its response was stored, leaves behind
+
+        var first = keyed.post("/orders", order);
+        var again = keyed.post("/orders", order);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(again.json().get("status").asString()).isEqualTo("OPEN");
+        assertThat(ordersOf(buyer)).isEqualTo(1);
+        assertCash(buyer, "1000.00", "120.00");
+    }
+
+    @Test
+    void anOrderKeyUsedAgainForAnotherRequestIsRefusedAndChangesNothing() {
+        UUID buyer = trader();
+        Listed instrument = listInstrument(1_000);
+        deposit(buyer, "1000.00");
+        ApiClient keyed = as(buyer).withIdempotencyKey("order-" + UUID.randomUUID());
+        keyed.post("/orders", order(instrument.instrumentId(), "BUY", 10, "12.00")).expect(201);
+
+        var otherOrder = keyed.post("/orders", order(instrument.instrumentId(), "BUY", 20, "12.00"));
+        var asABatch = keyed.post("/orders/batch", Map.of("orders", List.of(order(instrument.instrumentId(), "BUY",
+                10, "12.00"), order(instrument.instrumentId(), "BUY", 1, "11.00"))));
+        var otherSell = keyed.post("/orders", order(instrument.instrumentId(), "SELL", 10, "12.00"));
+
+        assertThat(List.of(otherOrder, asABatch, otherSell)).allSatisfy(refused -> {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+            assertThat(refused.json().get("type").asString())
+                    .isEqualTo("urn:carbonsink:problem:idempotency-key-reused");
+        });
+        assertThat(ordersOf(buyer)).isEqualTo(1);
+        assertCash(buyer, "1000.00", "120.00");
+    }
+
+    @Test
+    void aBatchKeyUsedAgainForASingleOrderIsRefused() {
+        UUID buyer = trader();
+        Listed instrument = listInstrument(1_000);
+        deposit(buyer, "1000.00");
+        ApiClient keyed = as(buyer).withIdempotencyKey("batch-" + UUID.randomUUID());
+        Map<String, Object> order = order(instrument.instrumentId(), "BUY", 10, "12.00");
+        keyed.post("/orders/batch", Map.of("orders", List.of(order))).expect(200);
+
+        var single = keyed.post("/orders", order);
+
+        assertThat(single.status()).isEqualTo(422);
+        assertThat(single.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:idempotency-key-reused");
+        assertThat(ordersOf(buyer)).isEqualTo(1);
+        assertCash(buyer, "1000.00", "120.00");
+    }
+
+    @Test
+    void concurrentRepeatsOfAnOrderPlaceItOnce() throws Exception {
+        UUID buyer = trader();
+        Listed instrument = listInstrument(1_000);
+        deposit(buyer, "1000.00");
+        ApiClient keyed = as(buyer).withIdempotencyKey("order-" + UUID.randomUUID());
+        Map<String, Object> order = order(instrument.instrumentId(), "BUY", 10, "12.00");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ApiClient.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(clients.submit(() -> keyed.post("/orders", order)));
+            }
+            Set<String> ids = new HashSet<>();
+            int replayed = 0;
+            for (Future<ApiClient.Response> answer : sent) {
+                ApiClient.Response response = answer.get();
+                assertThat(response.status()).as(response.toString()).isEqualTo(201);
+                ids.add(response.json().get("id").asString());
+                replayed += "true".equals(response.header("Idempotent-Replayed")) ? 1 : 0;
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(replayed).isEqualTo(7);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(ordersOf(buyer)).isEqualTo(1);
+        assertCash(buyer, "1000.00", "120.00");
+    }
+
+    @Test
+    void aSellOrderRepeatedWithItsKeyIsAnsweredTheOrderPlacedFirst() {
+        UUID seller = trader();
+        Listed instrument = listInstrument(1_000);
+        ApiClient keyed = as(seller).withIdempotencyKey("sell-" + UUID.randomUUID());
+        Map<String, Object> order = order(instrument.instrumentId(), "SELL", 10, "12.00");
+
+        var first = keyed.post("/orders", order);
+        var again = keyed.post("/orders", order);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(again.json().get("status").asString()).isEqualTo("PENDING_HOLD");
+        assertThat(ordersOf(seller)).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchRetriedAfterItsProcessDiedBeforeStoringTheResponseIsAnsweredOnceTheClaimLapses() {
+        UUID buyer = trader();
+        Listed instrument = listInstrument(1_000);
+        deposit(buyer, "1000.00");
+        String key = "batch-" + UUID.randomUUID();
+        ApiClient keyed = as(buyer).withIdempotencyKey(key);
+        Map<String, Object> batch = Map.of("orders", List.of(order(instrument.instrumentId(), "BUY", 10, "12.00")));
+        String placed = keyed.post("/orders/batch", batch).expect(200).get("results").get(0).get("order").get("id")
+                .asString();
+        // what a kill -9 after the orders' commit, before the response was stored, leaves behind
         jdbc.sql("""
                 update idempotent_request set status = null, content_type = null, response_body = null,
                     location = null, claimed_until = now() - interval '1 second'
                 where idempotency_key = :key
                 """).param("key", key).update();
 
-        var retry = keyed.post("/orders", order);
+        var retry = keyed.post("/orders/batch", batch);
 
-        assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.json().get("id").asString()).isEqualTo(placed);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("results").get(0).get("order").get("id").asString()).isEqualTo(placed);
         assertThat(ordersOf(buyer)).isEqualTo(1);
         assertCash(buyer, "1000.00", "120.00");
     }

@@ -3,6 +3,7 @@ package org.carbonsink.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.carbonsink.contracts.CreditHoldReleaseRequested;
+import org.carbonsink.contracts.CreditsHeld;
 import org.carbonsink.contracts.DeliveryStateReported;
 import org.carbonsink.contracts.DeliveryStateRequested;
 import org.carbonsink.contracts.HoldStateReported;
@@ -110,6 +112,83 @@ class SagaSupervisionIT extends TradingIntegration {
         assertThat(TestEvents.await(Topics.TRADING_ORDERS, CreditHoldReleaseRequested.class,
                 e -> e.holdId().equals(matched.sellOrder()), PATIENCE)).singleElement()
                 .satisfies(e -> assertThat(e.quantity()).isEqualTo(10));
+    }
+
+    @Test
+    void asksForABlockTradesHoldPastItsDeadlineAndProposesItWhenTheRegistryHeldIt() {
+        Listed instrument = blockMarket();
+        UUID seller = trader();
+        UUID blockId = pendingBlockTrade(instrument, seller, trader(), 200);
+
+        first(TestEvents.await(Topics.TRADING_ORDERS, HoldStateRequested.class, e -> e.holdId().equals(blockId),
+                PATIENCE));
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new HoldStateReported(UUID.randomUUID(),
+                Instant.now(), blockId, instrument.instrumentId(), HoldStateReported.HELD, 200, null));
+
+        await().atMost(PATIENCE).until(() -> as(seller).get("/block-trades/" + blockId).expect(200).get("status")
+                .asString(), "PROPOSED"::equals);
+    }
+
+    @Test
+    void rejectsAnAuctionWhoseHoldTheRegistryNeverMade() {
+        Listed instrument = listInstrument(100);
+        UUID auctionId = UUID.fromString(as(trader()).post("/auctions", Map.of("instrumentId",
+                instrument.instrumentId(), "quantity", 50, "floorPrice", new BigDecimal("20.00"), "endsAt",
+                Instant.now().plus(Duration.ofHours(1)).toString())).expect(201).get("id").asString());
+        holdRequestedFor(auctionId);
+
+        first(TestEvents.await(Topics.TRADING_ORDERS, HoldStateRequested.class, e -> e.holdId().equals(auctionId),
+                PATIENCE));
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new HoldStateReported(UUID.randomUUID(),
+                Instant.now(), auctionId, instrument.instrumentId(), HoldStateReported.NOT_HELD, 0,
+                "the registry had not received this hold when the exchange asked for it"));
+
+        await().atMost(PATIENCE).until(() -> operator().get("/auctions/" + auctionId).expect(200).get("status")
+                .asString(), "HOLD_REJECTED"::equals);
+        assertThat(operator().get("/auctions/" + auctionId).expect(200).get("reason").asString())
+                .contains("had not received this hold");
+    }
+
+    @Test
+    void settlesABlockTradePastItsDeliveryDeadlineThatTheRegistryDelivered() {
+        Listed instrument = blockMarket();
+        UUID seller = trader();
+        UUID buyer = trader();
+        deposit(buyer, "20000.00");
+        UUID blockId = pendingBlockTrade(instrument, seller, buyer, 200);
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsHeld(UUID.randomUUID(),
+                Instant.now(), blockId, instrument.instrumentId(), 200));
+        await().atMost(PATIENCE).until(() -> as(seller).get("/block-trades/" + blockId).expect(200).get("status")
+                .asString(), "PROPOSED"::equals);
+        UUID tradeId = UUID.fromString(as(buyer).post("/block-trades/" + blockId + "/acceptance", null).expect(200)
+                .get("tradeId").asString());
+
+        first(TestEvents.await(Topics.TRADING_TRADES, DeliveryStateRequested.class, e -> e.tradeId().equals(tradeId),
+                PATIENCE));
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new DeliveryStateReported(UUID.randomUUID(),
+                Instant.now(), tradeId, instrument.instrumentId(), DeliveryStateReported.DELIVERED, buyer, 200, null,
+                null));
+
+        awaitTrade(tradeId, "SETTLED");
+        assertCash(buyer, "8000.00", "0.00");
+        assertCash(seller, "12000.00", "0.00");
+    }
+
+    /** A listed instrument whose block rule is: at least 100 credits, ±30% around 50.00. */
+    private Listed blockMarket() {
+        Listed instrument = listInstrument(1_000);
+        operator().put("/block-trade-rules/" + instrument.instrumentId(), Map.of("minimumQuantity", 100, "band",
+                new BigDecimal("0.30"), "referencePrice", new BigDecimal("50.00"), "source", "test")).expect(200);
+        return instrument;
+    }
+
+    /** A block trade at 60.00 whose hold the registry (the test) has not answered. */
+    private UUID pendingBlockTrade(Listed instrument, UUID seller, UUID buyer, long quantity) {
+        UUID blockId = UUID.fromString(as(seller).post("/block-trades", Map.of("buyerId", buyer, "instrumentId",
+                instrument.instrumentId(), "quantity", quantity, "price", new BigDecimal("60.00"))).expect(201)
+                .get("id").asString());
+        holdRequestedFor(blockId);
+        return blockId;
     }
 
     /** A sell order whose hold the registry (the test) never answers. */

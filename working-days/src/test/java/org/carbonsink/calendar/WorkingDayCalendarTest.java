@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class WorkingDayCalendarTest {
@@ -72,6 +74,67 @@ class WorkingDayCalendarTest {
         assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 9, 18), LocalDate.of(2026, 10, 15))).isEqualTo(15);
         assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 9, 18), LocalDate.of(2026, 10, 16))).isEqualTo(16);
         assertThat(calendar.workingDaysBetween(LocalDate.of(2026, 9, 18), LocalDate.of(2026, 9, 18))).isZero();
+    }
+
+    /**
+     * Each notice transcribed as it reads (its 放假 ranges and its 上班 days), independently of the
+     * data file: the weekdays off and the working weekends of the year must be exactly the notice's.
+     * 2022: 国办发明电〔2021〕11号; 2023: 国办发明电〔2022〕16号; 2024: 国办发明电〔2023〕7号.
+     */
+    @Test
+    void everyWeekdayOffAndEveryWorkingWeekendOf2022To2024IsTheNoticesOwn() {
+        assertNotice(2022, List.of(
+                d(2022, 1, 1), d(2022, 1, 3), d(2022, 1, 31), d(2022, 2, 6), d(2022, 4, 3), d(2022, 4, 5),
+                d(2022, 4, 30), d(2022, 5, 4), d(2022, 6, 3), d(2022, 6, 5), d(2022, 9, 10), d(2022, 9, 12),
+                d(2022, 10, 1), d(2022, 10, 7)),
+                List.of(d(2022, 1, 29), d(2022, 1, 30), d(2022, 4, 2), d(2022, 4, 24), d(2022, 5, 7), d(2022, 10, 8),
+                        d(2022, 10, 9)));
+        assertNotice(2023, List.of(
+                d(2022, 12, 31), d(2023, 1, 2), d(2023, 1, 21), d(2023, 1, 27), d(2023, 4, 5), d(2023, 4, 5),
+                d(2023, 4, 29), d(2023, 5, 3), d(2023, 6, 22), d(2023, 6, 24), d(2023, 9, 29), d(2023, 10, 6)),
+                List.of(d(2023, 1, 28), d(2023, 1, 29), d(2023, 4, 23), d(2023, 5, 6), d(2023, 6, 25), d(2023, 10, 7),
+                        d(2023, 10, 8)));
+        // "1月1日放假，与周末连休" and "6月10日放假，与周末连休": the day itself, the weekend is off anyway
+        assertNotice(2024, List.of(
+                d(2024, 1, 1), d(2024, 1, 1), d(2024, 2, 10), d(2024, 2, 17), d(2024, 4, 4), d(2024, 4, 6),
+                d(2024, 5, 1), d(2024, 5, 5), d(2024, 6, 10), d(2024, 6, 10), d(2024, 9, 15), d(2024, 9, 17),
+                d(2024, 10, 1), d(2024, 10, 7)),
+                List.of(d(2024, 2, 4), d(2024, 2, 18), d(2024, 4, 7), d(2024, 4, 28), d(2024, 5, 11), d(2024, 9, 14),
+                        d(2024, 9, 29), d(2024, 10, 12)));
+    }
+
+    /** {@code offRanges}: first and last day of each 放假 range of the notice, in pairs. */
+    private void assertNotice(int year, List<LocalDate> offRanges, List<LocalDate> workingWeekends) {
+        Set<LocalDate> weekdaysOff = new TreeSet<>();
+        for (int i = 0; i < offRanges.size(); i += 2) {
+            for (LocalDate day = offRanges.get(i); !day.isAfter(offRanges.get(i + 1)); day = day.plusDays(1)) {
+                if (day.getYear() == year && !weekend(day)) {
+                    weekdaysOff.add(day);
+                }
+            }
+        }
+        workingWeekends.forEach(day -> assertThat(weekend(day)).as("%s is a weekend day", day).isTrue());
+        Set<LocalDate> calendarWeekdaysOff = new TreeSet<>();
+        Set<LocalDate> calendarWorkingWeekends = new TreeSet<>();
+        for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
+            if (weekend(day) && calendar.isWorkingDay(day)) {
+                calendarWorkingWeekends.add(day);
+            } else if (!weekend(day) && !calendar.isWorkingDay(day)) {
+                calendarWeekdaysOff.add(day);
+            }
+        }
+        assertThat(calendarWeekdaysOff).as("weekdays off in %d", year).containsExactlyElementsOf(weekdaysOff);
+        assertThat(calendarWorkingWeekends).as("working weekends in %d", year)
+                .containsExactlyElementsOf(new TreeSet<>(workingWeekends));
+        assertThat(calendar.notice(year).orElseThrow().checked()).isTrue();
+    }
+
+    private static LocalDate d(int year, int month, int day) {
+        return LocalDate.of(year, month, day);
+    }
+
+    private static boolean weekend(LocalDate day) {
+        return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
     }
 
     @Test

@@ -102,7 +102,8 @@ public final class FaultNode {
         auth.add("--AUTH_ISSUER=" + issuer);
         // the services' OTLP metrics registry is on this classpath too; the auth server pushes nowhere
         auth.add("--management.otlp.metrics.export.enabled=false");
-        started.add(Services.run(AuthServerApplication::application, auth));
+        ConfigurableApplicationContext authServer = Services.run(AuthServerApplication::application, auth);
+        started.add(authServer);
         List<String> withTokens = withTokens(options);
         ConfigurableApplicationContext verification = Services.run(VerificationApplication::application,
                 Services.serviceArguments(database(options, "verification"), kafka(options),
@@ -114,10 +115,8 @@ public final class FaultNode {
         gateway.add("--VERIFICATION_URL=http://127.0.0.1:" + options.port("verification-port"));
         gateway.add("--TRADING_URL=http://127.0.0.1:" + options.port("trading-port"));
         started.add(Services.run(GatewayApplication::application, gateway));
-        // the auth server has its health on its own port; the others answer readiness on /readyz
-        Services.awaitHealthy("http://127.0.0.1:" + options.port("auth-port") + "/actuator/health",
-                Duration.ofSeconds(120));
-        Services.awaitHealthy(readiness(verification), Duration.ofSeconds(120));
+        Services.awaitHealthy(Services.healthUrl(authServer), Duration.ofSeconds(120));
+        Services.awaitHealthy(Services.healthUrl(verification), Duration.ofSeconds(120));
         Services.awaitHealthy("http://127.0.0.1:" + options.port("gateway-port") + "/readyz", Duration.ofSeconds(120));
     }
 
@@ -125,16 +124,8 @@ public final class FaultNode {
             Options options) {
         ConfigurableApplicationContext context = Services.run(application, Services.serviceArguments(
                 database(options, name), kafka(options), options.port("port"), withTokens(options)));
-        Services.awaitHealthy(readiness(context), Duration.ofSeconds(120));
+        Services.awaitHealthy(Services.healthUrl(context), Duration.ofSeconds(120));
         return context;
-    }
-
-    /** A service's readiness: on its management port (random here), where the services keep health. */
-    private static String readiness(ConfigurableApplicationContext context) {
-        String management = context.getEnvironment().getProperty("local.management.port");
-        return management == null
-                ? "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/actuator/health"
-                : "http://127.0.0.1:" + management + "/actuator/health/readiness";
     }
 
     /** The database {@link LocalStack#createDatabases} made for the service on the infra's PostgreSQL. */

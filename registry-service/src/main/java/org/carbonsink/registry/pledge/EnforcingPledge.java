@@ -2,6 +2,8 @@ package org.carbonsink.registry.pledge;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import org.carbonsink.registry.audit.AuditTrail;
 import org.carbonsink.registry.ledger.EncumberingCredits;
@@ -15,9 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
  * naming the default; the registry administrator confirms, and every pledged credit moves to the
  * lender's account, available to it. An enforced pledge is closed (a future-issuance pledge claims
  * no further issuance).
+ *
+ * <p>Before the maturity date (in Beijing, where the registry's dates are) the loan is not yet due:
+ * only an event of default, described, lets the lender ask early; the confirmation records the
+ * grounds and the description in the audit chain, so an early enforcement always shows why.
  */
 @Component
 public class EnforcingPledge {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final Pledges pledges;
     private final PledgeParties parties;
@@ -38,8 +46,12 @@ public class EnforcingPledge {
 
     @Transactional
     public Pledge request(RequestEnforcement command) {
-        if (command.reason() == null || command.reason().isBlank()) {
-            throw ProblemException.invalidField("reason", "required", "must name the default");
+        if (command.reason() == null) {
+            throw ProblemException.invalidField("reason", "required",
+                    "must be NOT_REPAID_AT_MATURITY or EVENT_OF_DEFAULT");
+        }
+        if (command.description() == null || command.description().isBlank()) {
+            throw ProblemException.invalidField("description", "required", "must say what the default is");
         }
         Pledge pledge = PledgeLocks.lock(pledges, command.pledgeId());
         PledgeParties.requireActive(PledgeParties.requireLender(pledge, command.callerId(), "ask to enforce it"));
@@ -47,10 +59,18 @@ public class EnforcingPledge {
             throw ProblemException.conflict("enforcement-already-requested", "Enforcement was already requested",
                     "the lender asked to enforce pledge " + pledge.id() + " at " + pledge.enforcementRequestedAt());
         }
-        pledges.save(pledge.enforcementRequested(clock.instant(), command.reason().strip()));
+        LocalDate today = LocalDate.now(clock.withZone(BEIJING));
+        if (command.reason() != Pledge.Grounds.EVENT_OF_DEFAULT && !pledge.matured(today)) {
+            throw ProblemException.conflict("pledge-not-matured", "The secured loan has not matured",
+                    "pledge " + pledge.id() + " secures a loan with maturityDate " + pledge.terms().maturityDate()
+                            + "; before it the lender may ask for enforcement only on an EVENT_OF_DEFAULT,"
+                            + " with a description")
+                    .with("maturityDate", pledge.terms().maturityDate().toString());
+        }
+        pledges.save(pledge.enforcementRequested(clock.instant(), command.reason(), command.description().strip()));
         Pledge stored = pledges.find(pledge.id()).orElseThrow();
-        PledgeAudit.append(audit, "PLEDGE_ENFORCEMENT_REQUESTED", stored, command.callerId(), "reason",
-                stored.enforcementReason());
+        PledgeAudit.append(audit, "PLEDGE_ENFORCEMENT_REQUESTED", stored, command.callerId(), "grounds",
+                stored.enforcementGrounds().name(), "reason", stored.enforcementReason());
         return stored;
     }
 
@@ -69,7 +89,9 @@ public class EnforcingPledge {
                 pledge.enforced() + moved.quantity(), pledge.cancelled(), Pledge.State.ENFORCED, now));
         Pledge stored = pledges.find(pledge.id()).orElseThrow();
         messages.enforced(stored, moved, administratorId);
-        PledgeAudit.append(audit, "PLEDGE_ENFORCED", stored, administratorId, "moved", moved.quantity());
+        PledgeAudit.append(audit, "PLEDGE_ENFORCED", stored, administratorId, "moved", moved.quantity(), "grounds",
+                stored.enforcementGrounds().name(), "reason", stored.enforcementReason(), "requestedAt",
+                stored.enforcementRequestedAt().toString());
         return stored;
     }
 }

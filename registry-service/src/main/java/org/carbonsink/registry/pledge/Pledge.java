@@ -1,6 +1,7 @@
 package org.carbonsink.registry.pledge;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -13,11 +14,19 @@ import java.util.UUID;
 public record Pledge(UUID id, Kind kind, UUID pledgorId, UUID pledgorAccountId, UUID lenderId, String lenderName,
         UUID lenderAccountId, UUID projectId, String projectCode, Integer vintage, long quantity, long covered,
         long released, long waived, long enforced, long cancelled, LoanTerms terms, State state,
-        Instant enforcementRequestedAt, String enforcementReason, Instant createdAt, Instant closedAt,
-        String voidReason) {
+        Instant enforcementRequestedAt, Grounds enforcementGrounds, String enforcementReason, Instant createdAt,
+        Instant closedAt, String voidReason) {
 
     public enum Kind {
         CREDITS, FUTURE_ISSUANCE
+    }
+
+    /**
+     * Why the lender asks to enforce: the loan was not repaid at maturity, or an event of default
+     * (non-payment of an instalment, insolvency, a breach the loan contract names) before it.
+     */
+    public enum Grounds {
+        NOT_REPAID_AT_MATURITY, EVENT_OF_DEFAULT
     }
 
     /** VOIDED: the project was revoked and its credits, the pledged ones too, cancelled. */
@@ -40,6 +49,11 @@ public record Pledge(UUID id, Kind kind, UUID pledgorId, UUID pledgorAccountId, 
         return state == State.ACTIVE ? quantity - covered - waived : 0;
     }
 
+    /** From its maturity date on (that day included) the loan is due, and its lender may enforce for non-payment. */
+    public boolean matured(LocalDate today) {
+        return !today.isBefore(terms.maturityDate());
+    }
+
     public boolean isParty(UUID participantId) {
         return pledgorId.equals(participantId) || lenderId.equals(participantId);
     }
@@ -48,18 +62,18 @@ public record Pledge(UUID id, Kind kind, UUID pledgorId, UUID pledgorAccountId, 
             Instant closedAt) {
         return new Pledge(id, kind, pledgorId, pledgorAccountId, lenderId, lenderName, lenderAccountId, projectId,
                 projectCode, vintage, quantity, covered, released, waived, enforced, cancelled, terms, state,
-                enforcementRequestedAt, enforcementReason, createdAt, closedAt, voidReason);
+                enforcementRequestedAt, enforcementGrounds, enforcementReason, createdAt, closedAt, voidReason);
     }
 
-    Pledge enforcementRequested(Instant at, String reason) {
+    Pledge enforcementRequested(Instant at, Grounds grounds, String reason) {
         return new Pledge(id, kind, pledgorId, pledgorAccountId, lenderId, lenderName, lenderAccountId, projectId,
                 projectCode, vintage, quantity, covered, released, waived, enforced, cancelled, terms, state, at,
-                reason, createdAt, closedAt, voidReason);
+                grounds, reason, createdAt, closedAt, voidReason);
     }
 
     Pledge voided(Instant at, String reason) {
         return new Pledge(id, kind, pledgorId, pledgorAccountId, lenderId, lenderName, lenderAccountId, projectId,
                 projectCode, vintage, quantity, covered, released, waived, enforced, covered - released - enforced,
-                terms, State.VOIDED, enforcementRequestedAt, enforcementReason, createdAt, at, reason);
+                terms, State.VOIDED, enforcementRequestedAt, enforcementGrounds, enforcementReason, createdAt, at, reason);
     }
 }

@@ -58,12 +58,14 @@ public class Pledges {
         jdbc.sql("""
                 update pledge set covered = :covered, released = :released, waived = :waived, enforced = :enforced,
                     cancelled = :cancelled, state = :state, closed_at = :closed, enforcement_requested_at = :requested,
-                    enforcement_reason = :reason, void_reason = :void
+                    enforcement_grounds = :grounds, enforcement_reason = :reason, void_reason = :void
                 where id = :id
                 """).param("id", p.id()).param("covered", p.covered()).param("released", p.released())
                 .param("waived", p.waived()).param("enforced", p.enforced()).param("cancelled", p.cancelled())
                 .param("state", p.state().name()).param("closed", timestamp(p.closedAt()))
-                .param("requested", timestamp(p.enforcementRequestedAt())).param("reason", p.enforcementReason())
+                .param("requested", timestamp(p.enforcementRequestedAt()))
+                .param("grounds", p.enforcementGrounds() == null ? null : p.enforcementGrounds().name())
+                .param("reason", p.enforcementReason())
                 .param("void", p.voidReason()).update();
     }
 
@@ -94,11 +96,17 @@ public class Pledges {
                 + "for update of g").param("project", projectId).query(Pledges::map).list();
     }
 
-    /** One page of the register after {@code after}, oldest first, narrowed by any of the filters. */
+    /**
+     * One page of the register after {@code after}, oldest first, narrowed by any of the filters. A
+     * vintage matches the pledges of issued credits of that vintage, and the pledges of future
+     * issuance under which credits of that vintage are encumbered now (their serial blocks PLEDGED).
+     */
     public List<Pledge> page(UUID projectId, Integer vintage, Pledge.State state, Keyset after, int limit) {
         return jdbc.sql(SELECT + """
                 where (cast(:project as uuid) is null or g.project_id = :project)
-                  and (cast(:vintage as integer) is null or g.vintage = :vintage)
+                  and (cast(:vintage as integer) is null or g.vintage = :vintage
+                       or g.kind = 'FUTURE_ISSUANCE' and exists (select 1 from serial_block b
+                           where b.pledge_id = g.id and b.state = 'PLEDGED' and b.vintage = :vintage))
                   and (cast(:state as text) is null or g.state = :state)
                   and (g.created_at, g.id) > (:at, :after)
                 order by g.created_at, g.id limit :limit
@@ -126,6 +134,8 @@ public class Pledges {
                 rs.getLong("cancelled"), new LoanTerms(rs.getString("loan_reference"), rs.getBigDecimal("secured_amount"),
                         rs.getString("currency"), rs.getDate("maturity_date").toLocalDate()),
                 Pledge.State.valueOf(rs.getString("state")), instant(rs, "enforcement_requested_at"),
+                rs.getString("enforcement_grounds") == null ? null
+                        : Pledge.Grounds.valueOf(rs.getString("enforcement_grounds")),
                 rs.getString("enforcement_reason"), instant(rs, "created_at"), instant(rs, "closed_at"),
                 rs.getString("void_reason"));
     }

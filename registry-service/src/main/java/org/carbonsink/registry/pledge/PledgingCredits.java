@@ -50,7 +50,7 @@ public class PledgingCredits {
         pledges.add(new Pledge(id, Pledge.Kind.CREDITS, command.callerId(), encumbered.accountId(), lender.id(),
                 lender.name(), lender.accountId(), encumbered.projectId(), encumbered.projectCode(),
                 command.vintage(), encumbered.quantity(), encumbered.quantity(), 0, 0, 0, 0, command.terms(),
-                Pledge.State.ACTIVE, null, null, clock.instant(), null, null));
+                Pledge.State.ACTIVE, null, null, null, clock.instant(), null, null));
         Pledge pledge = pledges.find(id).orElseThrow();
         messages.pledged(pledge, encumbered);
         PledgeAudit.append(audit, "PLEDGE_MADE", pledge, command.callerId());

@@ -56,7 +56,7 @@ public class PledgingFutureIssuance {
         UUID id = UUID.randomUUID();
         pledges.add(new Pledge(id, Pledge.Kind.FUTURE_ISSUANCE, command.callerId(), ownerAccount, lender.id(),
                 lender.name(), lender.accountId(), project.id(), project.code(), null, command.quantity(), 0, 0, 0, 0,
-                0, command.terms(), Pledge.State.ACTIVE, null, null, clock.instant(), null, null));
+                0, command.terms(), Pledge.State.ACTIVE, null, null, null, clock.instant(), null, null));
         Pledge pledge = pledges.find(id).orElseThrow();
         messages.pledged(pledge, new Encumbrance(id, ownerAccount, project.ownerId(), project.id(), project.code(), 0,
                 List.of(), pledge.createdAt()));

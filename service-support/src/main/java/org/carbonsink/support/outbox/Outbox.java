@@ -37,6 +37,7 @@ public class Outbox {
     private final JsonMapper json;
     private final Runnable onCommit;
     private final boolean notify;
+    private final String notifier;
     private final TraceContexts traces;
 
     /**
@@ -44,10 +45,20 @@ public class Outbox {
      * {@code traces} gives the trace context stored with each event.
      */
     public Outbox(JdbcClient jdbc, JsonMapper json, Runnable onCommit, boolean notify, TraceContexts traces) {
+        this(jdbc, json, onCommit, notify, "", traces);
+    }
+
+    /**
+     * As above; {@code notifier} is the payload of the NOTIFY: the {@link OutboxRelay#id()} of the relay
+     * that {@code onCommit} wakes, whose own listener then leaves it be.
+     */
+    public Outbox(JdbcClient jdbc, JsonMapper json, Runnable onCommit, boolean notify, String notifier,
+            TraceContexts traces) {
         this.jdbc = jdbc;
         this.json = json;
         this.onCommit = onCommit;
         this.notify = notify;
+        this.notifier = notifier;
         this.traces = traces;
     }
 
@@ -92,7 +103,8 @@ public class Outbox {
         }
         TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
         if (notify) {
-            jdbc.sql("select pg_notify('" + CHANNEL + "', '')").query((rs, n) -> 1).list();
+            jdbc.sql("select pg_notify('" + CHANNEL + "', :notifier)").param("notifier", notifier)
+                    .query((rs, n) -> 1).list();
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

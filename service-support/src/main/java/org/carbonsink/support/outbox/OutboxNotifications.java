@@ -67,6 +67,23 @@ public class OutboxNotifications implements SmartLifecycle {
         }
     }
 
+    /**
+     * Whether any of the notifications comes from a commit that did not wake the relay itself: one of
+     * this instance's commits has woken it after commit already, and a second pass would find nothing
+     * but take a transaction and a core on the way of the next event.
+     */
+    static boolean fromOthers(PGNotification[] notifications, String relayId) {
+        if (notifications == null) {
+            return false;
+        }
+        for (PGNotification notification : notifications) {
+            if (!relayId.equals(notification.getParameter())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void listen() {
         long backOff = 100;
         while (running) {
@@ -79,8 +96,7 @@ public class OutboxNotifications implements SmartLifecycle {
                 try {
                     PGConnection pg = connection.unwrap(PGConnection.class);
                     while (running) {
-                        PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                        if (notifications != null && notifications.length > 0) {
+                        if (fromOthers(pg.getNotifications(WAIT_MILLIS), relay.id())) {
                             relay.wakeUp();
                         }
                     }

@@ -59,6 +59,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration retryInterval;
     private final TraceContexts traces;
 
+    private final String id = UUID.randomUUID().toString();
     private final Object signal = new Object();
     private boolean signalled;
     private volatile boolean running;
@@ -76,6 +77,14 @@ public class OutboxRelay implements SmartLifecycle {
         this.pollInterval = pollInterval;
         this.retryInterval = retryInterval;
         this.traces = traces;
+    }
+
+    /**
+     * Names this relay in the notifications of the commits that already woke it after commit, so that
+     * {@link OutboxNotifications} does not wake it a second time for them.
+     */
+    public String id() {
+        return id;
     }
 
     /** Asks the relay to look for pending rows now; cheap, and safe to call from any thread. */

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
@@ -22,6 +23,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  */
 public class CsvMessageConverter extends AbstractHttpMessageConverter<KeysetPage<?>> {
 
+    /** For {@code produces} of a handler that answers CSV itself. */
+    public static final String TEXT_CSV_VALUE = "text/csv";
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     public static final String NEXT_CURSOR = "X-Next-Cursor";
 
@@ -66,26 +69,46 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<KeysetPage
         if (columns == null) {
             throw new IllegalArgumentException("CSV lists are lists of records, not " + items.get(0).getClass());
         }
-        for (int i = 0; i < columns.length; i++) {
-            out.write((i == 0 ? "" : ",") + cell(columns[i].getName()));
+        List<String> header = new ArrayList<>();
+        for (RecordComponent column : columns) {
+            header.add(column.getName());
         }
-        out.write("\r\n");
+        List<List<?>> rows = new ArrayList<>();
         for (Object item : items) {
-            for (int i = 0; i < columns.length; i++) {
-                Object value;
+            List<Object> row = new ArrayList<>();
+            for (RecordComponent column : columns) {
                 try {
                     // views are often package-private records of the service
-                    var accessor = columns[i].getAccessor();
+                    var accessor = column.getAccessor();
                     accessor.setAccessible(true);
-                    value = accessor.invoke(item);
+                    row.add(accessor.invoke(item));
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + columns[i].getName(), e);
+                    throw new IllegalStateException("cannot read " + column.getName(), e);
                 }
-                out.write((i == 0 ? "" : ",") + (value == null ? ""
-                        : value instanceof Number ? value.toString() : cell(value.toString())));
             }
-            out.write("\r\n");
+            rows.add(row);
         }
+        write(header, rows, out);
+    }
+
+    /**
+     * A header and rows of chosen columns as CSV, for a list that names its own columns ({@link CsvTable}):
+     * numbers as they are, every other value as its text, quoted and kept from running as a formula.
+     */
+    public static void write(List<String> header, List<? extends List<?>> rows, Writer out) throws IOException {
+        line(header, out);
+        for (List<?> row : rows) {
+            line(row, out);
+        }
+    }
+
+    private static void line(List<?> fields, Writer out) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            Object value = fields.get(i);
+            out.write((i == 0 ? "" : ",") + (value == null ? ""
+                    : value instanceof Number ? value.toString() : cell(value.toString())));
+        }
+        out.write("\r\n");
     }
 
     private static String cell(String text) {

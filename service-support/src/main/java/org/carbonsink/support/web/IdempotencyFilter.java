@@ -51,12 +51,17 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * commit together, and a concurrent duplicate waits on the key's row, then gets the stored
  * response. A crash between the commit and the response therefore cannot let a retry run the
  * command twice. A refused request (4xx) is rolled back to a savepoint taken after the key, and its
- * response kept.
+ * response kept. With {@code recorded-by-command} the filter only checks the key, hashes the request
+ * and hands the hash to the command ({@link #REQUEST_HASH}); the command stores both with its effect
+ * and answers a repeat (same hash: the first outcome, with {@code Idempotent-Replayed: true}; another
+ * hash: 422 {@code idempotency-key-reused}).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
+    /** Request attribute: the SHA-256 of method, path, query and body of a request with a key. */
+    public static final String REQUEST_HASH = "org.carbonsink.support.web.IdempotencyFilter.requestHash";
 
     /** Commands are small JSON documents; a larger body is refused before it is read into memory. */
     static final int MAX_BODY_BYTES = 1 << 20;
@@ -126,7 +131,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String caller = SecurityContextHolder.getContext().getAuthentication().getName();
         String hash = hash(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
         Request command = new Request(new CachedBody(request, body), caller, key, hash);
-        if (rule.isPresent() && rule.get().transactional()) {
+        command.http().setAttribute(REQUEST_HASH, hash);
+        if (rule.isPresent() && rule.get().recordedByCommand()) {
+            // the command stores the key and hash in its own transaction and answers repeats itself
+            chain.doFilter(command.http(), response);
+        } else if (rule.isPresent() && rule.get().transactional()) {
             runInOneTransaction(command, response, chain);
         } else {
             runBeside(command, response, chain);

@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the header; {@code transactional} stores the key in the command's own database transaction (the
  * controller's {@code @Transactional} joins the filter's), so the key and the effect commit or
  * roll back together. A command whose effect commits elsewhere (another thread, a group-commit
- * sequencer) must not be declared transactional.
+ * sequencer) must not be declared transactional. {@code recorded-by-command} leaves the key to the
+ * command itself: the filter checks the header and hashes the request
+ * ({@link IdempotencyFilter#REQUEST_HASH}), and the command records key and hash with its own effect,
+ * in its own transaction, and answers a repeat itself (trading's orders: the book writer's group
+ * commit). The filter then writes nothing and keeps no response.
  *
  * <p>{@code claim-lease} (30 s) is how long a request that is not transactional holds its key while
  * it runs: a retry that finds the key still in progress after that takes it over and runs the
@@ -27,6 +31,6 @@ public record IdempotencyProperties(Duration retention, Duration claimLease, Lis
     }
 
     /** Requests of {@code method} to {@code path} (a path pattern) and what they need. */
-    public record Rule(String method, String path, boolean required, boolean transactional) {
+    public record Rule(String method, String path, boolean required, boolean transactional, boolean recordedByCommand) {
     }
 }

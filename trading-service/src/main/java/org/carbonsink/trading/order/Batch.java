@@ -61,6 +61,10 @@ final class Batch implements BookEvents {
     final Set<InstrumentBook> touched = new LinkedHashSet<>();
     final List<Answer> answers = new ArrayList<>();
     private final Set<UUID> opened = new HashSet<>();
+    /** The request hash of each order placed in this batch with an Idempotency-Key, written on its row. */
+    final Map<UUID, String> requestHashes = new HashMap<>();
+    /** The committed orders that the batch's keyed orders' ids name already (looked up once per batch). */
+    private Map<UUID, Orders.Requested> earlierRequests = Map.of();
 
     private InstrumentBook book;
     private long sequence;
@@ -81,6 +85,15 @@ final class Batch implements BookEvents {
 
     record LogRow(String instrumentId, long sequence, String kind, UUID orderId, UUID tradeId, UUID participantId,
             String detail, String outcome, Instant at) {
+    }
+
+    /** A repeat of a keyed order that was placed already: the order as it is now, placed once. */
+    record Replayed(Order order) {
+    }
+
+    /** The orders of earlier requests that this batch's keyed orders name (by the ids their keys give). */
+    void earlierRequests(Map<UUID, Orders.Requested> found) {
+        this.earlierRequests = found;
     }
 
     /** The answer for one waiting request: a value or a refusal. */
@@ -125,8 +138,14 @@ final class Batch implements BookEvents {
 
     // ---- commands
 
-    private Order place(Place c) {
+    private Object place(Place c) {
         PlaceOrder o = c.order();
+        if (c.requestHash() != null) {
+            Order earlier = earlierRequest(c);
+            if (earlier != null) {
+                return new Replayed(earlier);
+            }
+        }
         InstrumentBook b = writer.book(o.instrumentId());
         checkNotHalted(b);
         long priceFen = 0;
@@ -161,7 +180,28 @@ final class Batch implements BookEvents {
         logRow("PLACE", order.id, null, order.participantId,
                 o.type() + " " + o.timeInForce() + " BUY " + o.quantity() + (o.type() == OrderType.LIMIT ? " @ " + Money.of(priceFen) : ""),
                 order.status.name());
+        if (c.requestHash() != null) {
+            requestHashes.put(order.id, c.requestHash());
+        }
         return order.snapshot(now);
+    }
+
+    /**
+     * The order a keyed order's id names already, placed by an earlier request (committed, or earlier in this
+     * batch) with the same hash; null if there is none; refused if another request used the key.
+     */
+    private Order earlierRequest(Place c) {
+        String inThisBatch = requestHashes.get(c.orderId());
+        Orders.Requested committed = earlierRequests.get(c.orderId());
+        if (inThisBatch == null && committed == null) {
+            return null;
+        }
+        String hash = inThisBatch != null ? inThisBatch : committed.requestHash();
+        if (!c.requestHash().equals(hash)) {
+            throw PlacingOrder.keyReused();
+        }
+        LiveOrder live = changed.get(c.orderId());
+        return live != null ? live.snapshot(now) : committed.order();
     }
 
     private Object openHeld(OpenHeld c) {

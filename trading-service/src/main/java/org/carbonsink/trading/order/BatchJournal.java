@@ -75,15 +75,16 @@ class BatchJournal {
                     insert into exchange_order (id, instrument_id, participant_id, side, order_type, time_in_force,
                                                 quantity, limit_price, filled_quantity, reserved_cash, status,
                                                 rejection_reason, cancel_reason, book_priority, placed_at,
-                                                updated_at)
+                                                updated_at, request_hash)
                     select o.id, o.instrument_id, o.participant_id, o.side, o.order_type, o.time_in_force, o.quantity,
                            o.limit_price, o.filled_quantity, o.reserved_cash, o.status, o.rejection_reason,
-                           o.cancel_reason, o.book_priority, o.at, o.at
+                           o.cancel_reason, o.book_priority, o.at, o.at, o.request_hash
                     from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[],
                                 ?::numeric[], ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::bigint[],
-                                ?::timestamptz[])
+                                ?::timestamptz[], ?::text[])
                          as o(id, instrument_id, participant_id, side, order_type, time_in_force, quantity, limit_price,
-                              filled_quantity, reserved_cash, status, rejection_reason, cancel_reason, book_priority, at)
+                              filled_quantity, reserved_cash, status, rejection_reason, cancel_reason, book_priority, at,
+                              request_hash)
                 )
                 select count(*) from fence
                 """, ps -> {
@@ -121,6 +122,8 @@ class BatchJournal {
                     ps.setArray(++i, arrays.of("text", inserted, OrderRow::cancelReasonName));
                     ps.setArray(++i, arrays.of("int8", inserted, OrderRow::bookPriority));
                     ps.setArray(++i, arrays.of("timestamptz", inserted, r -> Timestamp.from(r.at())));
+                    // the Idempotency-Key's request hash, in the same transaction as the order it placed
+                    ps.setArray(++i, arrays.of("text", inserted, r -> batch.requestHashes.get(r.id())));
                 }, rs -> {
                     rs.next();
                     return rs.getLong(1);

@@ -10,8 +10,18 @@ sealed interface BookCommand {
 
     String instrumentId();
 
-    /** A buy order enters the book; answers the {@link Order} as the command left it. */
-    record Place(UUID orderId, PlaceOrder order) implements BookCommand {
+    /**
+     * A buy order enters the book; answers the {@link Order} as the command left it. With a
+     * {@code requestHash} (the order came with an Idempotency-Key, from which its id follows) the hash is
+     * written on the order's row, and a repeat answers {@link Batch.Replayed} (same hash) or is refused
+     * (another hash).
+     */
+    record Place(UUID orderId, PlaceOrder order, String requestHash) implements BookCommand {
+
+        Place(UUID orderId, PlaceOrder order) {
+            this(orderId, order, null);
+        }
+
         @Override
         public String instrumentId() {
             return order.instrumentId();

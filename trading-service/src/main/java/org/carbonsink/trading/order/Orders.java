@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.carbonsink.trading.matching.CancelReason;
@@ -36,6 +39,28 @@ public class Orders {
     public Optional<Order> find(UUID id) {
         return jdbc.sql("select " + COLUMNS + " from exchange_order where id = :id").param("id", id)
                 .query(Orders::map).optional();
+    }
+
+    /**
+     * The orders of these ids, each with the hash of the request that placed it (null without an
+     * Idempotency-Key): one round trip for a whole batch of keyed orders.
+     */
+    Map<UUID, Requested> requested(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Requested> found = new HashMap<>();
+        template.query("select " + COLUMNS + ", request_hash from exchange_order where id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())),
+                rs -> {
+                    Order order = map(rs, 0);
+                    found.put(order.id(), new Requested(order, rs.getString("request_hash")));
+                });
+        return found;
+    }
+
+    /** A committed order and the hash of the keyed request that placed it (null: placed without a key). */
+    record Requested(Order order, String requestHash) {
     }
 
     /** The participant's orders, newest first, of one status or of all when {@code status} is null. */
@@ -88,15 +113,21 @@ public class Orders {
                 .query(Orders::map).optional();
     }
 
-    /** Saves a sell order that waits for the registry to hold its credits; it is not in the book yet. */
+    /**
+     * Saves a sell order that waits for the registry to hold its credits; it is not in the book yet. False
+     * if its id is taken (a concurrent request with the same Idempotency-Key saved it first).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void addPending(Order order) {
-        jdbc.sql("""
+    boolean addPending(Order order, String requestHash) {
+        return jdbc.sql("""
                 insert into exchange_order (id, instrument_id, participant_id, side, order_type, time_in_force, quantity,
-                                            limit_price, filled_quantity, reserved_cash, status, placed_at, updated_at)
+                                            limit_price, filled_quantity, reserved_cash, status, placed_at, updated_at,
+                                            request_hash)
                 values (:id, :instrumentId, :participantId, :side, :type, :tif, :quantity, :limitPrice, 0, 0,
-                        'PENDING_HOLD', :placedAt, :placedAt)
+                        'PENDING_HOLD', :placedAt, :placedAt, :requestHash)
+                on conflict (id) do nothing
                 """)
+                .param("requestHash", requestHash)
                 .param("id", order.id())
                 .param("instrumentId", order.instrumentId())
                 .param("participantId", order.participantId())
@@ -106,7 +137,7 @@ public class Orders {
                 .param("quantity", order.quantity())
                 .param("limitPrice", order.limitPrice())
                 .param("placedAt", Timestamp.from(order.placedAt()))
-                .update();
+                .update() == 1;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

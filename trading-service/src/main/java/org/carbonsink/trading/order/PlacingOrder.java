@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.carbonsink.support.web.IdempotencyFilter;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.instrument.Instrument;
 import org.carbonsink.trading.instrument.Instruments;
@@ -16,6 +17,7 @@ import org.carbonsink.trading.matching.FastOrderBook;
 import org.carbonsink.trading.matching.MatchingEngineBook;
 import org.carbonsink.trading.matching.OrderType;
 import org.carbonsink.trading.matching.Side;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,28 +56,25 @@ public class PlacingOrder {
     }
 
     public Order place(PlaceOrder command) {
-        return place(command, null);
+        return place(command, null, null).order();
     }
 
     /**
-     * Places an order whose id follows from the participant's {@code requestKey} (its
-     * Idempotency-Key; null: a fresh id). The id is written in the same transaction as the order (the
-     * book writer's batch commits many requests at once, so the key filter cannot share it): a retry
-     * whose first attempt committed but never answered finds that order and answers it, never placing
-     * a second one.
+     * Places an order whose id follows from the participant's {@code requestKey} (its Idempotency-Key; null:
+     * a fresh id). {@code requestHash} (the hash of the request, from service-support's IdempotencyFilter) is
+     * written on the order's row in the same transaction as the order (the book writer's group commit): a
+     * repeat, even one whose first attempt committed but never answered, finds that row by the id and is
+     * answered that order ({@link Placement#replayed()}), or refused with 422 if the key came with another
+     * request. A refused order wrote nothing, so a repeat of it is checked again.
      */
-    public Order place(PlaceOrder command, String requestKey) {
+    public Placement place(PlaceOrder command, String requestKey, String requestHash) {
         UUID id = orderId(command.participantId(), requestKey, 0);
-        Optional<Order> placed = requestKey == null ? Optional.empty() : orders.find(id);
-        if (placed.isPresent()) {
-            return placed.get();
-        }
+        String hash = hashOf(command, requestKey, requestHash);
         traders.requireTrading(command.participantId());
         checkShape(command);
-        if (command.side() == Side.BUY) {
-            return (Order) exchange.execute(new BookCommand.Place(id, command));
-        }
-        return sell(command, id);
+        Object answer = command.side() == Side.BUY ? exchange.execute(new BookCommand.Place(id, command, hash))
+                : sell(command, id, hash);
+        return placement(answer);
     }
 
     /** The id of the {@code index}th order of a request with {@code requestKey}; a fresh id without a key. */
@@ -86,36 +85,70 @@ public class PlacingOrder {
     }
 
     /**
+     * The hash recorded with a keyed order: the request's, or, for a caller that gives none (no request
+     * around it), one of the command itself; null without a key.
+     */
+    private static String hashOf(PlaceOrder command, String requestKey, String requestHash) {
+        if (requestKey == null) {
+            return null;
+        }
+        return requestHash != null ? requestHash
+                : "command:" + UUID.nameUUIDFromBytes(command.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An order placed now, or ({@code replayed}) by an earlier request with the same Idempotency-Key. */
+    public record Placement(Order order, boolean replayed) {
+    }
+
+    private static Placement placement(Object answer) {
+        return answer instanceof Batch.Replayed replayed ? new Placement(replayed.order(), true)
+                : new Placement((Order) answer, false);
+    }
+
+    static ProblemException keyReused() {
+        return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+                "this " + IdempotencyFilter.HEADER + " was used for a different request");
+    }
+
+    /**
      * Places up to {@link #MAX_BATCH} orders, each on its own: the buy orders go to their books together,
      * so they share group commits. Answers each order or its refusal, in the order given.
      */
     public List<Placed> placeAll(List<PlaceOrder> commands) {
-        return placeAll(commands, null);
+        return placeAll(commands, null, null);
     }
 
     /**
-     * {@link #placeAll(List)} with the request's Idempotency-Key: the {@code i}th order's id follows from
-     * the key and {@code i}, so a retried batch answers the orders its first attempt placed.
+     * {@link #placeAll(List)} with the request's Idempotency-Key and hash: the {@code i}th order's id follows
+     * from the key and {@code i} and its row records the hash, so a retried batch is answered the orders its
+     * first attempt placed. One look-up for the whole batch refuses (422) a key that placed an order of
+     * another request.
      */
-    public List<Placed> placeAll(List<PlaceOrder> commands, String requestKey) {
+    public List<Placed> placeAll(List<PlaceOrder> commands, String requestKey, String requestHash) {
         if (commands.size() > MAX_BATCH) {
             throw ProblemException.invalidField("orders", "Size", "must hold at most " + MAX_BATCH + " orders");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            ids.add(orderId(commands.get(i).participantId(), requestKey, i));
+        }
+        // without the request's hash (no request around it), each order is its own request
+        String hash = requestKey == null ? null : requestHash;
+        if (hash != null && orders.requested(ids).values().stream()
+                .anyMatch(earlier -> !hash.equals(earlier.requestHash()))) {
+            throw keyReused();
         }
         List<CompletableFuture<Object>> pending = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
             PlaceOrder command = commands.get(i);
-            UUID id = orderId(command.participantId(), requestKey, i);
+            UUID id = ids.get(i);
+            String orderHash = hash != null ? hash : hashOf(command, requestKey, null);
             try {
-                Optional<Order> placed = requestKey == null ? Optional.empty() : orders.find(id);
-                if (placed.isPresent()) {
-                    pending.add(CompletableFuture.completedFuture(placed.get()));
-                    continue;
-                }
                 traders.requireTrading(command.participantId());
                 checkShape(command);
                 pending.add(command.side() == Side.BUY
-                        ? exchange.submit(new BookCommand.Place(id, command))
-                        : CompletableFuture.completedFuture(sell(command, id)));
+                        ? exchange.submit(new BookCommand.Place(id, command, orderHash))
+                        : CompletableFuture.completedFuture(sell(command, id, orderHash)));
             } catch (RuntimeException refused) {
                 pending.add(CompletableFuture.failedFuture(refused));
             }
@@ -123,7 +156,7 @@ public class PlacingOrder {
         List<Placed> placed = new ArrayList<>();
         for (CompletableFuture<Object> answer : pending) {
             try {
-                placed.add(new Placed((Order) answer.join(), null));
+                placed.add(new Placed(placement(answer.join()).order(), null));
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof ProblemException problem) {
                     placed.add(new Placed(null, problem));
@@ -141,7 +174,12 @@ public class PlacingOrder {
     public record Placed(Order order, ProblemException refusal) {
     }
 
-    private Order sell(PlaceOrder command, UUID id) {
+    /** A sell order waiting for its hold, or the one an earlier request with the same key placed ({@link Batch.Replayed}). */
+    private Object sell(PlaceOrder command, UUID id, String hash) {
+        Optional<Object> earlier = earlierSell(id, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Instrument instrument = instruments.find(command.instrumentId())
                 .orElseThrow(() -> Sequencer.unknownInstrument(command.instrumentId()));
         Rules now = rulesOf(command.instrumentId());
@@ -169,11 +207,32 @@ public class PlacingOrder {
         Order order = new Order(id, command.instrumentId(), command.participantId(), Side.SELL,
                 command.type(), command.timeInForce(), command.quantity(), command.limitPrice(), 0,
                 BigDecimal.ZERO.setScale(2), OrderStatus.PENDING_HOLD, null, null, at, at);
-        tx.executeWithoutResult(status -> {
-            orders.addPending(order);
+        Boolean saved = tx.execute(status -> {
+            if (!orders.addPending(order, hash)) {
+                return false;
+            }
             holds.request(order, instrument);
+            return true;
         });
+        if (!Boolean.TRUE.equals(saved)) {
+            // a concurrent request with the same key saved it first
+            return earlierSell(id, hash).orElseThrow();
+        }
         return orders.find(order.id()).orElseThrow();
+    }
+
+    private Optional<Object> earlierSell(UUID id, String hash) {
+        if (hash == null) {
+            return Optional.empty();
+        }
+        Orders.Requested earlier = orders.requested(List.of(id)).get(id);
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        if (!hash.equals(earlier.requestHash())) {
+            throw keyReused();
+        }
+        return Optional.of(new Batch.Replayed(earlier.order()));
     }
 
     /** Limit orders name a price, market orders do not; market orders never rest. */

@@ -20,6 +20,7 @@ import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.trade.Trades;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -143,6 +144,7 @@ final class Sequencer implements Runnable {
             try {
                 Batch done = tx.execute(status -> {
                     Batch b = new Batch(this, clock.instant(), cash.availableFen(buyers(batch)));
+                    b.earlierRequests(orders.requested(keyedOrderIds(batch)));
                     for (Pending pending : batch) {
                         b.apply(pending.command(), pending.future(), pending.trace());
                     }
@@ -165,7 +167,9 @@ final class Sequencer implements Runnable {
                         attempt, e.toString());
                 // the books may hold what did not commit: the database has the truth
                 books.clear();
-                if (!(e instanceof BatchJournal.Conflict)) {
+                // a duplicate key: another writer committed an order with the same Idempotency-Key (and so
+                // the same id) meanwhile; the next attempt finds it and answers or refuses the repeat
+                if (!(e instanceof BatchJournal.Conflict || e instanceof DuplicateKeyException)) {
                     break;
                 }
             }
@@ -186,6 +190,17 @@ final class Sequencer implements Runnable {
             }
         }
         return buyers;
+    }
+
+    /** The ids of the batch's keyed orders, which an earlier request with the same key may have placed. */
+    private static List<UUID> keyedOrderIds(List<Pending> batch) {
+        List<UUID> ids = new ArrayList<>();
+        for (Pending pending : batch) {
+            if (pending.command() instanceof BookCommand.Place p && p.requestHash() != null) {
+                ids.add(p.orderId());
+            }
+        }
+        return ids;
     }
 
     /** A session close has passed since the book's DAY orders last expired: expire them before anything else. */

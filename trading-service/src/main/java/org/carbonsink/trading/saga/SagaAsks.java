@@ -25,17 +25,32 @@ class SagaAsks {
         this.jdbc = jdbc;
     }
 
-    /** Sell orders placed before {@code cutoff} still waiting for their hold, not asked about or due again. */
+    /**
+     * Holds asked for before {@code cutoff} and still awaited, not asked about or due again: of sell
+     * orders, block trades and auctions (the hold id is the order's, the block trade's or the auction's).
+     */
     List<Due> dueHolds(Instant cutoff, Instant now, int limit) {
         return due("""
-                select o.id, o.instrument_id, coalesce(a.asks, 0) from exchange_order o
-                left join saga_ask a on a.subject_id = o.id
-                where o.status = 'PENDING_HOLD' and o.placed_at <= :cutoff and (a.next_ask_at is null or a.next_ask_at <= :now)
-                order by o.placed_at limit :limit
+                select h.id, h.instrument_id, coalesce(a.asks, 0) from (
+                    select id, instrument_id, placed_at as asked_at from exchange_order
+                    where status = 'PENDING_HOLD' and placed_at <= :cutoff
+                    union all
+                    select id, instrument_id, proposed_at from block_trade
+                    where status = 'PENDING_HOLD' and proposed_at <= :cutoff
+                    union all
+                    select id, instrument_id, announced_at from auction
+                    where status = 'PENDING_HOLD' and announced_at <= :cutoff
+                ) h
+                left join saga_ask a on a.subject_id = h.id
+                where a.next_ask_at is null or a.next_ask_at <= :now
+                order by h.asked_at limit :limit
                 """, cutoff, now, limit);
     }
 
-    /** Trades executed before {@code cutoff} still waiting for their delivery, not asked about or due again. */
+    /**
+     * Trades executed before {@code cutoff} still waiting for their delivery, not asked about or due again:
+     * book and off-book trades alike, all in the trade table.
+     */
     List<Due> dueDeliveries(Instant cutoff, Instant now, int limit) {
         return due("""
                 select t.id, t.instrument_id, coalesce(a.asks, 0) from trade t

@@ -12,12 +12,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Looks for sagas past their deadline and asks the registry for their state: a sell order still
- * PENDING_HOLD {@link SagaDeadlines#hold()} after it was placed, a trade still PENDING_DELIVERY
- * {@link SagaDeadlines#delivery()} after it executed. While no answer comes, it asks again, each wait
+ * Looks for sagas past their deadline and asks the registry for their state: a sell order, block
+ * trade or auction still PENDING_HOLD {@link SagaDeadlines#hold()} after it was placed, proposed or
+ * announced, a trade (on the book or off it) still PENDING_DELIVERY {@link SagaDeadlines#delivery()}
+ * after it executed. While no answer comes, it asks again, each wait
  * twice the last up to {@link SagaDeadlines#maxBackoff()}: a registry that was down for an hour is
  * asked again within minutes of coming back. The answers complete or compensate the saga where the
- * registry's own events would (order/messaging).
+ * registry's own events would (order/messaging, which hands an off-book hold to its block trade or
+ * auction).
  */
 @Component
 class SupervisingSagas {

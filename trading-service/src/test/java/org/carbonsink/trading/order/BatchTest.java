@@ -123,6 +123,25 @@ class BatchTest {
                 .as("an order that cannot rest is not counted").isEqualTo(OrderStatus.CANCELLED);
     }
 
+    @Test
+    void aKeyedOrderRepeatedInTheSameBatchIsAnsweredOnceAndAnotherRequestWithItsKeyIsRefused() {
+        Batch batch = new Batch(writer, NOW, Map.of(buyer, 100_000L));
+        UUID id = UUID.randomUUID();
+        PlaceOrder order = new PlaceOrder(buyer, INSTRUMENT, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 2,
+                new BigDecimal("10.00"));
+
+        batch.apply(new BookCommand.Place(id, order, "hash-1"), new CompletableFuture<>());
+        batch.apply(new BookCommand.Place(id, order, "hash-1"), new CompletableFuture<>());
+        batch.apply(new BookCommand.Place(id, order, "hash-2"), new CompletableFuture<>());
+
+        assertThat(batch.answers.get(1).value()).isInstanceOfSatisfying(Batch.Replayed.class,
+                replayed -> assertThat(replayed.order().id()).isEqualTo(id));
+        assertThat(((ProblemException) batch.answers.get(2).refusal()).slug()).isEqualTo("idempotency-key-reused");
+        assertThat(batch.requestHashes).containsExactly(Map.entry(id, "hash-1"));
+        assertThat(batch.cashDelta).as("reserved once").containsExactly(Map.entry(buyer, 2000L));
+        assertThat(batch.logRows).hasSize(1);
+    }
+
     private Order place(Batch batch, OrderType type, TimeInForce tif, long quantity, String price) {
         CompletableFuture<Object> answer = new CompletableFuture<>();
         batch.apply(new BookCommand.Place(UUID.randomUUID(), new PlaceOrder(buyer, INSTRUMENT, Side.BUY, type, tif,

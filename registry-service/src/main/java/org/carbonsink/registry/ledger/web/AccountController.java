@@ -1,6 +1,5 @@
 package org.carbonsink.registry.ledger.web;
 
-import org.carbonsink.registry.ledger.core.SerialBlock;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,14 +9,16 @@ import java.util.UUID;
 import org.carbonsink.registry.ledger.CancelCredits;
 import org.carbonsink.registry.ledger.CancellingCredits;
 import org.carbonsink.registry.ledger.CreditSelection;
-import org.carbonsink.registry.ledger.Holdings;
 import org.carbonsink.registry.ledger.Holdings.Holding;
+import org.carbonsink.registry.ledger.Holdings;
 import org.carbonsink.registry.ledger.RetireCredits;
 import org.carbonsink.registry.ledger.RetiringCredits;
 import org.carbonsink.registry.ledger.TransferCredits;
 import org.carbonsink.registry.ledger.TransferringCredits;
+import org.carbonsink.registry.ledger.core.SerialBlock;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.KeysetPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,11 +65,11 @@ class AccountController {
     /** The account's blocks, lowest serials first; {@code after} is the {@code next} of the page before. */
     @GetMapping("/serial-blocks")
     CursorPage<SerialBlockView> blocks(Caller caller, @PathVariable UUID accountId,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long after) {
         Accounts.Account account = accounts.heldBy(accountId, caller.participantId());
-        return CursorPage.of(holdings.blocks(account.id(), after, limit + 1), limit,
-                (SerialBlock b) -> String.valueOf(b.firstSerial()), SerialBlockView::of,
+        return CursorPage.counted(KeysetPage.of(holdings.blocks(account.id(), after, limit + 1), limit,
+                (SerialBlock b) -> String.valueOf(b.firstSerial()), SerialBlockView::of),
                 holdings.blockCount(account.id()));
     }
 

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.carbonsink.registry.ledger.Cancellation;
 import org.carbonsink.registry.ledger.Cancellations;
 import org.carbonsink.registry.ledger.Keyset;
+import org.carbonsink.support.web.CsvMessageConverter;
+import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,18 +33,18 @@ class CancellationController {
     @GetMapping
     CursorPage<CancellationView> list(@RequestParam(required = false) UUID projectId,
             @RequestParam(required = false) Cancellation.Kind kind,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after) {
-        return CursorPage.of(cancellations.list(projectId, kind, Keyset.decode(after), limit + 1), limit,
-                (Cancellation c) -> new Keyset(c.cancelledAt(), c.id()).encode(), CancellationView::of, null);
+        return CursorPage.counted(KeysetPage.of(cancellations.list(projectId, kind, Keyset.decode(after), limit + 1),
+                limit, (Cancellation c) -> new Keyset(c.cancelledAt(), c.id()).encode(), CancellationView::of), null);
     }
 
-    @GetMapping(produces = Csv.MEDIA_TYPE)
+    @GetMapping(produces = CsvMessageConverter.TEXT_CSV_VALUE)
     ResponseEntity<String> csv(@RequestParam(required = false) UUID projectId,
             @RequestParam(required = false) Cancellation.Kind kind,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
-        return Csv.of(list(projectId, kind, limit, after), List.of("id", "cancelled_at", "project_code", "vintage",
+        return list(projectId, kind, limit, after).asCsv(List.of("id", "cancelled_at", "project_code", "vintage",
                 "quantity", "kind", "reason", "reversal_id"), c -> List.of(c.id(), c.cancelledAt(), c.projectCode(),
                         c.vintage(), c.quantity(), c.kind(), c.reason(), c.reversalId() == null ? "" : c.reversalId()),
                 request);

@@ -1,24 +1,26 @@
 package org.carbonsink.registry.ledger.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.function.Function;
+import org.carbonsink.support.web.CsvTable;
+import org.carbonsink.support.web.KeysetPage;
+import org.springframework.http.ResponseEntity;
 
 /**
- * One page of a list paged by keyset: at most {@code limit} items; {@code next} is the {@code after}
- * value of the following page, or null on the last one; {@code total} counts the whole list where
- * counting is cheap (else null).
+ * A {@link KeysetPage} of a ledger list with {@code total}, the count of the whole list where counting
+ * is cheap (else null). Its own type because its name and its {@code total} are part of the
+ * published API: the OpenAPI description names it ({@code CursorPageIssuanceView}, ...) and the
+ * generated client and its users read it by that name.
  */
 record CursorPage<T>(List<T> items, int limit, String next, Long total) {
 
-    static final String DEFAULT_LIMIT = "50";
-    static final int MAX_LIMIT = 500;
+    static <T> CursorPage<T> counted(KeysetPage<T> page, Long total) {
+        return new CursorPage<>(page.items(), page.limit(), page.next(), total);
+    }
 
-    /** A page from {@code limit + 1} fetched rows: the extra one only says that there is a next page. */
-    static <R, T> CursorPage<T> of(List<R> fetched, int limit, Function<R, String> cursorOf, Function<R, T> view,
-            Long total) {
-        boolean more = fetched.size() > limit;
-        List<R> page = more ? fetched.subList(0, limit) : fetched;
-        return new CursorPage<>(page.stream().map(view).toList(), limit,
-                more ? cursorOf.apply(page.get(page.size() - 1)) : null, total);
+    /** The same page as CSV with the list's own columns ({@link CsvTable}). */
+    ResponseEntity<String> asCsv(List<String> header, Function<T, List<?>> row, HttpServletRequest request) {
+        return CsvTable.of(items, next, header, row, request);
     }
 }

@@ -14,6 +14,8 @@ import org.carbonsink.registry.ledger.Issuances;
 import org.carbonsink.registry.ledger.Keyset;
 import org.carbonsink.registry.ledger.LedgerCheck;
 import org.carbonsink.registry.ledger.LedgerCheckSummary;
+import org.carbonsink.support.web.CsvMessageConverter;
+import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,17 +55,18 @@ class IssuanceController {
     /** Oldest first, one entry per report and vintage; {@code after} is the {@code next} of the page before. */
     @GetMapping("/issuances")
     CursorPage<IssuanceView> list(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after) {
-        return CursorPage.of(issuances.list(projectId, Keyset.decode(after), limit + 1), limit,
-                (Issuance i) -> new Keyset(i.issuedAt(), i.id()).encode(), IssuanceView::of, issuances.count(projectId));
+        return CursorPage.counted(KeysetPage.of(issuances.list(projectId, Keyset.decode(after), limit + 1), limit,
+                (Issuance i) -> new Keyset(i.issuedAt(), i.id()).encode(), IssuanceView::of),
+                issuances.count(projectId));
     }
 
-    @GetMapping(path = "/issuances", produces = Csv.MEDIA_TYPE)
+    @GetMapping(path = "/issuances", produces = CsvMessageConverter.TEXT_CSV_VALUE)
     ResponseEntity<String> csv(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
-        return Csv.of(list(projectId, limit, after), List.of("id", "issued_at", "report_id", "project_code", "vintage",
+        return list(projectId, limit, after).asCsv(List.of("id", "issued_at", "report_id", "project_code", "vintage",
                 "verified_credits", "owner_quantity", "buffer_quantity", "owner_serials", "buffer_serials"),
                 i -> List.of(i.id(), i.issuedAt(), i.reportId(), i.projectCode(), i.vintage(), i.verifiedCredits(),
                         i.ownerQuantity(), i.bufferQuantity(), i.ownerSerials() == null ? "" : i.ownerSerials().serial(),

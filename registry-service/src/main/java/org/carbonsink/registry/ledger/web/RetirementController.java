@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.carbonsink.registry.ledger.Keyset;
 import org.carbonsink.registry.ledger.Retirement;
 import org.carbonsink.registry.ledger.Retirements;
+import org.carbonsink.support.web.CsvMessageConverter;
+import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,18 +32,18 @@ class RetirementController {
     /** Oldest first; {@code after} is the {@code next} of the page before. */
     @GetMapping
     CursorPage<RetirementView> list(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after) {
-        return CursorPage.of(retirements.list(projectId, Keyset.decode(after), limit + 1), limit,
-                (Retirement r) -> new Keyset(r.retiredAt(), r.id()).encode(), RetirementView::of,
+        return CursorPage.counted(KeysetPage.of(retirements.list(projectId, Keyset.decode(after), limit + 1), limit,
+                (Retirement r) -> new Keyset(r.retiredAt(), r.id()).encode(), RetirementView::of),
                 retirements.count(projectId));
     }
 
-    @GetMapping(produces = Csv.MEDIA_TYPE)
+    @GetMapping(produces = CsvMessageConverter.TEXT_CSV_VALUE)
     ResponseEntity<String> csv(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
-        return Csv.of(list(projectId, limit, after), List.of("id", "retired_at", "project_code", "vintage", "quantity",
+        return list(projectId, limit, after).asCsv(List.of("id", "retired_at", "project_code", "vintage", "quantity",
                 "beneficiary", "purpose", "note", "first_serials"), r -> List.of(r.id(), r.retiredAt(),
                         r.projectCode(), r.vintage(), r.quantity(), r.beneficiary(), r.purpose(),
                         r.note() == null ? "" : r.note(), String.join(" ", r.serials().stream()

@@ -13,6 +13,8 @@ import org.carbonsink.registry.ledger.RecordingReversals;
 import org.carbonsink.registry.ledger.Reversal;
 import org.carbonsink.registry.ledger.Reversals;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.CsvMessageConverter;
+import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,17 +51,17 @@ class ReversalController {
     /** Oldest first; {@code after} is the {@code next} of the page before. */
     @GetMapping
     CursorPage<ReversalView> list(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after) {
-        return CursorPage.of(reversals.list(projectId, Keyset.decode(after), limit + 1), limit,
-                (Reversal r) -> new Keyset(r.recordedAt(), r.id()).encode(), ReversalView::of, null);
+        return CursorPage.counted(KeysetPage.of(reversals.list(projectId, Keyset.decode(after), limit + 1), limit,
+                (Reversal r) -> new Keyset(r.recordedAt(), r.id()).encode(), ReversalView::of), null);
     }
 
-    @GetMapping(produces = Csv.MEDIA_TYPE)
+    @GetMapping(produces = CsvMessageConverter.TEXT_CSV_VALUE)
     ResponseEntity<String> csv(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
-        return Csv.of(list(projectId, limit, after), List.of("id", "recorded_at", "project_code", "loss_date", "cause",
+        return list(projectId, limit, after).asCsv(List.of("id", "recorded_at", "project_code", "loss_date", "cause",
                 "loss_credits", "buffer_cancelled", "shortfall", "made_good_credits", "issuance_blocked"),
                 r -> List.of(r.id(), r.recordedAt(), r.projectCode(), r.lossDate(), r.cause(), r.lossCredits(),
                         r.bufferCancelled(), r.shortfall(), r.madeGoodCredits(), r.issuanceBlocked()), request);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.Supply;
 import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.support.web.CsvMessageConverter;
+import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +43,7 @@ class SupplyController {
     /** By project code and vintage; {@code after} is the {@code next} of the page before. */
     @GetMapping("/supply")
     CursorPage<SupplyView> supply(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after) {
         String code = "";
         int vintage = 0;
@@ -54,17 +56,17 @@ class SupplyController {
                 throw ProblemException.invalidField("after", "cursor", "is not a cursor this list gave out");
             }
         }
-        return CursorPage.of(supply.page(projectId, code, vintage, limit + 1), limit,
+        return CursorPage.counted(KeysetPage.of(supply.page(projectId, code, vintage, limit + 1), limit,
                 (Supply.VintageSupply s) -> Base64.getUrlEncoder().withoutPadding().encodeToString(
                         (s.projectCode() + "/" + s.vintage()).getBytes(StandardCharsets.UTF_8)),
-                SupplyView::of, null);
+                SupplyView::of), null);
     }
 
-    @GetMapping(path = "/supply", produces = Csv.MEDIA_TYPE)
+    @GetMapping(path = "/supply", produces = CsvMessageConverter.TEXT_CSV_VALUE)
     ResponseEntity<String> supplyCsv(@RequestParam(required = false) UUID projectId,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
-        return Csv.of(supply(projectId, limit, after), List.of("project_code", "vintage", "issued", "available",
+        return supply(projectId, limit, after).asCsv(List.of("project_code", "vintage", "issued", "available",
                 "held", "retired", "cancelled", "buffer", "buffer_deposited", "buffer_cancelled", "pledged"),
                 s -> List.of(s.projectCode(), s.vintage(), s.issued(), s.available(), s.held(), s.retired(),
                         s.cancelled(), s.buffer(), s.bufferDeposited(), s.bufferCancelled(), s.pledged()), request);
@@ -96,17 +98,14 @@ class SupplyController {
 
     @GetMapping("/serials/{serial}")
     SerialView serial(@PathVariable @Min(1) long serial, @RequestParam(defaultValue = "0") @Min(0) long after,
-            @RequestParam(defaultValue = CursorPage.DEFAULT_LIMIT) @Min(1) @Max(CursorPage.MAX_LIMIT) int limit) {
+            @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit) {
         Supply.SerialTrace trace = supply.trace(serial, after, limit + 1)
                 .orElseThrow(() -> ProblemException.notFound("serial", serial));
         SerialBlock b = trace.block();
-        List<Supply.Movement> movements = trace.movements();
-        boolean more = movements.size() > limit;
-        List<MovementView> page = movements.stream().limit(limit)
-                .map(m -> new MovementView(m.id(), m.at(), m.kind(), m.firstSerial(), m.lastSerial(), m.referenceId()))
-                .toList();
+        KeysetPage<MovementView> page = KeysetPage.of(trace.movements(), limit, m -> String.valueOf(m.id()),
+                m -> new MovementView(m.id(), m.at(), m.kind(), m.firstSerial(), m.lastSerial(), m.referenceId()));
         return new SerialView(serial, b.range().serial(), b.projectId(), b.projectCode(), b.vintage(), b.state(),
-                b.state().isFinal() ? b.accountId() : null, b.retirementId(), b.cancellationId(), page,
-                more ? page.get(page.size() - 1).id() : null);
+                b.state().isFinal() ? b.accountId() : null, b.retirementId(), b.cancellationId(), page.items(),
+                page.next() == null ? null : Long.valueOf(page.next()));
     }
 }

@@ -103,7 +103,8 @@ class PledgeController {
     @PostMapping("/pledges/{id}/enforcement-request")
     PledgeView requestEnforcement(Caller caller, @PathVariable UUID id,
             @Valid @RequestBody EnforcementRequest request) {
-        return PledgeView.of(enforcing.request(new RequestEnforcement(id, caller.participantId(), request.reason())),
+        return PledgeView.of(enforcing.request(new RequestEnforcement(id, caller.participantId(), request.reason(),
+                request.description())),
                 true);
     }
 

@@ -67,7 +67,7 @@ class RegistryHoldsListener implements ConsumerSeekAware {
                 .on(CreditHoldRejected.class, e -> notHeld(e.holdId(), e.reason()))
                 .on(CreditsDelivered.class, e -> settling.settle(new SettleTrade(e.tradeId(), e.buyerId(), e.quantity())))
                 .on(CreditDeliveryFailed.class,
-                        e -> failing.fail(new FailDelivery(e.tradeId(), new TradeFailure(e.code(), e.reason()))))
+                        e -> failing.fail(new FailDelivery(e.tradeId(), failure(e.code(), e.reason()))))
                 // the registry's answers to the saga supervisor's questions: final, and applied where the
                 // events they stand in for would be (an answer that comes after those changes nothing)
                 .on(HoldStateReported.class, e -> {
@@ -81,9 +81,14 @@ class RegistryHoldsListener implements ConsumerSeekAware {
                     if (DeliveryStateReported.DELIVERED.equals(e.state())) {
                         settling.settle(new SettleTrade(e.tradeId(), e.buyerId(), e.quantity()));
                     } else {
-                        failing.fail(new FailDelivery(e.tradeId(), new TradeFailure(e.code(), e.reason())));
+                        failing.fail(new FailDelivery(e.tradeId(), failure(e.code(), e.reason())));
                     }
                 });
+    }
+
+    /** The contract names the one code that is the buyer's fault ({@link CreditDeliveryFailed#BUYER_NO_ACCOUNT}). */
+    private static TradeFailure failure(String code, String reason) {
+        return new TradeFailure(code, reason, CreditDeliveryFailed.BUYER_NO_ACCOUNT.equals(code));
     }
 
     private void held(UUID holdId, long quantity) {

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -73,21 +74,33 @@ class OrderController {
                 request.quantity())));
     }
 
+    /**
+     * Places one order. Its Idempotency-Key is recorded with the order itself, in the book writer's commit
+     * (the key's filter only hashes the request): a repeat is answered the order placed first, with
+     * {@code Idempotent-Replayed: true}.
+     */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    OrderView place(Caller caller, @Valid @RequestBody PlaceOrderRequest request,
-            @Parameter(hidden = true) @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key) {
+    ResponseEntity<OrderView> place(Caller caller, @Valid @RequestBody PlaceOrderRequest request,
+            @Parameter(hidden = true) @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key,
+            @Parameter(hidden = true) @RequestAttribute(name = IdempotencyFilter.REQUEST_HASH, required = false)
+            String requestHash) {
         long start = System.nanoTime();
-        Order placed;
+        PlacingOrder.Placement placed;
         try {
-            placed = placing.place(request.toCommand(caller.participantId()), key);
+            placed = placing.place(request.toCommand(caller.participantId()), key, requestHash);
         } catch (ProblemException refused) {
             outcomes.rejected(refused.slug());
             throw refused;
         }
-        outcomes.latency().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        outcomes.accepted();
-        return OrderView.of(placed);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED);
+        if (placed.replayed()) {
+            answer.header(IdempotencyFilter.REPLAYED, "true");
+        } else {
+            outcomes.latency().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            outcomes.accepted();
+        }
+        return answer.body(OrderView.of(placed.order()));
     }
 
     /**
@@ -98,8 +111,10 @@ class OrderController {
     @PostMapping("/batch")
     ResponseEntity<?> placeAll(Caller caller, @Valid @RequestBody BatchOrderRequest request,
             @Parameter(hidden = true) @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key,
+            @Parameter(hidden = true) @RequestAttribute(name = IdempotencyFilter.REQUEST_HASH, required = false)
+            String requestHash,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        BatchOrderView full = placeAll(caller, request, key);
+        BatchOrderView full = placeAll(caller, request, key, requestHash);
         if (prefer == null || !prefer.contains("return=minimal")) {
             return ResponseEntity.ok(full);
         }
@@ -110,7 +125,7 @@ class OrderController {
                 .body(new BatchOrderSummary(full.placed(), full.refused(), items));
     }
 
-    private BatchOrderView placeAll(Caller caller, BatchOrderRequest request, String key) {
+    private BatchOrderView placeAll(Caller caller, BatchOrderRequest request, String key, String requestHash) {
         List<PlaceOrderRequest> items = request.orders();
         List<Map<String, Object>> invalid = new ArrayList<>();
         List<PlaceOrder> valid = new ArrayList<>();
@@ -127,7 +142,7 @@ class OrderController {
             }
         }
         long start = System.nanoTime();
-        List<PlacingOrder.Placed> placed = placing.placeAll(valid, key);
+        List<PlacingOrder.Placed> placed = placing.placeAll(valid, key, requestHash);
         long took = System.nanoTime() - start;
         List<BatchOrderView.Item> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
