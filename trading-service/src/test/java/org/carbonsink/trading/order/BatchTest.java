@@ -130,9 +130,9 @@ class BatchTest {
         PlaceOrder order = new PlaceOrder(buyer, INSTRUMENT, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 2,
                 new BigDecimal("10.00"));
 
-        batch.apply(new BookCommand.Place(id, order, "hash-1"), new CompletableFuture<>());
-        batch.apply(new BookCommand.Place(id, order, "hash-1"), new CompletableFuture<>());
-        batch.apply(new BookCommand.Place(id, order, "hash-2"), new CompletableFuture<>());
+        batch.apply(new BookCommand.Place(id, order, "hash-1"), new CompletableFuture<>(), null);
+        batch.apply(new BookCommand.Place(id, order, "hash-1"), new CompletableFuture<>(), null);
+        batch.apply(new BookCommand.Place(id, order, "hash-2"), new CompletableFuture<>(), null);
 
         assertThat(batch.answers.get(1).value()).isInstanceOfSatisfying(Batch.Replayed.class,
                 replayed -> assertThat(replayed.order().id()).isEqualTo(id));
