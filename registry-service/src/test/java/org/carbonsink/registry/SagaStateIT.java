@@ -95,6 +95,9 @@ class SagaStateIT extends RegistryIT {
         UUID buyer = id(registerParticipant("Chengdu Buyer", "TRADER"));
         UUID holdId = UUID.randomUUID();
         TestEvents.send(Topics.TRADING_ORDERS, seller.instrument(), holdRequest(seller, holdId, 100));
+        // hold requests and trades come on two topics, read by two consumers: the exchange trades only
+        // after the hold is answered, and so does this test
+        await().atMost(EVENTUALLY).until(() -> holding(seller, "held") == 100);
         UUID delivered = UUID.randomUUID();
         UUID tooLarge = UUID.randomUUID();
         TestEvents.send(Topics.TRADING_TRADES, seller.instrument(), trade(seller, delivered, holdId, buyer, 60));
