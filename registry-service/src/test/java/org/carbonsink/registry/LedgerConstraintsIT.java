@@ -157,6 +157,15 @@ class LedgerConstraintsIT extends RegistryIT {
                 .hasMessageContaining("its serial blocks hold 40");
         assertThatThrownBy(() -> jdbc.sql("update pledge set secured_amount = 1 where id = :p").param("p", pledgeId)
                 .update()).isInstanceOf(DataAccessException.class).hasMessageContaining("may only record");
+        // an enforcement request before the maturity date stands only on a described event of default
+        assertThatThrownBy(() -> jdbc.sql("update pledge set enforcement_grounds = 'NOT_REPAID_AT_MATURITY', "
+                + "enforcement_reason = 'unpaid', enforcement_requested_at = (maturity_date - 1)::timestamp "
+                + "at time zone 'Asia/Shanghai' where id = :p").param("p", pledgeId).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("pledge_early_enforcement_on_default");
+        assertThatThrownBy(() -> jdbc.sql("update pledge set enforcement_grounds = 'EVENT_OF_DEFAULT', "
+                + "enforcement_reason = ' ', enforcement_requested_at = now() where id = :p").param("p", pledgeId)
+                .update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("pledge_event_of_default_described");
 
         api().as(lender, "LENDER").post("/pledges/" + pledgeId + "/releases", Map.of("quantity", 40)).expect(200);
         // a released pledge never changes again and is never deleted

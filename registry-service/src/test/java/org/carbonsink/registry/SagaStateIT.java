@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.carbonsink.contracts.CreditDeliveryFailed;
 import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
@@ -22,13 +25,21 @@ import org.carbonsink.contracts.Topics;
 import org.carbonsink.contracts.TradeExecuted;
 import org.carbonsink.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** The registry answers the exchange's questions on holds and deliveries from its ledger, and the answer is final. */
+/**
+ * The registry answers the exchange's questions on holds and deliveries from its ledger, and the answer is
+ * final; each answer and each delivery continues the trace of the record that caused it.
+ */
 class SagaStateIT extends RegistryIT {
 
     /** Long enough for the registry to have read anything sent before. */
     private static final Duration SETTLED = Duration.ofSeconds(3);
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void reportsAHeldHoldWithItsQuantityAndARefusedOneWithItsReason() {
@@ -95,6 +106,9 @@ class SagaStateIT extends RegistryIT {
         UUID buyer = id(registerParticipant("Chengdu Buyer", "TRADER"));
         UUID holdId = UUID.randomUUID();
         TestEvents.send(Topics.TRADING_ORDERS, seller.instrument(), holdRequest(seller, holdId, 100));
+        // hold requests and trades come on two topics, read by two consumers: the exchange trades only
+        // after the hold is answered, and so does this test
+        await().atMost(EVENTUALLY).until(() -> holding(seller, "held") == 100);
         UUID delivered = UUID.randomUUID();
         UUID tooLarge = UUID.randomUUID();
         TestEvents.send(Topics.TRADING_TRADES, seller.instrument(), trade(seller, delivered, holdId, buyer, 60));
@@ -138,6 +152,44 @@ class SagaStateIT extends RegistryIT {
         assertThat(TestEvents.await(Topics.REGISTRY_HOLDS, CreditsDelivered.class, e -> e.tradeId().equals(tradeId),
                 SETTLED)).isEmpty();
         assertThat(holding(seller, "held")).isEqualTo(100);
+    }
+
+    @Test
+    void aDeliveryAndTheAnswerToAnAskContinueTheTracesOfTheRecordsThatCausedThem() {
+        Seller seller = sellerWith(200);
+        UUID buyer = id(registerParticipant("Kunming Buyer", "TRADER"));
+        UUID holdId = UUID.randomUUID();
+        TestEvents.send(Topics.TRADING_ORDERS, seller.instrument(), holdRequest(seller, holdId, 100));
+        // as above: held first, so that the trade is delivered
+        await().atMost(EVENTUALLY).until(() -> holding(seller, "held") == 100);
+        UUID tradeId = UUID.randomUUID();
+        String tradeTrace = hex(16);
+        String askTrace = hex(16);
+
+        TestEvents.send(Topics.TRADING_TRADES, seller.instrument(), trade(seller, tradeId, holdId, buyer, 40),
+                "00-" + tradeTrace + "-" + hex(8) + "-01");
+        TestEvents.send(Topics.TRADING_TRADES, seller.instrument(), askDelivery(seller, tradeId),
+                "00-" + askTrace + "-" + hex(8) + "-01");
+
+        await().atMost(EVENTUALLY).until(() -> tracesOf("DeliveryStateReported", tradeId).size() == 1);
+        assertThat(tracesOf("CreditsDelivered", tradeId)).as("the delivery, in the trade's trace")
+                .containsExactly(tradeTrace);
+        assertThat(tracesOf("DeliveryStateReported", tradeId)).as("the answer, in the ask's trace")
+                .containsExactly(askTrace);
+    }
+
+    /** The trace ids stored with the outbox rows of the trade's events of {@code type} (the relay sends each in it). */
+    private List<String> tracesOf(String type, UUID tradeId) {
+        return jdbc.sql("""
+                select coalesce(split_part(trace_parent, '-', 2), 'none') from outbox_event
+                where event_type = :type and payload::jsonb ->> 'tradeId' = :id order by id
+                """).param("type", type).param("id", tradeId.toString()).query(String.class).list();
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     private record Seller(UUID id, UUID accountId, UUID projectId, String instrument) {

@@ -2,6 +2,7 @@ package org.carbonsink.trading.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.tracing.TraceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,6 +97,42 @@ class BatchTest {
         assertThat(market.cancelReason()).isEqualTo(CancelReason.MARKET_REMAINDER);
         // 4 × 18.00 + 6 × 19.00 for the trades, 2 × 19.00 for what rests; the market order kept nothing
         assertThat(batch.cashDelta).containsExactly(Map.entry(buyer, 7200L + 11400L + 3800L));
+    }
+
+    @Test
+    void eachTradeIsPublishedInTheAggressorsTraceAndEachReleaseInTheTraceOfWhatLetItGo() {
+        Batch batch = new Batch(writer, NOW, Map.of(buyer, 100_000L));
+        TraceContext buyersRequest = new Trace("buy");
+        TraceContext sellersCancel = new Trace("cancel");
+
+        batch.apply(new BookCommand.Place(UUID.randomUUID(), new PlaceOrder(buyer, INSTRUMENT, Side.BUY, OrderType.LIMIT,
+                TimeInForce.GTC, 5, new BigDecimal("20.00"))), new CompletableFuture<>(), buyersRequest);
+        UUID restingAsk = writer.book(INSTRUMENT).byId.values().stream().filter(o -> o.side == Side.SELL)
+                .findFirst().orElseThrow().id;
+        batch.apply(new BookCommand.Cancel(INSTRUMENT, restingAsk, seller), new CompletableFuture<>(), sellersCancel);
+
+        assertThat(batch.trades).hasSize(2);
+        assertThat(batch.tradeCauses).as("both fills of the buy order, which took the liquidity")
+                .containsExactly(buyersRequest, buyersRequest);
+        assertThat(batch.holdReleases).extracting(Batch.HoldRelease::cause).containsExactly(sellersCancel);
+    }
+
+    /** A trace context told apart by its trace id only, as the batch only passes it on. */
+    private record Trace(String traceId) implements TraceContext {
+        @Override
+        public String parentId() {
+            return null;
+        }
+
+        @Override
+        public String spanId() {
+            return traceId;
+        }
+
+        @Override
+        public Boolean sampled() {
+            return true;
+        }
     }
 
     @Test
