@@ -39,7 +39,7 @@ class DockerComposeTest {
     @Test
     void theBrokerAuthenticatesEveryClientAndAllowsOnlyWhatAnAclGrants() {
         Map<String, Object> kafka = environment("kafka");
-        assertThat(kafka).containsEntry("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT")
+        assertThat(kafka).containsEntry("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:SASL_PLAINTEXT,SASL:SASL_PLAINTEXT")
                 .containsEntry("KAFKA_ADVERTISED_LISTENERS", "SASL://kafka:9092")
                 .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
                 .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
@@ -55,6 +55,49 @@ class DockerComposeTest {
             assertThat(String.valueOf(services.get(user + "-service").get("depends_on")))
                     .contains("kafka-init={condition=service_completed_successfully}");
         }
+    }
+
+    @Test
+    void theControllerListenerAuthenticatesTheBrokerAndIsNeverPublished() {
+        Map<String, Object> kafka = environment("kafka");
+        // no listener at all takes a client without a login
+        assertThat(String.valueOf(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).split(","))
+                .allSatisfy(listener -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+        assertThat(kafka).containsEntry("KAFKA_LISTENERS", "SASL://:9092,CONTROLLER://:9093")
+                .containsEntry("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER")
+                .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka:9093")
+                .containsEntry("KAFKA_SASL_MECHANISM_CONTROLLER_PROTOCOL", "PLAIN");
+        // the broker is the controller's only user, with a password of its own
+        String password = "${KAFKA_CONTROLLER_PASSWORD:?";
+        assertThat(String.valueOf(kafka.get("KAFKA_LISTENER_NAME_CONTROLLER_PLAIN_SASL_JAAS_CONFIG")))
+                .contains("username=\"controller\" password=\"" + password, "user_controller=\"" + password)
+                .doesNotContain("user_admin", "user_registry", "user_verification", "user_trading");
+        assertThat(String.valueOf(kafka.get("KAFKA_LISTENER_NAME_SASL_PLAIN_SASL_JAAS_CONFIG")))
+                .doesNotContain("user_controller");
+        // KRaft asks the broker's principal at the controller to be a super user; nobody anonymous is one
+        assertThat(kafka).containsEntry("KAFKA_SUPER_USERS", "User:admin;User:controller");
+        assertThat(String.valueOf(services.get("kafka").get("expose"))).isEqualTo("[9092]");
+        assertThat(services.get("kafka")).doesNotContainKey("ports");
+        services.forEach((name, service) -> {
+            if (!name.equals("kafka")) {
+                assertThat(String.valueOf(service)).as(name).doesNotContain("9093", "CONTROLLER");
+            }
+        });
+    }
+
+    @Test
+    void startsEachServiceAfterWhatItNeedsWithoutWaitingForItself() {
+        assertThat(String.valueOf(services.get("kafka-init").get("depends_on")))
+                .isEqualTo("{kafka={condition=service_healthy}}");
+        services.forEach((name, service) -> {
+            Object dependsOn = service.get("depends_on");
+            if (dependsOn instanceof Map<?, ?> needs) {
+                needs.keySet().stream().map(String::valueOf).forEach(need -> {
+                    assertThat(need).as("%s waits for itself", name).isNotEqualTo(name);
+                    assertThat(services).as("%s needs %s", name, need).containsKey(need);
+                });
+            }
+        });
     }
 
     @Test
@@ -92,6 +135,19 @@ class DockerComposeTest {
                         Matcher variable = Pattern.compile("\\$\\{(\\w+):\\?.*").matcher(String.valueOf(value));
                         assertThat(variable.matches()).as("%s %s comes from the environment", name, key).isTrue();
                         assertThat(example).contains("\n" + variable.group(1) + "=");
+                    }
+                    if (key.endsWith("JAAS_CONFIG")) {
+                        // the broker's logins: each password="..." and user_<name>="..." is a variable
+                        Matcher secret = Pattern.compile("(password|user_\\w+)=\"([^\"]*)\"").matcher(String.valueOf(value));
+                        int secrets = 0;
+                        while (secret.find()) {
+                            secrets++;
+                            Matcher variable = Pattern.compile("\\$\\{(\\w+):\\?[^}]*}").matcher(secret.group(2));
+                            assertThat(variable.matches()).as("%s %s %s comes from the environment", name, key,
+                                    secret.group(1)).isTrue();
+                            assertThat(example).contains("\n" + variable.group(1) + "=");
+                        }
+                        assertThat(secrets).as("%s %s", name, key).isPositive();
                     }
                 });
             }
@@ -186,7 +242,7 @@ class DockerComposeTest {
         return (Map<String, Object>) services.get(service).get("environment");
     }
 
-    private static Map<String, Object> load() {
+    static Map<String, Object> load() {
         try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
             return new Yaml().load(in);
         } catch (IOException e) {

@@ -16,7 +16,6 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,8 +46,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,8 +64,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ExplorerBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static Services services;
@@ -84,8 +79,7 @@ class ExplorerBrowserIT {
 
     @BeforeAll
     static void startTheSystemAndSeedIt() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(HeadlessChromium.installed(), HeadlessChromium.NOT_INSTALLED);
         PostgresServer postgres = TestInfrastructure.postgres();
         Map<String, Database> databases = Map.of(
                 "registry", database(postgres.database("explorer_registry")),
@@ -535,28 +529,14 @@ class ExplorerBrowserIT {
 
     /** Debian's Chromium, headless, with a fresh profile that asks for {@code language} first. */
     private static WebDriver chromium(String language) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
         Path profile;
         try {
             profile = Files.createTempDirectory(downloads, "profile");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=" + language,
-                "--user-data-dir=" + profile);
-        Map<String, Object> preferences = new HashMap<>();
-        preferences.put("intl.accept_languages", language);
-        preferences.put("download.default_directory", downloads.toString());
-        preferences.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", preferences);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(driver, options);
-        browser.manage().timeouts().scriptTimeout(PATIENCE);
-        return browser;
+        return HeadlessChromium.start(profile, language, Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false), PATIENCE);
     }
 
     /** Waits that look again when the page re-rendered under them (a language switch renders anew). */
