@@ -91,6 +91,11 @@ resting() {
 orders() {
   "${PSQL[@]}" -d "$TRADING_DB" -c "select count(*) from exchange_order where instrument_id = '$INSTRUMENT'"
 }
+# transactions the trading database has committed (each autocommitted statement is one): what an order
+# costs the database, which the machine's other load does not change
+commits() {
+  "${PSQL[@]}" -d "$TRADING_DB" -c "select xact_commit from pg_stat_database where datname = current_database()"
+}
 
 # rests orders through the batch endpoint until the book holds $1 orders
 fill_to() {
@@ -140,16 +145,22 @@ run_wrk() {
 # places orders with wrk, counting the orders the database holds before and after
 measure_orders() {
   local name=$1; shift
-  local before after seconds
+  local before after seconds commits_before
   before=$(orders)
+  commits_before=$(commits)
   seconds=${DURATION%s}
   say "$name: resting before $(resting)"
   run_wrk "$name" "$@"
   after=$(orders)
+  # the statistics reach pg_stat_database within half a second
+  sleep 1
+  commits_per_order=$(awk -v c="$(( $(commits) - commits_before ))" -v n="$(( after - before ))" \
+    'BEGIN { if (n > 0) printf "%.2f", c / n }')
   orders_per_second=$(awk -v a="$after" -v b="$before" -v s="$seconds" 'BEGIN { printf "%.1f", (a - b) / s }')
   echo "orders written: $(( after - before )) in $seconds s = $orders_per_second orders/s; resting after $(resting)"
   orders_per_cpu_second=$(awk -v n="$(( after - before ))" -v c="$cpu_ms" 'BEGIN { if (c > 0) printf "%.1f", n * 1000 / c }')
   [[ -n $orders_per_cpu_second ]] && echo "orders per JVM CPU second: $orders_per_cpu_second"
+  echo "trading database commits per order: $commits_per_order"
   return 0
 }
 
@@ -164,7 +175,7 @@ fill_to 100
 # the load average printed before each phase.
 mean() { awk '{ s += $1; n++ } END { printf "%.1f", s / n }'; }
 get_rates=() small_rates=() large_rates=() batch_rates=() insert_rates=()
-get_cpu_rates=() small_cpu_rates=() batch_cpu_rates=()
+get_cpu_rates=() small_cpu_rates=() batch_cpu_rates=() small_commits=() batch_commits=()
 
 for round in $(seq 1 "$ROUNDS"); do
   say "round $round, floor (a): public GET through the gateway; $(uptime)"
@@ -175,6 +186,7 @@ for round in $(seq 1 "$ROUNDS"); do
   measure_orders "single-orders-small-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
   small_rates+=("$orders_per_second")
   small_cpu_rates+=("${orders_per_cpu_second:-0}")
+  small_commits+=("$commits_per_order")
 done
 
 say "filling the book to $RESTING resting orders"
@@ -193,6 +205,7 @@ for round in $(seq 1 "$ROUNDS"); do
   measure_orders "batches-of-100-$round" -s scripts/load/batch.lua "$GATEWAY/api/trading/orders/batch"
   batch_rates+=("$orders_per_second")
   batch_cpu_rates+=("${orders_per_cpu_second:-0}")
+  batch_commits+=("$commits_per_order")
   say "round $round, floor (c): pgbench, single-row inserts into the same PostgreSQL; $(uptime)"
   pgbench -h 127.0.0.1 -p 15432 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" \
     -f scripts/load/insert.sql loadbench > "$OUT/pgbench-$round.txt" 2>&1
@@ -225,4 +238,5 @@ if [[ -n $stack ]]; then
     printf "(c, per CPU) batched orders per JVM CPU second %.1f\n", batched
   }'
 fi
+echo "trading database commits per order: single ${small_commits[*]}; in batches of 100 ${batch_commits[*]}"
 echo "raw output: $OUT"

@@ -50,6 +50,29 @@ class IdempotencyIT {
     }
 
     @Test
+    void aCommandThatRecordsItsOwnKeyGetsTheRequestHashAndTheFilterKeepsNothing() {
+        ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID());
+        ApiClient keyed = api.withHeader("Idempotency-Key", "self-recorded-" + UUID.randomUUID());
+
+        var withoutKey = api.withoutIdempotencyKey().post("/self-recorded-samples", Map.of("name", "self-0"));
+        var first = keyed.post("/self-recorded-samples", Map.of("name", "self-1"));
+        var repeat = keyed.post("/self-recorded-samples", Map.of("name", "self-1"));
+        var other = keyed.post("/self-recorded-samples", Map.of("name", "self-2"));
+
+        assertThat(withoutKey.status()).isEqualTo(428);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("requestHash").asString()).matches("[0-9a-f]{64}");
+        assertThat(repeat.status()).as("the command answers repeats, not the filter").isEqualTo(201);
+        assertThat(repeat.header("Idempotent-Replayed")).isNull();
+        assertThat(repeat.json().get("requestHash").asString()).isEqualTo(first.json().get("requestHash").asString());
+        assertThat(other.json().get("requestHash").asString()).isNotEqualTo(first.json().get("requestHash").asString());
+        assertThat(effects("self-0")).isZero();
+        assertThat(effects("self-1")).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from idempotent_request where idempotency_key like 'self-recorded-%'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void theSameKeyForADifferentRequestIsRefused() {
         ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID())
                 .withHeader("Idempotency-Key", "reused");

@@ -9,6 +9,7 @@ import org.carbonsink.support.messaging.IncomingEvents;
 import org.carbonsink.support.outbox.Outbox;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.carbonsink.support.web.IdempotencyFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,6 +65,17 @@ class SampleApplication {
             jdbc.sql("insert into sample_effect (event_id, name) values (:id, :name)").param("id", id)
                     .param("name", request.name()).update();
             return ResponseEntity.status(201).body(Map.of("id", id, "name", request.name()));
+        }
+
+        /**
+         * The same command under a rule that leaves the key to the command (recorded-by-command): it
+         * runs every time and answers the request hash the filter handed it.
+         */
+        @PostMapping("/self-recorded-samples")
+        ResponseEntity<Map<String, Object>> createRecordingItsKey(@Valid @RequestBody CreateSample request,
+                @RequestAttribute(name = IdempotencyFilter.REQUEST_HASH, required = false) String requestHash) {
+            create(request);
+            return ResponseEntity.status(201).body(Map.of("requestHash", String.valueOf(requestHash)));
         }
 
         /**
