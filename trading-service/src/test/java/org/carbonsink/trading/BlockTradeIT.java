@@ -228,7 +228,7 @@ class BlockTradeIT extends TradingIntegration {
     }
 
     @Test
-    void aProposalCancelledBeforeItsHoldIsConfirmedGivesTheCreditsBackWhenItIs() {
+    void aProposalCancelledBeforeItsHoldIsConfirmedAsksForTheCreditsBackAtOnce() {
         Listed instrument = blockMarket("50.00");
         UUID blockId = id(propose(instrument, 150, "50.00").expect(201));
         holdRequestedFor(blockId);
@@ -237,6 +237,9 @@ class BlockTradeIT extends TradingIntegration {
 
         assertThat(as(seller).post("/block-trades/" + blockId + "/cancellation", null).expect(200).get("status")
                 .asString()).isEqualTo("CANCELLED");
+        assertThat(released(blockId)).as("asked back in the cancel's commit, before any answer on the hold")
+                .isEqualTo(150);
+        // the registry's confirmation, arriving later, changes nothing
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsHeld(UUID.randomUUID(),
                 Instant.now(), blockId, instrument.instrumentId(), 150));
 

@@ -35,8 +35,8 @@ class AuctionHolds implements HoldOwner {
             }
             auctions.move(holdId, AuctionStatus.PENDING_HOLD, AuctionStatus.OPEN, null);
         } else if (auction.status() == AuctionStatus.CLOSED) {
-            // closed with no bids while the hold was on its way: the credits go straight back
-            credits.release(holdId, auction.instrumentId(), quantity);
+            // closed while the hold was on its way: the close already asked for the credits back
+            log.info("auction {} closed before its hold was confirmed; the release is on its way", holdId);
         } else {
             log.warn("auction {} is already {}; hold confirmation ignored", holdId, auction.status());
         }

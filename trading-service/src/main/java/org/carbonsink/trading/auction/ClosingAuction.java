@@ -56,7 +56,7 @@ public class ClosingAuction {
                     "auction " + auction.id() + " takes bids until " + auction.endsAt() + " and closes then")
                     .with("endsAt", auction.endsAt());
         }
-        // an auction whose hold is still unconfirmed took no bids; its credits go back when the hold arrives
+        // an auction whose hold is still unconfirmed took no bids; its credits go back now (below)
         List<Bid> open = auction.status() == AuctionStatus.OPEN ? bids.lockOpenInPriority(auction.id()) : List.of();
         List<Long> allocation = Allocation.of(auction.quantity(), open);
         // cash first, per bidder in id order, as placing an order takes it before publishing: so a close
@@ -85,7 +85,9 @@ public class ClosingAuction {
                     : BidStatus.PARTLY_WON, share, tradeId);
             allocated += share;
         }
-        if (auction.status() == AuctionStatus.OPEN && allocated < auction.quantity()) {
+        // also when the hold is still unconfirmed: the release follows the hold request on its topic and
+        // key, so the registry lets go of the hold or refuses it for good, and no lost answer strands it
+        if (allocated < auction.quantity()) {
             credits.release(auction.id(), auction.instrumentId(), auction.quantity() - allocated);
         }
         auctions.close(auction.id(), allocated, now);

@@ -41,8 +41,8 @@ class BlockTradeHolds implements HoldOwner {
                     Instant.now(clock));
         } else if (proposal.status() == BlockTradeStatus.CANCELLED || proposal.status() == BlockTradeStatus.DECLINED
                 || proposal.status() == BlockTradeStatus.EXPIRED) {
-            // ended while the hold was on its way: the credits go straight back
-            credits.release(holdId, proposal.instrumentId(), quantity);
+            // ended while the hold was on its way: the ending already asked for the credits back
+            log.info("block trade {} ended before its hold was confirmed; the release is on its way", holdId);
         } else {
             log.warn("block trade {} is already {}; hold confirmation ignored", holdId, proposal.status());
         }

@@ -10,8 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ends an open block trade without a trade: declined by the buyer, cancelled by the seller, or
- * expired. Credits already held go back to the seller; credits whose hold is not yet confirmed go
- * back when it is ({@link BlockTradeHolds}). The buyer's cash was never reserved.
+ * expired. The credits go back to the seller in the same commit, whether the registry has held them
+ * yet or not: the release follows the hold request on its topic and key, so the registry lets go of
+ * a hold it made, or refuses for good a hold it has not made yet. Nothing then waits on an answer
+ * that might be lost. The buyer's cash was never reserved.
  */
 @Component
 public class EndingBlockTrade {
@@ -53,9 +55,7 @@ public class EndingBlockTrade {
 
     private void close(BlockTrade proposal, BlockTradeStatus ending, String reason) {
         blockTrades.move(proposal.id(), proposal.status(), ending, reason, null, Instant.now(clock));
-        if (proposal.status() == BlockTradeStatus.PROPOSED) {
-            credits.release(proposal.id(), proposal.instrumentId(), proposal.quantity());
-        }
+        credits.release(proposal.id(), proposal.instrumentId(), proposal.quantity());
     }
 
     /** Locks the block trade for its buyer (or its seller); 404 if unknown, 403 for anyone else. */
