@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -74,6 +75,7 @@ class AccountController {
     }
 
     @PostMapping("/retirements")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RetirementView> retire(Caller caller, @PathVariable UUID accountId,
             @Valid @RequestBody RetireRequest request) {
         RetirementView retirement = RetirementView.of(retiring.retire(new RetireCredits(accountId,
@@ -84,6 +86,7 @@ class AccountController {
     }
 
     @PostMapping("/transfers")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TransferView> transfer(Caller caller, @PathVariable UUID accountId,
             @Valid @RequestBody TransferRequest request) {
         TransferView transfer = TransferView.of(transferring.transfer(new TransferCredits(accountId,
@@ -94,6 +97,7 @@ class AccountController {
     }
 
     @PostMapping("/cancellations")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CancellationView> cancel(Caller caller, @PathVariable UUID accountId,
             @Valid @RequestBody CancelRequest request) {
         CancellationView cancellation = CancellationView.of(cancelling.cancel(new CancelCredits(accountId,

@@ -16,6 +16,7 @@ import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -42,6 +44,7 @@ class ReversalController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ReversalView> record(Caller caller, @Valid @RequestBody ReversalRequest request) {
         ReversalView reversal = ReversalView.of(recording.record(new RecordReversal(request.projectId(),
                 request.lossDate(), request.cause(), request.lossCredits(), caller.participantId())));

@@ -10,12 +10,14 @@ import org.carbonsink.registry.participant.Participants;
 import org.carbonsink.registry.participant.RegisterParticipant;
 import org.carbonsink.registry.participant.RegisteringParticipant;
 import org.carbonsink.support.web.Caller;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -33,6 +35,7 @@ class ParticipantController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ParticipantView> register(Caller caller, @Valid @RequestBody RegisterParticipantRequest request) {
         caller.requireRole(ParticipantRole.REGISTRY_ADMINISTRATOR.name(), "register participants");
         var registered = registering.register(new RegisterParticipant(request.subject(), request.name(),

@@ -24,6 +24,7 @@ import org.carbonsink.registry.pledge.RequestEnforcement;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -62,6 +64,7 @@ class PledgeController {
     }
 
     @PostMapping("/pledges")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PledgeView> pledge(Caller caller, @Valid @RequestBody PledgeRequest request) {
         LoanTerms terms = new LoanTerms(request.loanReference(), request.securedAmount(), request.currency(),
                 request.maturityDate());

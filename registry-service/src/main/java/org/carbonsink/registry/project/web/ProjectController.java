@@ -35,6 +35,7 @@ import org.carbonsink.registry.project.ValidationReport;
 import org.carbonsink.registry.project.ValidationReports;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.KeysetPage;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,6 +44,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -96,6 +98,7 @@ class ProjectController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProjectView> draft(Caller caller, @Valid @RequestBody ProjectDesignRequest request) {
         caller.requireRole(OWNER, "draft a project");
         Project project = drafting.draft(new DraftProject(caller.participantId(), request.toDesign()));
@@ -166,6 +169,7 @@ class ProjectController {
 
     /** Anyone may comment during the disclosure window, without a token. */
     @PostMapping("/{id}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommentView> comment(@PathVariable UUID id, @Valid @RequestBody CommentRequest request,
             HttpServletRequest http) {
         Comment comment = commenting.post(new PostComment(id, request.author(), request.body(), http.getRemoteAddr()));
@@ -181,6 +185,7 @@ class ProjectController {
     }
 
     @PostMapping("/{id}/validation-report")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ValidationReportView> fileValidationReport(Caller caller, @PathVariable UUID id,
             @Valid @RequestBody ValidationReportRequest request) {
         caller.requireRole(ParticipantRole.VERIFIER.name(), "file a validation report");

@@ -20,6 +20,7 @@ import org.carbonsink.verification.report.ReportStatus;
 import org.carbonsink.verification.report.ResubmittingReport;
 import org.carbonsink.verification.report.StartingVerification;
 import org.carbonsink.verification.report.SubmittingReport;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -57,6 +59,7 @@ class ReportController {
     }
 
     @PostMapping("/reports")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ReportView> submit(Caller caller, @Valid @RequestBody SubmitReportRequest request) {
         ReportView report = view(submitting.submit(request.command(caller.participantId())));
         return ResponseEntity.created(URI.create("/reports/" + report.id())).body(report);
@@ -80,6 +83,7 @@ class ReportController {
     }
 
     @PostMapping("/reports/{id}/versions")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ReportView> resubmit(Caller caller, @PathVariable UUID id,
             @Valid @RequestBody SubmitReportRequest request) {
         ReportView report = view(resubmitting.resubmit(id, request.command(caller.participantId())));
