@@ -7,6 +7,7 @@ import java.util.List;
 import org.carbonsink.support.security.ProblemResponses;
 import org.carbonsink.support.security.SecurityProperties;
 import org.carbonsink.support.security.VerifiedTokens;
+import org.carbonsink.support.web.OperationSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,7 +66,7 @@ public class ResourceServerAutoConfiguration {
                     properties.roleRules().forEach(rule -> auth
                             .requestMatchers(HttpMethod.valueOf(rule.method()), rule.path()).hasRole(rule.role()));
                     // dead letters and parked outbox events: service-support's administrator endpoints
-                    auth.requestMatchers("/admin/dead-letters/**", "/admin/outbox/**").hasRole(adminRole);
+                    auth.requestMatchers(SecurityProperties.ADMIN_PATHS.toArray(String[]::new)).hasRole(adminRole);
                     properties.publicGetPaths().forEach(path -> auth.requestMatchers(HttpMethod.GET, path).permitAll());
                     properties.publicPostPaths().forEach(path -> auth.requestMatchers(HttpMethod.POST, path).permitAll());
                     auth.anyRequest().authenticated();
@@ -76,6 +77,12 @@ public class ResourceServerAutoConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthenticated())
                         .accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
+    }
+
+    /** The API description says which operations need no token, by the rules {@link #apiSecurity} applies. */
+    @Bean
+    OperationSecurity operationSecurity(SecurityProperties properties) {
+        return new OperationSecurity(properties);
     }
 
     /** The {@code roles} claim as authorities {@code ROLE_<role>}. */
