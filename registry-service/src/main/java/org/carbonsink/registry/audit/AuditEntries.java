@@ -36,16 +36,19 @@ class AuditEntries implements AuditTrail {
         long seq = head.seq() + 1;
         Instant at = ChainHash.stored(clock.instant());
         String hash = ChainHash.of(seq, at, action, subjectType, subjectId, actorId, canonical, head.hash());
+        // the entry and the new head in one round trip (every ledger movement waits on the head's lock)
         jdbc.sql("""
-                insert into audit_entry (seq, recorded_at, action, subject_type, subject_id, actor_id, details,
-                                         previous_hash, hash)
-                values (:seq, :at, :action, :subjectType, :subjectId, :actorId, :details, :previousHash, :hash)
+                with entry as (
+                    insert into audit_entry (seq, recorded_at, action, subject_type, subject_id, actor_id, details,
+                                             previous_hash, hash)
+                    values (:seq, :at, :action, :subjectType, :subjectId, :actorId, :details, :previousHash, :hash)
+                    returning seq, hash)
+                update audit_head set seq = entry.seq, hash = entry.hash from entry
                 """)
                 .param("seq", seq).param("at", Timestamp.from(at)).param("action", action)
                 .param("subjectType", subjectType).param("subjectId", subjectId).param("actorId", actorId)
                 .param("details", canonical).param("previousHash", head.hash()).param("hash", hash)
                 .update();
-        jdbc.sql("update audit_head set seq = :seq, hash = :hash").param("seq", seq).param("hash", hash).update();
     }
 
     /** Up to {@code limit} entries after {@code afterSeq}, in chain order. */

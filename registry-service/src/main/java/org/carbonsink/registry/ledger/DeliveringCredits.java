@@ -60,7 +60,7 @@ public class DeliveringCredits {
             return;
         }
         Instant now = clock.instant();
-        holds.find(command.holdId()).ifPresent(h -> projects.share(h.projectId()));
+        projects.shareOfHold(command.holdId());
         Hold hold = holds.lock(command.holdId()).orElse(null);
         if (hold == null) {
             refuse(command, new Refused(NO_HOLD, "no hold " + command.holdId()), now);
@@ -77,13 +77,12 @@ public class DeliveringCredits {
                     + " belongs to another participant than seller " + command.sellerId()), now);
             return;
         }
-        var buyer = accounts.holdingAccountOf(command.buyerId());
+        var buyer = accounts.lockHoldingAccountOf(command.buyerId());
         if (buyer.isEmpty()) {
             refuse(command, new Refused(BUYER_NO_ACCOUNT, "buyer " + command.buyerId() + " has no registry account"),
                     now);
             return;
         }
-        accounts.lock(buyer.get().id());
         List<SerialRange> moved = blocks.apply(BlockMove.take(blocks.lockHeld(hold.id()), command.quantity(),
                 Placement.available(buyer.get().id()))).moved();
         holds.deliver(hold.id(), command.quantity());

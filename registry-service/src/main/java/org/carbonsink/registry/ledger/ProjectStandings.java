@@ -49,6 +49,19 @@ class ProjectStandings {
         return lock(projectId, "for share");
     }
 
+    /**
+     * The project of a hold, locked in share mode, in one round trip: a delivery or a release starts here.
+     * Empty if there is no such hold (a hold's project never changes, so reading it unlocked is safe).
+     */
+    Optional<Standing> shareOfHold(UUID holdId) {
+        return jdbc.sql("select id, code, owner_id, status from project "
+                        + "where id = (select project_id from hold where id = :hold) for share")
+                .param("hold", holdId)
+                .query((rs, n) -> new Standing(rs.getObject("id", UUID.class), rs.getString("code"),
+                        rs.getObject("owner_id", UUID.class), rs.getString("status")))
+                .optional();
+    }
+
     /** The project, locked exclusively (revocation, reversal). */
     Optional<Standing> exclusive(UUID projectId) {
         return lock(projectId, "for update");

@@ -48,7 +48,7 @@ public class ReleasingCredits {
 
     @Transactional
     public void release(ReleaseCredits command) {
-        holds.find(command.holdId()).ifPresent(h -> projects.share(h.projectId()));
+        projects.shareOfHold(command.holdId());
         Hold hold = holds.lock(command.holdId()).orElse(null);
         if (hold == null && !holds.known(command.holdId())) {
             // asked back before it was asked for (an order cancelled while its hold request was still on its

@@ -37,6 +37,14 @@ public class Accounts {
                 .query(Accounts::map).optional();
     }
 
+    /** The participant's holding account, locked as {@link #lock} does, in one round trip. */
+    public Optional<Account> lockHoldingAccountOf(UUID participantId) {
+        return jdbc.sql("select id, participant_id, kind from account where participant_id = :p and kind = 'HOLDING' "
+                        + "for update")
+                .param("p", participantId)
+                .query(Accounts::map).optional();
+    }
+
     /**
      * Locks the account row. Moves out of an account lock it first, so a second move waits for
      * the first to commit and then sees the blocks the first one split off.
