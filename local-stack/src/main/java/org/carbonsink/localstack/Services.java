@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.carbonsink.auth.AuthServerApplication;
 import org.carbonsink.gateway.GatewayApplication;
@@ -20,6 +21,7 @@ import org.carbonsink.registry.RegistryApplication;
 import org.carbonsink.trading.TradingApplication;
 import org.carbonsink.verification.VerificationApplication;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -180,11 +182,30 @@ public final class Services implements AutoCloseable {
         return List.of("--management.server.port=" + (standard ? port + 1000 : 0));
     }
 
+    /**
+     * Held by an application from its start until its context is prepared: the applications of this JVM
+     * share one Logback context, which each resets while its environment is prepared, and two resets at
+     * once fail (ConcurrentModificationException in Logback). Their beans are still created side by side.
+     */
+    private static final ReentrantLock PREPARING = new ReentrantLock();
+
     /** Runs one application; it is stopped by closing the context it returns. */
     public static ConfigurableApplicationContext run(Supplier<SpringApplication> application, List<String> args) {
         SpringApplication app = application.get();
         app.setRegisterShutdownHook(false);
-        return app.run(args.toArray(String[]::new));
+        app.addListeners(event -> {
+            if (event instanceof ApplicationPreparedEvent && PREPARING.isHeldByCurrentThread()) {
+                PREPARING.unlock();
+            }
+        });
+        PREPARING.lock();
+        try {
+            return app.run(args.toArray(String[]::new));
+        } finally {
+            if (PREPARING.isHeldByCurrentThread()) {
+                PREPARING.unlock();
+            }
+        }
     }
 
 
