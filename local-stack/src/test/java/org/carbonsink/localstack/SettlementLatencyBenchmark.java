@@ -1,6 +1,7 @@
 package org.carbonsink.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -108,52 +111,41 @@ class SettlementLatencyBenchmark {
     }
 
     /**
-     * Buys 1 credit against the resting sell order and waits for its trade to settle: for the probe's
-     * stamp of the settling listener's return, and only now and then for the trade's row, so that the
-     * waiting adds no load of its own to the database it measures.
+     * Buys 1 credit against the resting sell order and waits for its trade to settle: on the probe's
+     * signal of the settling listener's return, so that the waiting adds no load of its own to the
+     * database it measures; the trade's row is read once before (its id) and once after (its times).
      */
     private static Settled settled(Lifecycle lifecycle, UUID buyer, String instrument, Connection db)
             throws SQLException, InterruptedException {
         UUID order = UUID.fromString(lifecycle.as(buyer).post("/api/trading/orders", Map.of("instrumentId", instrument,
                 "side", "BUY", "quantity", 1, "limitPrice", "90.00")).expect(201).get("id").asString());
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
         try (PreparedStatement query = db.prepareStatement("""
                 select id, status, (extract(epoch from executed_at) * 1000000)::bigint,
                     (extract(epoch from closed_at) * 1000000)::bigint
                 from trade where buy_order_id = ?
                 """)) {
             query.setObject(1, order);
-            UUID trade = null;
-            for (int i = 0; System.nanoTime() < deadline; i++) {
-                SettlementProbe.Stamps stamps = trade == null ? null : SettlementProbe.STAMPS.get(trade);
-                if (i % 100 == 0 || stamps != null && stamps.deliveryHandled != 0) {
-                    try (ResultSet rs = query.executeQuery()) {
-                        if (rs.next()) {
-                            trade = rs.getObject(1, UUID.class);
-                            if (!rs.getString(2).equals("PENDING_DELIVERY")) {
-                                assertThat(rs.getString(2)).as("trade of order %s", order).isEqualTo("SETTLED");
-                                return new Settled(rs.getLong(3), rs.getLong(4), handled(trade, deadline));
-                            }
-                        }
-                    }
-                }
-                Thread.sleep(1);
+            // the order is answered once its batch is durable and matched, so its trade is normally there at once
+            UUID trade = await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .until(() -> tradeOf(query), Objects::nonNull);
+            SettlementProbe.Stamps stamps = SettlementProbe.STAMPS.computeIfAbsent(trade,
+                    id -> new SettlementProbe.Stamps());
+            if (!stamps.settled.await(PATIENCE.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new AssertionError("the probe saw no settlement of trade " + trade + " within " + PATIENCE);
+            }
+            SettlementProbe.STAMPS.remove(trade);
+            try (ResultSet rs = query.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(2)).as("trade of order %s", order).isEqualTo("SETTLED");
+                return new Settled(rs.getLong(3), rs.getLong(4), stamps);
             }
         }
-        throw new AssertionError("the trade of order " + order + " did not settle within " + PATIENCE);
     }
 
-    /** The probe's stamps of the trade, once the settling listener has returned (just after the commit seen). */
-    private static SettlementProbe.Stamps handled(UUID trade, long deadline) throws InterruptedException {
-        while (System.nanoTime() < deadline) {
-            SettlementProbe.Stamps stamps = SettlementProbe.STAMPS.get(trade);
-            if (stamps != null && stamps.deliveryHandled != 0) {
-                SettlementProbe.STAMPS.remove(trade);
-                return stamps;
-            }
-            Thread.sleep(1);
+    private static UUID tradeOf(PreparedStatement query) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            return rs.next() ? rs.getObject(1, UUID.class) : null;
         }
-        throw new AssertionError("the probe saw no settlement of trade " + trade);
     }
 
     /** One settled trade: its executed_at and closed_at (µs since the epoch) and the probe's stamps. */

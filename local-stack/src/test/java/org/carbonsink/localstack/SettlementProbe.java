@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -53,6 +54,8 @@ public class SettlementProbe {
         volatile long deliveryReceived;
         volatile long settlementCommitStarted;
         volatile long deliveryHandled;
+        /** Counted down with {@link #deliveryHandled}: the benchmark waits on it instead of polling. */
+        final CountDownLatch settled = new CountDownLatch(1);
     }
 
     static final Map<UUID, Stamps> STAMPS = new ConcurrentHashMap<>();
@@ -153,6 +156,7 @@ public class SettlementProbe {
             } else {
                 stamps.settlementCommitStarted = COMMITTING.get()[0];
                 stamps.deliveryHandled = now;
+                stamps.settled.countDown();
             }
         }
     }

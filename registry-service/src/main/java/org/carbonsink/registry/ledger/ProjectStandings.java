@@ -1,5 +1,7 @@
 package org.carbonsink.registry.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -38,6 +40,8 @@ class ProjectStandings {
         }
     }
 
+    private static final String SELECT = "select id, code, owner_id, status from project ";
+
     private final JdbcClient jdbc;
 
     ProjectStandings(JdbcClient jdbc) {
@@ -54,12 +58,8 @@ class ProjectStandings {
      * Empty if there is no such hold (a hold's project never changes, so reading it unlocked is safe).
      */
     Optional<Standing> shareOfHold(UUID holdId) {
-        return jdbc.sql("select id, code, owner_id, status from project "
-                        + "where id = (select project_id from hold where id = :hold) for share")
-                .param("hold", holdId)
-                .query((rs, n) -> new Standing(rs.getObject("id", UUID.class), rs.getString("code"),
-                        rs.getObject("owner_id", UUID.class), rs.getString("status")))
-                .optional();
+        return jdbc.sql(SELECT + "where id = (select project_id from hold where id = :hold) for share")
+                .param("hold", holdId).query(ProjectStandings::standing).optional();
     }
 
     /** The project, locked exclusively (revocation, reversal). */
@@ -68,10 +68,12 @@ class ProjectStandings {
     }
 
     private Optional<Standing> lock(UUID projectId, String mode) {
-        return jdbc.sql("select id, code, owner_id, status from project where id = :id " + mode)
-                .param("id", projectId)
-                .query((rs, n) -> new Standing(rs.getObject("id", UUID.class), rs.getString("code"),
-                        rs.getObject("owner_id", UUID.class), rs.getString("status")))
-                .optional();
+        return jdbc.sql(SELECT + "where id = :id " + mode).param("id", projectId)
+                .query(ProjectStandings::standing).optional();
+    }
+
+    private static Standing standing(ResultSet rs, int row) throws SQLException {
+        return new Standing(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("owner_id", UUID.class),
+                rs.getString("status"));
     }
 }

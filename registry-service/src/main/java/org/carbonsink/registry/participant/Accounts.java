@@ -14,6 +14,9 @@ public class Accounts {
 
     public static final UUID BUFFER_POOL = UUID.fromString("00000000-0000-0000-0000-00000000b002");
 
+    private static final String HOLDING_ACCOUNT_OF =
+            "select id, participant_id, kind from account where participant_id = :p and kind = 'HOLDING'";
+
     private final JdbcClient jdbc;
 
     Accounts(JdbcClient jdbc) {
@@ -32,16 +35,13 @@ public class Accounts {
     }
 
     public Optional<Account> holdingAccountOf(UUID participantId) {
-        return jdbc.sql("select id, participant_id, kind from account where participant_id = :p and kind = 'HOLDING'")
-                .param("p", participantId)
+        return jdbc.sql(HOLDING_ACCOUNT_OF).param("p", participantId)
                 .query(Accounts::map).optional();
     }
 
     /** The participant's holding account, locked as {@link #lock} does, in one round trip. */
     public Optional<Account> lockHoldingAccountOf(UUID participantId) {
-        return jdbc.sql("select id, participant_id, kind from account where participant_id = :p and kind = 'HOLDING' "
-                        + "for update")
-                .param("p", participantId)
+        return jdbc.sql(HOLDING_ACCOUNT_OF + " for update").param("p", participantId)
                 .query(Accounts::map).optional();
     }
 
