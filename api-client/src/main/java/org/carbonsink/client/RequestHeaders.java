@@ -33,7 +33,8 @@ final class RequestHeaders implements Consumer<HttpRequest.Builder> {
         // the builder shows nothing of itself; a copy built on the side does
         HttpRequest sofar = request.copy().build();
         String accept = sofar.headers().firstValue("Accept").orElse("*/*");
-        if (accept.equals("*/*") || accept.contains("text/csv")) {
+        // the generator lists every type a response may have, the problems' application/problem+json too
+        if (accept.contains("*/*") || accept.contains("text/csv")) {
             request.setHeader("Accept", JSON);
         }
         if ("POST".equals(sofar.method()) && sofar.headers().firstValue(IDEMPOTENCY_KEY).isEmpty()) {

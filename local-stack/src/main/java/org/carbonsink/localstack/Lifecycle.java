@@ -395,7 +395,7 @@ public final class Lifecycle {
     /** The operator sets an instrument's block trade rule (the default asks for 100,000 t, more than a demo holds). */
     public BlockTradeRuleView setBlockTradeRule(String instrumentId, long minimumQuantity, String band) {
         return step("4. The exchange operator sets the block trade rule of " + instrumentId,
-                () -> client(OPERATOR).trading(BlockTradeRuleApi::new).put(instrumentId, new BlockTradeRuleRequest()
+                () -> client(OPERATOR).trading(BlockTradeRuleApi::new).setRule(instrumentId, new BlockTradeRuleRequest()
                         .minimumQuantity(minimumQuantity).band(new BigDecimal(band))
                         .source("demo: a block small enough for one project")),
                 "minimumQuantity", "band", "referencePrice");

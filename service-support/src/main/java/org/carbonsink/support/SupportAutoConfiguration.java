@@ -32,7 +32,9 @@ import org.carbonsink.support.web.CorrelationId;
 import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.IdempotencyFilter;
 import org.carbonsink.support.web.IdempotencyProperties;
+import org.carbonsink.support.web.IdempotencyProblems;
 import org.carbonsink.support.web.OperationIds;
+import org.carbonsink.support.web.OperationProblems;
 import org.carbonsink.support.web.ProblemHandler;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,6 +100,18 @@ public class SupportAutoConfiguration {
     OperationIds operationIds(
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers) {
         return new OperationIds(() -> handlers.getObject().getHandlerMethods());
+    }
+
+    /** The problems each handler may answer (400, 404, and those its {@code @Refuses} names). */
+    @Bean
+    OperationProblems operationProblems() {
+        return new OperationProblems();
+    }
+
+    /** The problems the Idempotency-Key filter answers, by its own rules. */
+    @Bean
+    IdempotencyProblems idempotencyProblems(FilterRegistrationBean<IdempotencyFilter> idempotencyFilter) {
+        return new IdempotencyProblems(idempotencyFilter.getFilter());
     }
 
     /**

@@ -1,7 +1,12 @@
 package org.carbonsink.trading;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
 import org.carbonsink.testsupport.CommittedApiDescriptions;
+import org.carbonsink.testsupport.DescribedProblems;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI description the gateway, Swagger UI and the generated client read. */
 class ApiDescriptionIT extends TradingIntegration {
@@ -9,5 +14,47 @@ class ApiDescriptionIT extends TradingIntegration {
     @Test
     void isTheDescriptionTheClientIsGeneratedFrom() {
         CommittedApiDescriptions.assertServedIsCommitted("trading", api().get("/v3/api-docs").expect(200).toString());
+    }
+
+    @Test
+    void listsTheProblemsAnOrderMayBeRefusedWith() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        // 400 invalid body, 401/403 token, 409 halted instrument, 413 body too large for its key,
+        // 422 a rule (cash, band, minimum value) or a reused key, 428 no Idempotency-Key
+        assertThat(DescribedProblems.statuses(api, "POST", "/orders"))
+                .containsExactlyInAnyOrder("201", "400", "401", "403", "409", "413", "422", "428");
+        assertThat(api.at("/paths/~1orders/post/responses/428/$ref").asString())
+                .isEqualTo("#/components/responses/IdempotencyKeyRequired");
+        assertThat(api.at("/components/responses/IdempotencyKeyRequired/content/application~1problem+json/schema/$ref")
+                .asString()).isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
+    void listsA404WherePathIdsAreLookedUpAndA409OnlyWhereADuplicateCanFindTheFirstRunning() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(DescribedProblems.statuses(api, "GET", "/orders/{id}"))
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "404");
+        // a transactional command: a duplicate waits for the first to commit and gets its answer
+        assertThat(DescribedProblems.statuses(api, "POST", "/cash-accounts/{participantId}/deposits"))
+                .contains("428", "422", "404").doesNotContain("409");
+        // public, no body, no parameter that can be wrong
+        assertThat(DescribedProblems.statuses(api, "GET", "/trades")).containsOnly("200", "400");
+    }
+
+    @Test
+    void namesTheBlockTradeRuleCommandForWhatItDoes() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(api.at("/paths/~1block-trade-rules~1{instrumentId}/put/operationId").asString()).isEqualTo("setRule");
+    }
+
+    @Test
+    void answers404ForUnknownIdsExactlyWhereTheDescriptionSaysSo() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(DescribedProblems.readsOfUnknownIdsDisagreeing(api,
+                api().as(UUID.randomUUID(), "EXCHANGE_OPERATOR", "TRADER"))).isEmpty();
     }
 }

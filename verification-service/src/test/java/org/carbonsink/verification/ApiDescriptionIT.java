@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.carbonsink.testsupport.CommittedApiDescriptions;
+import org.carbonsink.testsupport.DescribedProblems;
 import org.carbonsink.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -40,5 +42,13 @@ class ApiDescriptionIT extends ServiceIntegration {
         assertThat(code.get("tokenUrl").asString()).isEqualTo(TestTokens.ISSUER + "/oauth2/token");
         assertThat(docs.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
                 .isEqualTo("bearer");
+    }
+
+    @Test
+    void answers404ForUnknownIdsExactlyWhereTheDescriptionSaysSo() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(DescribedProblems.readsOfUnknownIdsDisagreeing(api,
+                api().as(UUID.randomUUID(), "VERIFIER", "PROJECT_OWNER", "REGISTRY_ADMINISTRATOR"))).isEmpty();
     }
 }

@@ -15,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.carbonsink.support.security.ProblemResponses;
 import org.carbonsink.support.web.IdempotencyProperties.Rule;
 import org.springframework.http.HttpStatus;
@@ -93,9 +95,38 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private Optional<Rule> ruleFor(HttpServletRequest request) {
-        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
-        return rules.stream().filter(r -> r.rule().method().equalsIgnoreCase(request.getMethod()))
+        return ruleFor(request.getMethod(),
+                PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length())));
+    }
+
+    private Optional<Rule> ruleFor(String method, PathContainer path) {
+        return rules.stream().filter(r -> r.rule().method().equalsIgnoreCase(method))
                 .filter(r -> r.pattern().matches(path)).map(MatchingRule::rule).findFirst();
+    }
+
+    /**
+     * What this filter may answer instead of running a {@code method} request to {@code path} (an
+     * operation's path in the API description, such as {@code /orders/{id}}), by the rules
+     * {@link #doFilterInternal} applies: 428 where a rule requires the key; wherever a key is taken (a
+     * rule, or any POST that sends one) 400 for a malformed key, 413 for a body too large to hash and
+     * 422 for a key reused with another request; and 409 where a duplicate can find the first request
+     * still running, which only a request run beside its key can (a transactional one waits for the
+     * first to commit, and one recorded by its command answers repeats itself).
+     */
+    public Set<HttpStatus> refusals(String method, String path) {
+        Optional<Rule> rule = ruleFor(method, PathContainer.parsePath(path));
+        if (rule.isEmpty() && !"POST".equalsIgnoreCase(method)) {
+            return Set.of();
+        }
+        Set<HttpStatus> refusals = EnumSet.of(HttpStatus.BAD_REQUEST, HttpStatus.CONTENT_TOO_LARGE,
+                HttpStatus.UNPROCESSABLE_CONTENT);
+        if (rule.isPresent() && rule.get().required()) {
+            refusals.add(HttpStatus.PRECONDITION_REQUIRED);
+        }
+        if (rule.isEmpty() || !rule.get().transactional() && !rule.get().recordedByCommand()) {
+            refusals.add(HttpStatus.CONFLICT);
+        }
+        return refusals;
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.carbonsink.registry.ledger.core.SerialBlock;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.KeysetPage;
+import org.carbonsink.support.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,6 +75,7 @@ class AccountController {
                 holdings.blockCount(account.id()));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/retirements")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RetirementView> retire(Caller caller, @PathVariable UUID accountId,
@@ -85,6 +87,7 @@ class AccountController {
         return ResponseEntity.created(URI.create(retirement.url())).body(retirement);
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/transfers")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<TransferView> transfer(Caller caller, @PathVariable UUID accountId,
@@ -96,6 +99,7 @@ class AccountController {
         return ResponseEntity.status(HttpStatus.CREATED).body(transfer);
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/cancellations")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CancellationView> cancel(Caller caller, @PathVariable UUID accountId,

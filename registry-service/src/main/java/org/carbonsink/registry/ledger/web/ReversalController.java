@@ -16,6 +16,7 @@ import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.support.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +44,7 @@ class ReversalController {
         this.reversals = reversals;
     }
 
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ReversalView> record(Caller caller, @Valid @RequestBody ReversalRequest request) {

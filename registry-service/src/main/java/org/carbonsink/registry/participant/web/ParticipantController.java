@@ -10,6 +10,7 @@ import org.carbonsink.registry.participant.Participants;
 import org.carbonsink.registry.participant.RegisterParticipant;
 import org.carbonsink.registry.participant.RegisteringParticipant;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,7 @@ class ParticipantController {
         this.accounts = accounts;
     }
 
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ParticipantView> register(Caller caller, @Valid @RequestBody RegisterParticipantRequest request) {

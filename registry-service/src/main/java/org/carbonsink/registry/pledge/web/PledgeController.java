@@ -24,6 +24,7 @@ import org.carbonsink.registry.pledge.RequestEnforcement;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.support.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -63,6 +64,7 @@ class PledgeController {
         this.participants = participants;
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/pledges")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PledgeView> pledge(Caller caller, @Valid @RequestBody PledgeRequest request) {
@@ -97,12 +99,14 @@ class PledgeController {
         return ResponseEntity.created(URI.create("/pledges/" + pledge.id())).body(PledgeView.of(pledge, true));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/pledges/{id}/releases")
     PledgeView release(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReleaseRequest request) {
         return PledgeView.of(releasing.release(new ReleasePledge(id, caller.participantId(), request.quantity())),
                 true);
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/pledges/{id}/enforcement-request")
     PledgeView requestEnforcement(Caller caller, @PathVariable UUID id,
             @Valid @RequestBody EnforcementRequest request) {
@@ -111,6 +115,7 @@ class PledgeController {
                 true);
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/pledges/{id}/enforcement")
     PledgeView confirmEnforcement(Caller caller, @PathVariable UUID id) {
         return PledgeView.of(enforcing.confirm(id, caller.participantId()), true);
@@ -133,7 +138,8 @@ class PledgeController {
         return PledgeView.of(pledge, viewer().sees(pledge));
     }
 
-    /** The register narrowed to one project. */
+    /** The register narrowed to one project: an unknown project has no pledges (200, empty), not 404. */
+    @Refuses(pathIdsLookedUp = false)
     @GetMapping("/projects/{id}/pledges")
     KeysetPage<PledgeView> ofProject(@PathVariable UUID id, @RequestParam(required = false) Pledge.State state,
             @RequestParam(required = false) String after,

@@ -35,6 +35,7 @@ import org.carbonsink.registry.project.ValidationReport;
 import org.carbonsink.registry.project.ValidationReports;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.KeysetPage;
+import org.carbonsink.support.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,6 +98,7 @@ class ProjectController {
         this.pledges = pledges;
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProjectView> draft(Caller caller, @Valid @RequestBody ProjectDesignRequest request) {
@@ -105,6 +107,7 @@ class ProjectController {
         return ResponseEntity.created(URI.create("/projects/" + project.id())).body(view(project));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PutMapping("/{id}")
     ProjectView edit(Caller caller, @PathVariable UUID id, @Valid @RequestBody ProjectDesignRequest request) {
         caller.requireRole(OWNER, "edit a project's design");
@@ -161,6 +164,7 @@ class ProjectController {
         return projects.get(id).design().boundary().toGeoJson();
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/{id}/disclosure")
     ProjectView disclose(Caller caller, @PathVariable UUID id) {
         caller.requireRole(OWNER, "submit a project for public disclosure");
@@ -168,6 +172,7 @@ class ProjectController {
     }
 
     /** Anyone may comment during the disclosure window, without a token. */
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommentView> comment(@PathVariable UUID id, @Valid @RequestBody CommentRequest request,
@@ -184,6 +189,7 @@ class ProjectController {
         return KeysetPage.of(fetched, limit, c -> c.id().toString(), CommentView::of);
     }
 
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/{id}/validation-report")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ValidationReportView> fileValidationReport(Caller caller, @PathVariable UUID id,
@@ -194,42 +200,49 @@ class ProjectController {
         return ResponseEntity.created(URI.create("/projects/" + id)).body(ValidationReportView.of(report));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/{id}/application")
     ProjectView apply(Caller caller, @PathVariable UUID id) {
         caller.requireRole(OWNER, "apply to register a project");
         return view(applying.apply(id, caller.participantId()));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/{id}/registration")
     ProjectView register(Caller caller, @PathVariable UUID id) {
         caller.requireRole(ADMINISTRATOR, "register a project");
         return view(deciding.register(id, caller.participantId()));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/{id}/rejection")
     ProjectView reject(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         caller.requireRole(ADMINISTRATOR, "reject a project");
         return view(deciding.reject(id, caller.participantId(), request.reason()));
     }
 
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/{id}/suspension")
     ProjectView suspend(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         caller.requireRole(ADMINISTRATOR, "suspend a project");
         return view(supervising.suspend(new ChangeProjectState(id, caller.participantId(), request.reason())));
     }
 
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/{id}/resumption")
     ProjectView resume(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         caller.requireRole(ADMINISTRATOR, "resume a suspended project");
         return view(supervising.resume(new ChangeProjectState(id, caller.participantId(), request.reason())));
     }
 
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/{id}/cancellation")
     ProjectView cancel(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         caller.requireRole(OWNER, "cancel a project");
         return view(cancelling.cancel(new ChangeProjectState(id, caller.participantId(), request.reason())));
     }
 
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/{id}/revocation")
     RevocationView revoke(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
         caller.requireRole(ADMINISTRATOR, "revoke a project");

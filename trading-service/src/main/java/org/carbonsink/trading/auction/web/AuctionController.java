@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.support.web.Refuses;
 import org.carbonsink.trading.auction.AnnounceAuction;
 import org.carbonsink.trading.auction.AnnouncingAuction;
 import org.carbonsink.trading.auction.Auction;
@@ -54,6 +55,7 @@ class AuctionController {
         this.bids = bids;
     }
 
+    @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     AuctionView announce(Caller caller, @Valid @RequestBody AnnounceAuctionRequest request) {
@@ -74,6 +76,7 @@ class AuctionController {
         return AuctionView.of(find(id));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/{id}/bids")
     @ResponseStatus(HttpStatus.CREATED)
     BidView bid(Caller caller, @PathVariable UUID id, @Valid @RequestBody BidRequest request) {
@@ -86,6 +89,7 @@ class AuctionController {
         return bids.of(id, caller.participantId()).stream().map(BidView::of).toList();
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/{id}/close")
     AuctionView close(Caller caller, @PathVariable UUID id) {
         Auction auction = find(id);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.support.web.Refuses;
 import org.carbonsink.trading.blocktrade.AcceptBlockTrade;
 import org.carbonsink.trading.blocktrade.AcceptingBlockTrade;
 import org.carbonsink.trading.blocktrade.BlockTrade;
@@ -44,6 +45,7 @@ class BlockTradeController {
         this.blockTrades = blockTrades;
     }
 
+    @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     BlockTradeView propose(Caller caller, @Valid @RequestBody ProposeBlockTradeRequest request) {
@@ -51,16 +53,19 @@ class BlockTradeController {
                 request.instrumentId(), request.quantity(), request.price(), request.expiresAt())));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/{id}/acceptance")
     BlockTradeView accept(Caller caller, @PathVariable UUID id) {
         return BlockTradeView.of(accepting.accept(new AcceptBlockTrade(id, caller.participantId())));
     }
 
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/{id}/rejection")
     BlockTradeView decline(Caller caller, @PathVariable UUID id) {
         return BlockTradeView.of(ending.end(new EndBlockTrade(id, caller.participantId(), BlockTradeStatus.DECLINED)));
     }
 
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/{id}/cancellation")
     BlockTradeView cancel(Caller caller, @PathVariable UUID id) {
         return BlockTradeView.of(ending.end(new EndBlockTrade(id, caller.participantId(), BlockTradeStatus.CANCELLED)));

@@ -3,11 +3,13 @@ package org.carbonsink.trading.blocktrade.web;
 import jakarta.validation.Valid;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.support.web.Refuses;
 import org.carbonsink.trading.blocktrade.BlockTradeRule;
 import org.carbonsink.trading.blocktrade.BlockTradeRules;
 import org.carbonsink.trading.blocktrade.SetBlockTradeRule;
 import org.carbonsink.trading.blocktrade.SettingBlockTradeRule;
 import org.carbonsink.trading.instrument.Instruments;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -43,8 +45,9 @@ class BlockTradeRuleController {
         return BlockTradeRuleView.of(rules.of(instrumentId));
     }
 
+    @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
     @PutMapping
-    BlockTradeRuleView put(Caller caller, @PathVariable String instrumentId,
+    BlockTradeRuleView setRule(Caller caller, @PathVariable String instrumentId,
             @Valid @RequestBody BlockTradeRuleRequest request) {
         caller.requireRole(OPERATOR, "set block trade rules");
         return BlockTradeRuleView.of(setting.set(new SetBlockTradeRule(instrumentId, request.minimumQuantity(),

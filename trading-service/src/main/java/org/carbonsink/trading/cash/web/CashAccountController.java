@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.UUID;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.support.web.Refuses;
 import org.carbonsink.trading.cash.CashAccounts;
 import org.carbonsink.trading.cash.DepositCash;
 import org.carbonsink.trading.cash.Depositors;
@@ -40,6 +41,7 @@ class CashAccountController {
         this.accounts = accounts;
     }
 
+    @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
     @PostMapping("/deposits")
     @ResponseStatus(HttpStatus.CREATED)
     CashAccountView deposit(Caller caller, @PathVariable UUID participantId,
@@ -49,6 +51,7 @@ class CashAccountController {
                 new DepositCash(participantId, request.amount(), source, caller.participantId(), null)));
     }
 
+    @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
     @PostMapping("/withdrawals")
     @ResponseStatus(HttpStatus.CREATED)
     CashAccountView withdraw(Caller caller, @PathVariable UUID participantId,

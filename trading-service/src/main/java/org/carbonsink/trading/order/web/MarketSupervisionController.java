@@ -2,7 +2,9 @@ package org.carbonsink.trading.order.web;
 
 import jakarta.validation.Valid;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.Refuses;
 import org.carbonsink.trading.order.SupervisingMarket;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -31,6 +33,7 @@ class MarketSupervisionController {
         return MarketStateView.of(supervising.resume(caller, id));
     }
 
+    @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
     @PutMapping("/band")
     MarketStateView band(Caller caller, @PathVariable String id, @Valid @RequestBody BandRequest request) {
         return MarketStateView.of(supervising.setBand(caller, id, request.referencePrice(), request.bandBasisPoints()));

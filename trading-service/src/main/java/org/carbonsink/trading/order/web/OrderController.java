@@ -18,6 +18,7 @@ import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.ProblemException.FieldProblem;
 import org.carbonsink.support.web.ProblemHandler;
+import org.carbonsink.support.web.Refuses;
 import org.carbonsink.trading.order.AmendingOrder;
 import org.carbonsink.trading.order.AmendingOrder.AmendOrder;
 import org.carbonsink.trading.order.CancellingOrder;
@@ -63,11 +64,13 @@ class OrderController {
         this.outcomes = outcomes;
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/{id}/cancellation")
     OrderView cancel(Caller caller, @PathVariable UUID id) {
         return OrderView.of(cancelling.cancel(new CancelOrder(id, caller.participantId())));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PatchMapping("/{id}")
     OrderView amend(Caller caller, @PathVariable UUID id, @Valid @RequestBody AmendOrderRequest request) {
         return OrderView.of(amending.amend(new AmendOrder(id, caller.participantId(), request.limitPrice(),
@@ -79,6 +82,7 @@ class OrderController {
      * (the key's filter only hashes the request): a repeat is answered the order placed first, with
      * {@code Idempotent-Replayed: true}.
      */
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<OrderView> place(Caller caller, @Valid @RequestBody PlaceOrderRequest request,
@@ -108,6 +112,7 @@ class OrderController {
      * refuse the others. Answers 200 with a result per order, in the order given: each order in full, or
      * with {@code Prefer: return=minimal} (RFC 7240) its id and state only ({@link BatchOrderSummary}).
      */
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/batch")
     ResponseEntity<?> placeAll(Caller caller, @Valid @RequestBody BatchOrderRequest request,
             @Parameter(hidden = true) @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key,

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.support.web.Refuses;
 import org.carbonsink.verification.report.DecideReport;
 import org.carbonsink.verification.report.DecidingReport;
 import org.carbonsink.verification.report.DisclosingReport;
@@ -58,6 +59,7 @@ class ReportController {
         this.reports = reports;
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/reports")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ReportView> submit(Caller caller, @Valid @RequestBody SubmitReportRequest request) {
@@ -65,23 +67,27 @@ class ReportController {
         return ResponseEntity.created(URI.create("/reports/" + report.id())).body(report);
     }
 
+    @Refuses(HttpStatus.CONFLICT)
     @PostMapping("/reports/{id}/disclosure")
     ReportView disclose(Caller caller, @PathVariable UUID id) {
         return view(disclosing.disclose(id, caller.participantId()));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/reports/{id}/verification")
     ReportView startVerification(Caller caller, @PathVariable UUID id) {
         caller.requireRole("VERIFIER", "verify monitoring reports");
         return view(starting.start(id, caller.participantId()));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/reports/{id}/decision")
     ReportView decide(Caller caller, @PathVariable UUID id, @Valid @RequestBody DecisionRequest request) {
         caller.requireRole("VERIFIER", "decide on monitoring reports");
         return view(deciding.decide(new DecideReport(id, caller.participantId(), request.decision(), request.comment())));
     }
 
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/reports/{id}/versions")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ReportView> resubmit(Caller caller, @PathVariable UUID id,
