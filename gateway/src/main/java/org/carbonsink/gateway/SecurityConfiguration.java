@@ -1,11 +1,14 @@
 package org.carbonsink.gateway;
 
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -73,13 +76,22 @@ class SecurityConfiguration {
         // make the gateway fetch the key set again on every request (the reactive default does).
         JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(url(properties.jwksUri()))
                 .cache(true).rateLimited(true).build();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono
-                .fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
-                .subscribeOn(Schedulers.boundedElastic())
-                // an unknown key id inside the refresh interval, or the key set out of reach: no key,
-                // so the token is refused as unverifiable (401), never a 500
-                .onErrorResume(KeySourceException.class, e -> Mono.just(List.of()))
-                .flatMapMany(Flux::fromIterable)).build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Flux.defer(() -> {
+            // The lookup may fetch the key set (blocking I/O), so it runs on boundedElastic; the request
+            // then goes on on its connection's event loop, not on boundedElastic. A response completed off
+            // that loop can finish terminating only after the client's next keep-alive request was read,
+            // and Reactor Netty (1.3.6, reactor/reactor-netty#4361) then never reads another request on
+            // the connection: the client waits until it gives up.
+            // Netty's record of the loop the calling thread runs (null off a loop: nothing to go back to)
+            EventExecutor loop = ThreadExecutorMap.currentExecutor();
+            Mono<List<JWK>> found = Mono
+                    .fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    // an unknown key id inside the refresh interval, or the key set out of reach: no key,
+                    // so the token is refused as unverifiable (401), never a 500
+                    .onErrorResume(KeySourceException.class, e -> Mono.just(List.of()));
+            return (loop == null ? found : found.publishOn(Schedulers.fromExecutor(loop))).flatMapMany(Flux::fromIterable);
+        })).build();
         // expiry is required, not only checked when present; issuer and audience are ours
         JwtTimestampValidator expiry = new JwtTimestampValidator();
         expiry.setAllowEmptyExpiryClaim(false);
