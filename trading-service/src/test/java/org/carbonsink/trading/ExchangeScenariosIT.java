@@ -42,6 +42,10 @@ class ExchangeScenariosIT extends TradingIntegration {
         assertThat(buy.get("filledQuantity").asLong()).isEqualTo(12);
         assertThat(buy.get("remainingQuantity").asLong()).isZero();
         assertThat(money(buy.get("reservedCash"))).as("nothing left to back").isEqualByComparingTo("0.00");
+        // (5 × 10.00 + 5 × 10.00 + 2 × 10.50) / 12 = 10.08333…, half-up to 4 decimals
+        assertThat(buy.get("averagePrice").decimalValue()).isEqualByComparingTo("10.0833");
+        assertThat(as(buyer).get("/orders?status=FILLED").expect(200).get("items").get(0).get("averagePrice")
+                .decimalValue()).as("the same in the list of orders").isEqualByComparingTo("10.0833");
         assertThat(trades(instrument.instrumentId())).extracting(t -> t.get("quantity").asLong() + "@"
                 + money(t.get("price")).toPlainString()).containsExactlyInAnyOrder("5@10.00", "5@10.00", "2@10.50");
         // the earlier of the two asks at 10.50 gave the 2 credits
@@ -49,6 +53,7 @@ class ExchangeScenariosIT extends TradingIntegration {
         assertThat(partly.get("status").asString()).isEqualTo("OPEN");
         assertThat(partly.get("filledQuantity").asLong()).isEqualTo(2);
         assertThat(partly.get("remainingQuantity").asLong()).isEqualTo(3);
+        assertThat(partly.get("averagePrice").decimalValue()).isEqualByComparingTo("10.50");
         // the trades keep 5 × 10.00 + 5 × 10.00 + 2 × 10.50 for delivery; the 0.50 saved on 10 credits is free
         assertCash(buyer, "1000.00", "121.00");
 
@@ -83,6 +88,8 @@ class ExchangeScenariosIT extends TradingIntegration {
         assertThat(done.get("cancelReason").asString()).isEqualTo("MARKET_REMAINDER");
         assertThat(done.get("filledQuantity").asLong()).isEqualTo(6);
         assertThat(done.get("limitPrice").isNull()).isTrue();
+        assertThat(done.get("averagePrice").decimalValue()).as("(3 × 10.00 + 3 × 9.00) / 6")
+                .isEqualByComparingTo("9.50");
         assertThat(trades(instrument.instrumentId())).extracting(t -> t.get("quantity").asLong() + "@"
                 + money(t.get("price")).toPlainString()).containsExactlyInAnyOrder("3@10.00", "3@9.00");
         assertThat(TestEvents.await(Topics.TRADING_ORDERS, CreditHoldReleaseRequested.class,
@@ -130,6 +137,7 @@ class ExchangeScenariosIT extends TradingIntegration {
         assertThat(fok.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(fok.get("cancelReason").asString()).isEqualTo("FOK_UNFILLED");
         assertThat(fok.get("filledQuantity").asLong()).isZero();
+        assertThat(fok.get("averagePrice").isNull()).as("no fill, no average").isTrue();
         assertThat(trades(instrument.instrumentId())).isEmpty();
         assertThat(as(both).get("/orders/" + own).expect(200).get("status").asString())
                 .as("a killed order cancels nobody's order, its owner's included").isEqualTo("OPEN");
