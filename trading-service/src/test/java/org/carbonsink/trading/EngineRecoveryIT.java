@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.carbonsink.contracts.CreditHoldReleaseRequested;
+import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.CreditsHeld;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.TestEvents;
@@ -118,6 +120,42 @@ class EngineRecoveryIT {
             assertThat(expired.get("cancelReason").asString()).isEqualTo("EXPIRED");
             assertThat(service.as(buyer).get("/orders/" + gtc).expect(200).get("status").asString()).isEqualTo("OPEN");
             assertThat(reserved(service, buyer)).isEqualByComparingTo("50.00");
+        }
+    }
+
+    @Test
+    void aDaySellWhoseSessionClosesWhileItsCreditsAreBeingHeldExpiresInsteadOfResting() {
+        String instrument = TradingInstance.listInstrument();
+        List<UUID> traders = TradingInstance.traders(2);
+        UUID seller = traders.get(0);
+        UUID buyer = traders.get(1);
+        // 14:59 in Shanghai: the order is placed before the 15:00 close, its hold confirmed after it
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T06:59:00Z"));
+        try (TradingInstance service = TradingInstance.start(TradingInstance.database("trading-day-holds"),
+                "trading-day-holds-" + UUID.randomUUID(), clock)) {
+            service.knows(instrument, traders);
+            UUID sell = UUID.fromString(service.as(seller).post("/orders", Map.of("instrumentId", instrument,
+                    "side", "SELL", "timeInForce", "DAY", "quantity", 10, "limitPrice", new BigDecimal("10.00")))
+                    .expect(201).get("id").asString());
+            CreditHoldRequested hold = TestEvents.await(Topics.TRADING_ORDERS, CreditHoldRequested.class,
+                    e -> e.holdId().equals(sell), TradingInstance.PATIENCE).get(0);
+
+            clock.set(Instant.parse("2026-12-01T07:00:01Z"));
+            TestEvents.send(Topics.REGISTRY_HOLDS, instrument, new CreditsHeld(UUID.randomUUID(), Instant.now(),
+                    hold.holdId(), hold.instrumentId(), hold.quantity()));
+
+            await().atMost(TradingInstance.PATIENCE).until(() -> service.as(seller).get("/orders/" + sell).expect(200)
+                    .get("status").asString().equals("CANCELLED"));
+            assertThat(service.as(seller).get("/orders/" + sell).expect(200).get("cancelReason").asString())
+                    .isEqualTo("EXPIRED");
+            assertThat(TestEvents.await(Topics.TRADING_ORDERS, CreditHoldReleaseRequested.class,
+                    e -> e.holdId().equals(sell), TradingInstance.PATIENCE)).as("the registry lets the 10 credits go")
+                    .singleElement().satisfies(e -> assertThat(e.quantity()).isEqualTo(10));
+            assertThat(book(service, instrument).get("asks").isEmpty()).as("nothing rests after the close").isTrue();
+            service.deposit(buyer, "1000.00");
+            assertThat(service.as(buyer).post("/orders", Map.of("instrumentId", instrument, "side", "BUY",
+                    "quantity", 10, "limitPrice", new BigDecimal("10.00"))).expect(201).get("filledQuantity").asLong())
+                    .as("a buyer after the close cannot trade with the expired order").isZero();
         }
     }
 

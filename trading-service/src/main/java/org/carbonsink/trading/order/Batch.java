@@ -221,6 +221,13 @@ final class Batch implements BookEvents {
             throw new IllegalStateException("registry held " + c.heldQuantity() + " credits for order "
                     + pending.id() + " of " + pending.quantity());
         }
+        if (pending.timeInForce() == TimeInForce.DAY && b.dayOrdersExpiredAt != null
+                && pending.placedAt().isBefore(b.dayOrdersExpiredAt)) {
+            // its session closed while the registry was holding its credits: a DAY order never outlives
+            // the session it was placed in, so it expires now rather than resting until the next close
+            closeAwaitingHold(b, pending, CancelReason.EXPIRED, "OPEN_HELD", "session closed awaiting its hold");
+            return null;
+        }
         long priceFen = pending.type() == OrderType.LIMIT ? Money.fen(pending.limitPrice(), "limitPrice") : 0;
         begin(b);
         LiveOrder order = new LiveOrder(writer.nextEngineId(), pending.id(), pending.instrumentId(),
@@ -277,6 +284,12 @@ final class Batch implements BookEvents {
      * key, so the registry releases a hold it made, and refuses for good one it has not made yet.
      */
     private Order cancelAwaitingHold(InstrumentBook b, Order pending) {
+        return closeAwaitingHold(b, pending, CancelReason.USER, "CANCEL", "awaiting its hold");
+    }
+
+    /** Ends a sell order that never entered the book, and asks the registry to let go of all it holds for it. */
+    private Order closeAwaitingHold(InstrumentBook b, Order pending, CancelReason reason, String logKind,
+            String detail) {
         begin(b);
         LiveOrder order = new LiveOrder(writer.nextEngineId(), pending.id(), pending.instrumentId(),
                 pending.participantId(), writer.participantKey(pending.participantId()), Side.SELL, pending.type(),
@@ -284,10 +297,10 @@ final class Batch implements BookEvents {
                 pending.type() == OrderType.LIMIT ? Money.fen(pending.limitPrice(), "limitPrice") : 0,
                 pending.quantity(), true);
         order.status = OrderStatus.CANCELLED;
-        order.cancelReason = CancelReason.USER;
+        order.cancelReason = reason;
         changed.put(order.id, order);
         holdReleases.add(new HoldRelease(order.snapshot(now), order.quantity, cause));
-        logRow("CANCEL", order.id, null, order.participantId, "awaiting its hold", order.status.name());
+        logRow(logKind, order.id, null, order.participantId, detail, order.status.name());
         return order.snapshot(now);
     }
 

@@ -1,6 +1,7 @@
 package org.carbonsink.trading.order;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -62,6 +63,39 @@ public class Orders {
     /** A committed order and the hash of the keyed request that placed it (null: placed without a key). */
     record Requested(Order order, String requestHash) {
     }
+
+    /**
+     * The average price of each of these orders that has a fill: the value of its trades that did not
+     * fail over their quantity (Σ amount / Σ quantity), rounded half-up to 4 decimals; one round trip.
+     * An order with no such trade has no entry.
+     */
+    public Map<UUID, BigDecimal> averagePrices(Collection<Order> orders) {
+        List<UUID> filled = orders.stream().filter(o -> o.filledQuantity() > 0).map(Order::id).toList();
+        if (filled.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, BigDecimal> found = new HashMap<>();
+        template.query("""
+                select order_id, sum(amount) as amount, sum(quantity) as quantity from (
+                    select buy_order_id as order_id, amount, quantity from trade
+                    where buy_order_id = any(?) and status <> 'FAILED'
+                    union all
+                    select sell_order_id, amount, quantity from trade
+                    where sell_order_id = any(?) and status <> 'FAILED') fills
+                group by order_id
+                """, ps -> {
+                    java.sql.Array ids = ps.getConnection().createArrayOf("uuid", filled.toArray());
+                    ps.setArray(1, ids);
+                    ps.setArray(2, ids);
+                }, rs -> {
+                    found.put(rs.getObject("order_id", UUID.class), rs.getBigDecimal("amount")
+                            .divide(BigDecimal.valueOf(rs.getLong("quantity")), AVERAGE_PRICE_SCALE, RoundingMode.HALF_UP));
+                });
+        return found;
+    }
+
+    /** Decimals of an average price: a fen split over the quantities of several trades needs more than 2. */
+    public static final int AVERAGE_PRICE_SCALE = 4;
 
     /** The participant's orders, newest first, of one status or of all when {@code status} is null. */
     public List<Order> of(UUID participantId, OrderStatus status, int limit, long offset) {

@@ -114,6 +114,37 @@ class RemovalCalculationTest {
         assertThat(result.bufferCredits()).isEqualTo(675);
     }
 
+    /**
+     * An example worked by hand outside this code, in exact fractions: two species, every deduction, the
+     * 11% band, and a period over three calendar years that starts and ends mid-year.
+     * Masson pine 50 ha × 60 m³/ha × 1.11987973973… = 3,359.6392192; eucalyptus 20 ha × 40 m³/ha ×
+     * 1.71584315595 = 1,372.67452476; trees 4,732.31374396; net 4,732.31374396 − 100.5 − 20.25 − 3 =
+     * 4,608.56374396; × 0.89 = 4,101.6217321244 → 4,101 credits. 2023-07-01 to 2025-06-30 is 731 days:
+     * 184, 366 and 181 of them → floor(4101·184/731) = 1,032, floor(4101·366/731) = 2,053, the rest 1,016;
+     * buffers at 12% ceil(123.84) = 124, ceil(246.36) = 247, ceil(121.92) = 122.
+     */
+    @Test
+    void twoSpeciesWithEveryDeductionOverThreeCalendarYearsMatchTheHandWorkedExample() {
+        CalculationInput input = new CalculationInput(CalculationMethod.FOREST_STOCK_DIFFERENCE,
+                java.time.LocalDate.of(2023, 7, 1), java.time.LocalDate.of(2025, 6, 30),
+                List.of(byVolume(forest("MASSON_PINE", MASSON_PINE), "50", "10", "70"),
+                        byVolume(forest("EUCALYPTUS", EUCALYPTUS), "20", "5", "45")),
+                List.of(), List.of(), new BigDecimal("100.5"), new BigDecimal("20.25"), new BigDecimal("3"),
+                new BigDecimal("25"), Fixtures.BANDS, new BigDecimal("0.12"), null);
+
+        CalculationResult result = RemovalCalculation.calculate(input);
+
+        assertThat(result.treeRemovals()).isEqualTo(Exact.of("4732.31374396"));
+        assertThat(result.netRemovals()).isEqualTo(Exact.of("4608.56374396"));
+        assertThat(result.deductionRate()).isEqualByComparingTo("0.11");
+        assertThat(result.credits()).isEqualTo(4101);
+        assertThat(result.vintages()).extracting(Vintage::year).containsExactly(2023, 2024, 2025);
+        assertThat(result.vintages()).extracting(Vintage::days).containsExactly(184L, 366L, 181L);
+        assertThat(result.vintages()).extracting(Vintage::credits).containsExactly(1032L, 2053L, 1016L);
+        assertThat(result.vintages()).extracting(Vintage::bufferCredits).containsExactly(124L, 247L, 122L);
+        assertThat(result.bufferCredits()).isEqualTo(493);
+    }
+
     @Test
     void aLossOfCarbonSupportsNoCredits() {
         CalculationResult result = RemovalCalculation.calculate(

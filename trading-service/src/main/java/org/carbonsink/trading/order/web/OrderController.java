@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,13 +68,13 @@ class OrderController {
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/{id}/cancellation")
     OrderView cancel(Caller caller, @PathVariable UUID id) {
-        return OrderView.of(cancelling.cancel(new CancelOrder(id, caller.participantId())));
+        return view(cancelling.cancel(new CancelOrder(id, caller.participantId())));
     }
 
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PatchMapping("/{id}")
     OrderView amend(Caller caller, @PathVariable UUID id, @Valid @RequestBody AmendOrderRequest request) {
-        return OrderView.of(amending.amend(new AmendOrder(id, caller.participantId(), request.limitPrice(),
+        return view(amending.amend(new AmendOrder(id, caller.participantId(), request.limitPrice(),
                 request.quantity())));
     }
 
@@ -104,7 +105,7 @@ class OrderController {
             outcomes.latency().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             outcomes.accepted();
         }
-        return answer.body(OrderView.of(placed.order()));
+        return answer.body(view(placed.order()));
     }
 
     /**
@@ -149,6 +150,8 @@ class OrderController {
         long start = System.nanoTime();
         List<PlacingOrder.Placed> placed = placing.placeAll(valid, key, requestHash);
         long took = System.nanoTime() - start;
+        Map<UUID, BigDecimal> averagePrices = orders.averagePrices(
+                placed.stream().map(PlacingOrder.Placed::order).filter(java.util.Objects::nonNull).toList());
         List<BatchOrderView.Item> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (invalid.get(i) != null) {
@@ -166,7 +169,8 @@ class OrderController {
             } else {
                 outcomes.rejected(p.refusal().slug());
             }
-            results.add(p.order() != null ? new BatchOrderView.Item(index, 201, OrderView.of(p.order()), null)
+            results.add(p.order() != null ? new BatchOrderView.Item(index, 201,
+                    OrderView.of(p.order(), averagePrices.get(p.order().id())), null)
                     : new BatchOrderView.Item(index, p.refusal().status().value(), null, problem(p.refusal())));
         }
         results.sort((a, b) -> Integer.compare(a.index(), b.index()));
@@ -180,15 +184,22 @@ class OrderController {
         if (!order.participantId().equals(caller.participantId())) {
             throw ProblemException.forbidden("an order is visible to the participant who placed it only");
         }
-        return OrderView.of(order);
+        return view(order);
     }
 
     @GetMapping
     Page<OrderView> list(Caller caller, @RequestParam(required = false) OrderStatus status,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        return new Page<>(orders.of(caller.participantId(), status, limit, offset).stream().map(OrderView::of).toList(),
+        List<Order> page = orders.of(caller.participantId(), status, limit, offset);
+        Map<UUID, BigDecimal> averagePrices = orders.averagePrices(page);
+        return new Page<>(page.stream().map(o -> OrderView.of(o, averagePrices.get(o.id()))).toList(),
                 limit, offset, orders.countOf(caller.participantId(), status));
+    }
+
+    /** The order with its average price (looked up only when it has a fill). */
+    private OrderView view(Order order) {
+        return OrderView.of(order, orders.averagePrices(List.of(order)).get(order.id()));
     }
 
     private static Map<String, Object> problem(ProblemException e) {

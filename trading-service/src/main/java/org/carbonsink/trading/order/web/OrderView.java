@@ -9,15 +9,18 @@ import org.carbonsink.trading.matching.Side;
 import org.carbonsink.trading.matching.TimeInForce;
 import org.carbonsink.trading.order.Order;
 import org.carbonsink.trading.order.OrderStatus;
+import org.carbonsink.trading.order.Orders;
 
 public record OrderView(UUID id, String instrumentId, UUID participantId, Side side, OrderType type,
         TimeInForce timeInForce, long quantity, BigDecimal limitPrice, long filledQuantity, long remainingQuantity,
-        BigDecimal reservedCash, OrderStatus status, String rejectionReason, CancelReason cancelReason,
+        BigDecimal averagePrice, BigDecimal reservedCash, OrderStatus status, String rejectionReason, CancelReason cancelReason,
         Instant placedAt, Instant updatedAt) {
 
-    static OrderView of(Order o) {
+    /** {@code averagePrice}: of the order's trades that did not fail ({@link Orders#averagePrices}); null without one. */
+    static OrderView of(Order o, BigDecimal averagePrice) {
         return new OrderView(o.id(), o.instrumentId(), o.participantId(), o.side(), o.type(), o.timeInForce(),
-                o.quantity(), o.limitPrice(), o.filledQuantity(), o.remainingQuantity(), o.reservedCash(), o.status(),
+                o.quantity(), o.limitPrice(), o.filledQuantity(), o.remainingQuantity(), averagePrice, o.reservedCash(),
+                o.status(),
                 o.rejectionReason(), o.cancelReason(), o.placedAt(), o.updatedAt());
     }
 }
