@@ -14,4 +14,5 @@ RUN if [ "$SERVICE" = "registry-service" ]; then apt-get update && apt-get insta
     fonts-wqy-zenhei && rm -rf /var/lib/apt/lists/*; fi
 COPY --from=build /src/${SERVICE}/target/${SERVICE}-0.1.0-SNAPSHOT-exec.jar /app/app.jar
 USER app
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# ZGC: pauses under a millisecond; G1's young pauses (tens of ms) would stop trades in flight (docs/benchmarks.md)
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseZGC", "-jar", "/app/app.jar"]

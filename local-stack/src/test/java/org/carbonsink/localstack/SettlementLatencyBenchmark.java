@@ -3,7 +3,10 @@ package org.carbonsink.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,15 +15,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,13 +60,15 @@ import tools.jackson.databind.JsonNode;
  * the same two hops: a record produced (acks=all, idempotent, linger.ms=0, as the services' producers),
  * consumed and answered by a second consumer-producer, and the answer consumed. Not a test (Failsafe runs
  * *IT only): {@code mvn -pl local-stack -am verify -Dit.test=SettlementLatencyBenchmark ...}; prints the table and
- * writes it to {@code local-stack/target/settlement-latency.md}. {@code -Dbench.samples} (300) and
- * {@code -Dbench.warmup} (50) change the counts.
+ * writes it to {@code local-stack/target/settlement-latency.md}. {@code -Dbench.samples} (2000) and
+ * {@code -Dbench.warmup} (100) change the counts.
  */
 class SettlementLatencyBenchmark {
 
-    private static final int SAMPLES = Integer.getInteger("bench.samples", 300);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 50);
+    private static final int SAMPLES = Integer.getInteger("bench.samples", 2000);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 100);
+    /** The demo's vintages traded, alternately: one vintage's credits (about 1,600) would not cover the default count. */
+    private static final List<Integer> VINTAGES = List.of(Lifecycle.VINTAGE, Lifecycle.VINTAGE - 1);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test
@@ -76,20 +90,34 @@ class SettlementLatencyBenchmark {
                 Connection db = DriverManager.getConnection(trading.jdbcUrl(), trading.username(), trading.password())) {
             Lifecycle lifecycle = new Lifecycle(new ApiClient(services.gatewayUrl()), services.authUrl(), line -> { });
             Lifecycle.Cast cast = lifecycle.registerParticipants();
-            String instrument = issuedInstrument(lifecycle, cast);
+            List<String> instruments = issuedInstruments(lifecycle, cast);
             lifecycle.deposit(cast.buyer(), "10000000.00");
-            UUID sell = lifecycle.placeOrder(cast.owner(), instrument, "SELL", WARMUP + SAMPLES + 10, "85.50").getId();
-            lifecycle.awaitOrder(cast.owner(), sell, "OPEN");
+            for (String instrument : instruments) {
+                UUID sell = lifecycle.placeOrder(cast.owner(), instrument, "SELL",
+                        (WARMUP + SAMPLES) / instruments.size() + 10, "85.50").getId();
+                lifecycle.awaitOrder(cast.owner(), sell, "OPEN");
+            }
 
             long[] settle = new long[SAMPLES];
             long[] kafkaFloor = new long[SAMPLES];
             long[][] hops = new long[HOPS.size()][SAMPLES];
+            long[][] spans = new long[SAMPLES][];
+            List<List<SettlementProbe.Executed>> deliveries = new ArrayList<>();
+            List<List<SettlementProbe.Executed>> settlements = new ArrayList<>();
             String loadBefore = load();
+            GcPauses gc = null;
             for (int i = -WARMUP; i < SAMPLES; i++) {
-                Settled trade = settled(lifecycle, cast.buyer(), instrument, db);
+                if (i == 0) {
+                    gc = new GcPauses();
+                }
+                Settled trade = settled(lifecycle, cast.buyer(), instruments.get(Math.floorMod(i, instruments.size())),
+                        db);
                 long roundTrip = floor.micros();
                 if (i >= 0) {
                     settle[i] = trade.closed() - trade.executed();
+                    spans[i] = new long[] { trade.executed(), trade.closed() };
+                    deliveries.add(trade.stamps().deliveryStatements);
+                    settlements.add(trade.stamps().settlementStatements);
                     kafkaFloor[i] = roundTrip;
                     long[] moments = trade.moments();
                     for (int h = 0; h < HOPS.size(); h++) {
@@ -97,7 +125,12 @@ class SettlementLatencyBenchmark {
                     }
                 }
             }
-            String table = table(kafkaFloor, settle, hops, "load average before " + loadBefore + ", after " + load());
+            gc.close();
+            String drift = drift(settle); // before the table sorts the samples
+            String table = table(kafkaFloor, settle, hops, "load average before " + loadBefore + ", after " + load())
+                    + statements("The registry's delivery (3), round trip by round trip", deliveries)
+                    + statements("The trading service's settlement (6), round trip by round trip", settlements)
+                    + drift + gc.report(spans);
             System.out.println(table);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target/settlement-latency.md"), table);
@@ -105,9 +138,13 @@ class SettlementLatencyBenchmark {
         }
     }
 
-    /** The demo lifecycle up to a listed instrument with issued credits. */
-    private static String issuedInstrument(Lifecycle lifecycle, Lifecycle.Cast cast) {
-        return lifecycle.listCredits(cast).instrumentId();
+    /** The demo lifecycle up to listed instruments with issued credits, one per vintage of {@link #VINTAGES}. */
+    private static List<String> issuedInstruments(Lifecycle lifecycle, Lifecycle.Cast cast) {
+        String first = lifecycle.listCredits(cast).instrumentId();
+        String project = first.substring(0, first.lastIndexOf('-') + 1);
+        List<String> instruments = VINTAGES.stream().map(vintage -> project + vintage).toList();
+        instruments.forEach(lifecycle::awaitInstrument);
+        return instruments;
     }
 
     /**
@@ -209,7 +246,7 @@ class SettlementLatencyBenchmark {
         Arrays.sort(floor);
         Arrays.sort(settle);
         StringBuilder report = new StringBuilder();
-        report.append(SAMPLES).append(" trades after ").append(WARMUP).append(" warm-up trades; ").append(load)
+        report.append(SAMPLES).append(" trades (on ").append(VINTAGES.size()).append(" instruments in turn) after ").append(WARMUP).append(" warm-up trades; ").append(load)
                 .append("\n\n| path | p50 ms | p99 ms | max ms | p50 / floor p50 | p99 / floor p99 |\n")
                 .append("|---|---|---|---|---|---|\n");
         row(report, "Kafka, two produce -> consume hops (floor)", floor, floor);
@@ -222,6 +259,47 @@ class SettlementLatencyBenchmark {
             row(report, HOPS.get(h).name(), hops[h], floor);
         }
         return report.toString();
+    }
+
+    /**
+     * A listener's round trips to its database, grouped by statement in the order first seen: how many per
+     * trade and what each took (the JDBC call, which is the round trip and the server's work).
+     */
+    private static String statements(String title, List<List<SettlementProbe.Executed>> samples) {
+        Map<String, List<Long>> bySql = new LinkedHashMap<>();
+        samples.forEach(sample -> sample.forEach(e -> bySql.computeIfAbsent(e.sql(), sql -> new ArrayList<>())
+                .add(e.micros())));
+        long[] perTrade = samples.stream().mapToLong(List::size).sorted().toArray();
+        long[] total = samples.stream().mapToLong(s -> s.stream().mapToLong(SettlementProbe.Executed::micros).sum())
+                .sorted().toArray();
+        StringBuilder report = new StringBuilder("\n").append(title).append(String.format(
+                ": %d round trips per trade at the median, %.2f ms in them at the median, %.2f ms at the p99%n%n",
+                p(perTrade, 50), p(total, 50) / 1000.0, p(total, 99) / 1000.0))
+                .append("| statement | per trade | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+        bySql.forEach((sql, times) -> {
+            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+            report.append(String.format("| `%s` | %.2f | %.2f | %.2f | %.2f |%n", abbreviated(sql),
+                    (double) sorted.length / samples.size(), p(sorted, 50) / 1000.0, p(sorted, 99) / 1000.0,
+                    sorted[sorted.length - 1] / 1000.0));
+        });
+        return report.toString();
+    }
+
+    private static String abbreviated(String sql) {
+        String flat = sql.replaceAll("\\s+", " ").replace("|", "\\|").trim();
+        return flat.length() > 90 ? flat.substring(0, 90) + "…" : flat;
+    }
+
+    /** Whether the path slowed as the ledger grew: the median of each tenth of the samples, in the order run. */
+    private static String drift(long[] inOrder) {
+        StringBuilder report = new StringBuilder("\nMedian of each tenth of the trades, in the order run (ms):");
+        int tenth = Math.max(1, inOrder.length / 10);
+        for (int from = 0; from + tenth <= inOrder.length; from += tenth) {
+            long[] part = Arrays.copyOfRange(inOrder, from, from + tenth);
+            Arrays.sort(part);
+            report.append(String.format(" %.1f", p(part, 50) / 1000.0));
+        }
+        return report.append("\n").toString();
     }
 
     private static void row(StringBuilder report, String path, long[] sorted, long[] floor) {
@@ -248,6 +326,94 @@ class SettlementLatencyBenchmark {
 
     private static Database database(PostgresServer.Database db) {
         return new Database(db.jdbcUrl(), db.username(), db.password());
+    }
+
+    /**
+     * The collections of this JVM (services, broker and benchmark share it) while the samples run, from the
+     * collectors' notifications: so that a slow sample can be set beside a pause. A collector whose name
+     * says it works concurrently (ZGC's cycles) is counted apart: its time is not a pause. Times are whole
+     * milliseconds (what the notifications carry); on JDK 17, G1's remark and cleanup pauses are not
+     * notified, only its young, mixed and full collections.
+     */
+    private static final class GcPauses {
+
+        private record Collection(String collector, String cause, long start, long duration) {
+
+            boolean concurrent() {
+                return collector.contains("Cycles") || collector.contains("Concurrent");
+            }
+
+            boolean overlaps(long from, long to) {
+                return start <= to && start + duration >= from;
+            }
+        }
+
+        private final List<Collection> collections = new CopyOnWriteArrayList<>();
+        private final Map<NotificationEmitter, NotificationListener> listening = new HashMap<>();
+        private final long started = SettlementProbe.micros(Instant.now());
+        private long stopped;
+
+        GcPauses() {
+            long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                NotificationListener listener = (notification, handback) -> {
+                    if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                                .from((CompositeData) notification.getUserData());
+                        collections.add(new Collection(info.getGcName(), info.getGcCause(),
+                                (jvmStart + info.getGcInfo().getStartTime()) * 1000,
+                                info.getGcInfo().getDuration() * 1000));
+                    }
+                };
+                NotificationEmitter emitter = (NotificationEmitter) collector;
+                emitter.addNotificationListener(listener, null, null);
+                listening.put(emitter, listener);
+            }
+        }
+
+        void close() throws ListenerNotFoundException {
+            stopped = SettlementProbe.micros(Instant.now());
+            for (Map.Entry<NotificationEmitter, NotificationListener> l : listening.entrySet()) {
+                l.getKey().removeNotificationListener(l.getValue());
+            }
+        }
+
+        /** The pauses beside the samples: the slowest 1 % of trades, and how many of them a pause overlapped. */
+        String report(long[][] spans) {
+            List<Collection> pauses = collections.stream().filter(c -> !c.concurrent()).toList();
+            long paused = pauses.stream().mapToLong(Collection::duration).sum();
+            long[] durations = pauses.stream().mapToLong(Collection::duration).sorted().toArray();
+            StringBuilder report = new StringBuilder("\nGarbage collection while the samples ran (")
+                    .append(ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                            .toList())
+                    .append(", ").append(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                            .filter(a -> a.startsWith("-XX") || a.startsWith("-Xm")).toList())
+                    .append(", max heap ").append(Runtime.getRuntime().maxMemory() >> 20).append(" MB): ")
+                    .append(pauses.size()).append(" pauses in ").append((stopped - started) / 1_000_000).append(" s, ")
+                    .append(paused / 1000).append(" ms paused in all");
+            if (durations.length > 0) {
+                report.append(String.format(", median %.0f ms, max %.0f ms", durations[durations.length / 2] / 1000.0,
+                        durations[durations.length - 1] / 1000.0));
+            }
+            long concurrent = collections.stream().filter(Collection::concurrent).count();
+            if (concurrent > 0) {
+                report.append("; ").append(concurrent).append(" concurrent cycles (not pauses)");
+            }
+            long[][] slowest = Arrays.stream(spans).sorted((a, b) -> Long.compare(b[1] - b[0], a[1] - a[0]))
+                    .limit(Math.max(1, spans.length / 100)).toArray(long[][]::new);
+            report.append(".\n\nThe slowest ").append(slowest.length)
+                    .append(" trades (1 %) and the pauses within them (± 1 ms):\n\n| trade ms | pauses within |\n|---|---|\n");
+            int overlapped = 0;
+            for (long[] span : slowest) {
+                List<Collection> within = pauses.stream().filter(p -> p.overlaps(span[0] - 1000, span[1] + 1000)).toList();
+                overlapped += within.isEmpty() ? 0 : 1;
+                report.append(String.format("| %.2f | %s |%n", (span[1] - span[0]) / 1000.0, within.isEmpty() ? "none"
+                        : within.stream().map(p -> p.duration() / 1000 + " ms (" + p.collector() + ", " + p.cause() + ")")
+                                .collect(Collectors.joining("; "))));
+            }
+            return report.append("\n").append(overlapped).append(" of the ").append(slowest.length)
+                    .append(" slowest trades had a pause within them.\n").toString();
+        }
     }
 
     /**

@@ -3,11 +3,15 @@ package org.carbonsink.localstack;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,11 +58,21 @@ public class SettlementProbe {
         volatile long deliveryReceived;
         volatile long settlementCommitStarted;
         volatile long deliveryHandled;
+        /** The statements of the registry's delivery (TradeExecuted's listener), in order. */
+        volatile List<Executed> deliveryStatements = List.of();
+        /** The statements of the trading service's settlement (CreditsDelivered's listener), in order. */
+        volatile List<Executed> settlementStatements = List.of();
         /** Counted down with {@link #deliveryHandled}: the benchmark waits on it instead of polling. */
         final CountDownLatch settled = new CountDownLatch(1);
     }
 
+    /** One round trip of a listener's transaction: its SQL (or "commit") and how long the call took, µs. */
+    record Executed(String sql, long micros) {
+    }
+
     static final Map<UUID, Stamps> STAMPS = new ConcurrentHashMap<>();
+    /** The statements the current thread runs while it handles an event of the path; null otherwise. */
+    private static final ThreadLocal<List<Executed>> STATEMENTS = new ThreadLocal<>();
     private static final Pattern TRADE_ID = Pattern.compile("\"tradeId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     /** When the current thread last took a connection from the pool: the relay's pass begins so. */
@@ -91,13 +105,47 @@ public class SettlementProbe {
                     new Class<?>[] { Connection.class }, (proxy, method, args) -> {
                         if (method.getName().equals("commit")) {
                             COMMITTING.get()[0] = micros(Instant.now());
+                            return timed("commit", () -> invoke(method, connection, args));
                         }
-                        try {
-                            return method.invoke(connection, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
+                        Object result = invoke(method, connection, args);
+                        if (result instanceof PreparedStatement statement && args != null && args[0] instanceof String sql) {
+                            return timedStatement(statement, sql);
                         }
+                        return result;
                     });
+        }
+
+        /** The statement, timing its executions when the thread records (a listener of the path). */
+        private static PreparedStatement timedStatement(PreparedStatement statement, String sql) {
+            return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                    new Class<?>[] { PreparedStatement.class }, (proxy, method, args) -> method.getName().startsWith(
+                            "execute") ? timed(sql, () -> invoke(method, statement, args)) : invoke(method, statement, args));
+        }
+
+        private static Object timed(String sql, Invocation invocation) throws Throwable {
+            List<Executed> recording = STATEMENTS.get();
+            if (recording == null) {
+                return invocation.invoke();
+            }
+            long start = System.nanoTime();
+            try {
+                return invocation.invoke();
+            } finally {
+                recording.add(new Executed(sql, (System.nanoTime() - start) / 1000));
+            }
+        }
+
+        private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        @FunctionalInterface
+        private interface Invocation {
+            Object invoke() throws Throwable;
         }
     }
 
@@ -146,19 +194,30 @@ public class SettlementProbe {
                 return;
             }
             boolean trade = type(received.getRecord().headers()).equals("TradeExecuted");
+            if (start) {
+                STATEMENTS.set(new ArrayList<>());
+            }
             if (trade && start) {
                 stamps.tradeReceived = now;
             } else if (trade) {
                 stamps.tradeCommitStarted = COMMITTING.get()[0];
+                stamps.deliveryStatements = recorded();
                 stamps.tradeHandled = now;
             } else if (start) {
                 stamps.deliveryReceived = now;
             } else {
                 stamps.settlementCommitStarted = COMMITTING.get()[0];
+                stamps.settlementStatements = recorded();
                 stamps.deliveryHandled = now;
                 stamps.settled.countDown();
             }
         }
+    }
+
+    private static List<Executed> recorded() {
+        List<Executed> recorded = STATEMENTS.get();
+        STATEMENTS.remove();
+        return recorded == null ? List.of() : List.copyOf(recorded);
     }
 
     /** The trade's stamps for the two events of the path, null for any other event. */

@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -105,6 +110,54 @@ class OutboxIT {
         assertThat(jdbc.sql("select count(*) from outbox_event where event_id in (:ids)")
                 .param("ids", List.of(small, large)).query(Long.class).single()).as("neither event, nor the change")
                 .isZero();
+    }
+
+    /**
+     * The relay sends in id order, so an event must draw its id only once it holds its key's lock: else an
+     * event that waited for the lock could carry an id lower than events committed while it waited, and be
+     * sent after them.
+     */
+    @Test
+    void anEventThatWaitsForItsKeyDrawsItsIdOnlyOnceTheKeyIsFree() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        UUID meanwhile = UUID.randomUUID();
+        CountDownLatch firstPublished = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holding = threads.submit(() -> tx.executeWithoutResult(s -> {
+                outbox.publish(SampleApplication.TOPIC, "key-4", new SampleHappened(first, Instant.now(), "first"));
+                firstPublished.countDown();
+                await().atMost(Duration.ofSeconds(30)).until(() -> commitFirst.getCount() == 0);
+            }));
+            firstPublished.await();
+            Future<?> blocked = threads.submit(() -> tx.executeWithoutResult(s -> outbox.publish(SampleApplication.TOPIC,
+                    "key-4", new SampleHappened(waiting, Instant.now(), "waiting"))));
+            await().atMost(Duration.ofSeconds(30)).until(this::anAdvisoryLockIsAwaited);
+            tx.executeWithoutResult(s -> outbox.publish(SampleApplication.TOPIC, "key-5",
+                    new SampleHappened(meanwhile, Instant.now(), "meanwhile")));
+            commitFirst.countDown();
+            holding.get(30, TimeUnit.SECONDS);
+            blocked.get(30, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(id(first)).isLessThan(id(meanwhile));
+        assertThat(id(waiting)).as("drawn after the event committed while it waited").isGreaterThan(id(meanwhile));
+    }
+
+    private boolean anAdvisoryLockIsAwaited() {
+        return jdbc.sql("""
+                select exists (select 1 from pg_locks l join pg_database d on d.oid = l.database
+                               where d.datname = current_database() and l.locktype = 'advisory' and not l.granted)
+                """).query(Boolean.class).single();
+    }
+
+    private long id(UUID eventId) {
+        return jdbc.sql("select id from outbox_event where event_id = :id").param("id", eventId).query(Long.class)
+                .single();
     }
 
     private int attempts(UUID eventId) {

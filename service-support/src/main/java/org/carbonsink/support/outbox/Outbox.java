@@ -73,15 +73,20 @@ public class Outbox {
                     + " bytes; the outbox takes events of at most " + MAX_PAYLOAD_BYTES
                     + " bytes (summarise lists that grow with history)");
         }
-        // Ids are drawn at insert, rows become visible at commit: without this lock two
-        // transactions could commit events of one key out of id order, and the relay would send
-        // them in that wrong order. Held to the end of the transaction.
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(:topic || '/' || :key))")
-                .param("topic", topic).param("key", key.toString()).query((rs, n) -> 1).list();
+        // One round trip. Ids are drawn at insert, rows become visible at commit: without the lock two
+        // transactions could commit events of one key out of id order, and the relay would send them in
+        // that wrong order. The lock is taken in a materialized CTE the insert selects from, so it is held
+        // before the row's id is drawn (EXPLAIN: nextval is in the projection above the CTE's scan), and to
+        // the end of the transaction. The first event of a transaction also sends the NOTIFY, which
+        // PostgreSQL delivers at commit.
+        boolean first = firstOfTransaction();
         jdbc.sql("""
+                with locked as materialized (select pg_advisory_xact_lock(hashtext(:topic || '/' || :key))),
+                    notified as materialized (select pg_notify(:channel, :notifier) where :notify)
                 insert into outbox_event (event_id, topic, event_key, event_type, payload, correlation_id,
                     trace_parent)
-                values (:eventId, :topic, :key, :type, :payload, :correlationId, :traceParent)
+                select :eventId, :topic, :key, :type, :payload, :correlationId, :traceParent
+                from locked left join notified on true
                 """)
                 .param("eventId", Events.idOf(event))
                 .param("topic", topic)
@@ -91,21 +96,22 @@ public class Outbox {
                 // the trace id is the correlation id users see in X-Correlation-Id
                 .param("correlationId", traces.currentTraceId())
                 .param("traceParent", traces.current())
+                .param("channel", CHANNEL)
+                .param("notifier", notifier)
+                .param("notify", notify && first)
                 .update();
-        signalOnCommit();
     }
 
-    /** Once per transaction, however many events it publishes. */
-    private void signalOnCommit() {
+    /**
+     * Whether this is the transaction's first event: if so, its commit will wake the relay in this JVM
+     * (once per transaction, however many events it publishes).
+     */
+    private boolean firstOfTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()
                 || TransactionSynchronizationManager.hasResource(this)) {
-            return;
+            return false;
         }
         TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
-        if (notify) {
-            jdbc.sql("select pg_notify('" + CHANNEL + "', :notifier)").param("notifier", notifier)
-                    .query((rs, n) -> 1).list();
-        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -117,5 +123,6 @@ public class Outbox {
                 TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
             }
         });
+        return true;
     }
 }
