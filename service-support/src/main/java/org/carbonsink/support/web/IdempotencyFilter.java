@@ -66,6 +66,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** Commands are small JSON documents; a larger body is refused before it is read into memory. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
+    /** Request attribute: the rule that covers the request, found by {@link #shouldNotFilter}. */
+    private static final String RULE = IdempotencyFilter.class.getName() + ".rule";
+
+    /** Cloned per request: cheaper than looking the algorithm up among the providers each time. */
+    private static final MessageDigest SHA_256 = sha256();
+
     private final JdbcClient jdbc;
     private final Duration retention;
     private final Duration claimLease;
@@ -89,19 +95,38 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken)) {
             return true;
         }
-        return ruleFor(request).isEmpty() && !("POST".equals(request.getMethod()) && request.getHeader(HEADER) != null);
+        Optional<Rule> rule = ruleFor(request);
+        // found once per request: doFilterInternal reads it from here
+        request.setAttribute(RULE, rule);
+        return rule.isEmpty() && !("POST".equals(request.getMethod()) && request.getHeader(HEADER) != null);
     }
 
     private Optional<Rule> ruleFor(HttpServletRequest request) {
-        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
-        return rules.stream().filter(r -> r.rule().method().equalsIgnoreCase(request.getMethod()))
-                .filter(r -> r.pattern().matches(path)).map(MatchingRule::rule).findFirst();
+        PathContainer path = null;
+        for (MatchingRule candidate : rules) {
+            if (!candidate.rule().method().equalsIgnoreCase(request.getMethod())) {
+                continue;
+            }
+            if (path == null) {
+                path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+            }
+            if (candidate.pattern().matches(path)) {
+                return Optional.of(candidate.rule());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Rule> ruleOf(HttpServletRequest request) {
+        Object found = request.getAttribute(RULE);
+        return found instanceof Optional<?> rule ? (Optional<Rule>) rule : ruleFor(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Rule> rule = ruleFor(request);
+        Optional<Rule> rule = ruleOf(request);
         String header = request.getHeader(HEADER);
         if (header == null) {
             if (rule.isPresent() && rule.get().required()) {
@@ -298,15 +323,24 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String hash(String method, String path, String query, byte[] body) {
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((method + " " + path + "?" + (query == null ? "" : query) + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(body);
-            return HexFormat.of().formatHex(sha.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String hash(String method, String path, String query, byte[] body) {
+        MessageDigest sha;
+        try {
+            sha = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            sha = sha256();
+        }
+        sha.update((method + " " + path + "?" + (query == null ? "" : query) + "\n").getBytes(StandardCharsets.UTF_8));
+        sha.update(body);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     record Stored(String requestHash, Integer status, String contentType, String responseBody, String location,
