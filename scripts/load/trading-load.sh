@@ -8,7 +8,10 @@
 #
 # Environment: DURATION (15s per phase), ROUNDS (3: each pair of figures alternates), WARMUP (30s),
 # CONNECTIONS (16),
-# THREADS (1: leaves a core to the system), RESTING (100000), OUT (target/load/<time>). Needs wrk, pgbench, psql, curl, openssl.
+# THREADS (1: leaves a core to the system), RESTING (100000), OUT (target/load/<time>), PHASES (abc: which
+# figures to measure; PHASES=a runs only the single orders and the public GET), JFR (1: a flight recording
+# of the stack's JVM per measured phase, $OUT/<phase>.jfr, for a stack started here; the recording costs
+# both phases of a pair alike, but its figures are not the ones to report; JFR_SETTINGS names the .jfc, profile). Needs wrk, pgbench, psql, curl, openssl.
 # The stack it starts raises the gateway's per-caller rate limit and the open-order cap, which would
 # otherwise measure themselves (20 requests/s, 1,000 orders); both are printed in the output.
 set -euo pipefail
@@ -19,6 +22,9 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 RESTING=${RESTING:-100000}
 ROUNDS=${ROUNDS:-3}
+PHASES=${PHASES:-abc}
+JFR=${JFR:-0}
+JFR_SETTINGS=${JFR_SETTINGS:-profile}
 WARMUP=${WARMUP:-30s}
 # the embedded PostgreSQL of the local stack names the trading database "trading"
 TRADING_DB=${TRADING_DB:-trading}
@@ -130,13 +136,25 @@ jvm_cpu_ms() {
   awk -v t="$TICK_MS" '{ sub(/^.*\) /, ""); print ($12 + $13) * t }' "/proc/$stack/stat"
 }
 
+# JFR=1: a recording of the stack's JVM over one measured phase (started before wrk, dumped after it)
+jfr_start() {
+  [[ $JFR == 1 && -n $stack && $1 != warmup-* ]] || return 0
+  jcmd "$stack" JFR.start name="$1" settings="$JFR_SETTINGS" > /dev/null
+}
+jfr_stop() {
+  [[ $JFR == 1 && -n $stack && $1 != warmup-* ]] || return 0
+  jcmd "$stack" JFR.stop name="$1" filename="$OUT/$1.jfr" > /dev/null
+}
+
 # runs wrk; prints its output and leaves requests/s in $rate and the JVM's CPU ms in $cpu_ms
 run_wrk() {
   local name=$1; shift
   local cpu_before
+  jfr_start "$name"
   cpu_before=$(jvm_cpu_ms)
   KEY_PREFIX="$name-$(key)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" > "$OUT/$name.txt" 2>&1
   cpu_ms=$(( $(jvm_cpu_ms || echo 0) - ${cpu_before:-0} ))
+  jfr_stop "$name"
   [[ -n $cpu_before ]] && echo "JVM CPU during the phase: $cpu_ms ms" >> "$OUT/$name.txt"
   cat "$OUT/$name.txt"
   rate=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$OUT/$name.txt")
@@ -189,6 +207,7 @@ for round in $(seq 1 "$ROUNDS"); do
   small_commits+=("$commits_per_order")
 done
 
+if [[ $PHASES == *b* ]]; then
 say "filling the book to $RESTING resting orders"
 fill_to "$RESTING"
 for round in $(seq 1 "$ROUNDS"); do
@@ -196,7 +215,9 @@ for round in $(seq 1 "$ROUNDS"); do
   measure_orders "single-orders-large-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
   large_rates+=("$orders_per_second")
 done
+fi
 
+if [[ $PHASES == *c* ]]; then
 "${PSQL[@]}" -d postgres -c "drop database if exists loadbench" -c "create database loadbench"
 "${PSQL[@]}" -d loadbench -c "create table load_row (id bigserial primary key, instrument_id text not null,
   quantity bigint not null, price numeric(19,2) not null, placed_at timestamptz not null)"
@@ -213,6 +234,7 @@ for round in $(seq 1 "$ROUNDS"); do
   insert_rates+=("$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench-$round.txt" | head -1)")
 done
 "${PSQL[@]}" -d postgres -c "drop database loadbench"
+fi
 
 get_rate=$(printf '%s\n' "${get_rates[@]}" | mean)
 small=$(printf '%s\n' "${small_rates[@]}" | mean)
@@ -225,8 +247,8 @@ echo "        batches of 100 ${batch_rates[*]}; pgbench ${insert_rates[*]}"
 say "ratios"
 awk -v resting="$RESTING" -v small="$small" -v get="$get_rate" -v large="$large" -v batched="$batched" -v inserts="$inserts" 'BEGIN {
   printf "(a) single orders/s %.1f / public GET/s %.1f = %.2f (target >= 0.7)\n", small, get, small / get
-  printf "(b) single orders/s with %s resting %.1f / with 100 %.1f = %.2f (target >= 0.9)\n", resting, large, small, large / small
-  printf "(c) orders/s in batches of 100 %.1f / pgbench inserts/s %.1f = %.2f (target >= 1.0)\n", batched, inserts, batched / inserts
+  if (large > 0) printf "(b) single orders/s with %s resting %.1f / with 100 %.1f = %.2f (target >= 0.9)\n", resting, large, small, large / small
+  if (inserts > 0) printf "(c) orders/s in batches of 100 %.1f / pgbench inserts/s %.1f = %.2f (target >= 1.0)\n", batched, inserts, batched / inserts
 }'
 if [[ -n $stack ]]; then
   get_cpu=$(printf '%s\n' "${get_cpu_rates[@]}" | mean)
@@ -235,7 +257,7 @@ if [[ -n $stack ]]; then
   echo "per JVM CPU second: GET ${get_cpu_rates[*]}; single orders ${small_cpu_rates[*]}; batched orders ${batch_cpu_rates[*]}"
   awk -v get="$get_cpu" -v small="$small_cpu" -v batched="$batch_cpu" 'BEGIN {
     printf "(a, per CPU) single orders per JVM CPU second %.1f / GETs per JVM CPU second %.1f = %.2f\n", small, get, small / get
-    printf "(c, per CPU) batched orders per JVM CPU second %.1f\n", batched
+    if (batched > 0) printf "(c, per CPU) batched orders per JVM CPU second %.1f\n", batched
   }'
 fi
 echo "trading database commits per order: single ${small_commits[*]}; in batches of 100 ${batch_commits[*]}"

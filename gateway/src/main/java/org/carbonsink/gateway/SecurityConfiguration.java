@@ -29,6 +29,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -108,6 +111,18 @@ class SecurityConfiguration {
         }
     }
 
+    /**
+     * What {@code pathMatchers(method, paths)} matches, with the method looked at once before the paths:
+     * a request of another method (every command, for the public GET paths) skips them. Spring
+     * Security's matcher of several paths tries each in turn, and formats a debug line for each even
+     * with debug logging off (commons-logging 1.3 renders the message before it checks the level).
+     */
+    static ServerWebExchangeMatcher paths(HttpMethod method, String... paths) {
+        ServerWebExchangeMatcher matcher = ServerWebExchangeMatchers.pathMatchers(method, paths);
+        return exchange -> method.equals(exchange.getRequest().getMethod()) ? matcher.matches(exchange)
+                : MatchResult.notMatch();
+    }
+
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, JsonMapper json) {
         ProblemAuthenticationEntryPoint unauthenticated = new ProblemAuthenticationEntryPoint(json);
@@ -119,13 +134,13 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.GET, EXPLORER_PATHS).permitAll()
-                        .pathMatchers(HttpMethod.GET, SWAGGER_UI_PATHS).permitAll()
-                        .pathMatchers(HttpMethod.GET, ASYNCAPI_PATHS).permitAll()
+                        .matchers(paths(HttpMethod.GET, EXPLORER_PATHS)).permitAll()
+                        .matchers(paths(HttpMethod.GET, SWAGGER_UI_PATHS)).permitAll()
+                        .matchers(paths(HttpMethod.GET, ASYNCAPI_PATHS)).permitAll()
                         // the services' metrics are for operators on the services' own ports, not for API clients
                         .pathMatchers("/api/*/actuator/**").denyAll()
-                        .pathMatchers(HttpMethod.GET, PUBLIC_GET_PATHS).permitAll()
-                        .pathMatchers(HttpMethod.POST, PUBLIC_POST_PATHS).permitAll()
+                        .matchers(paths(HttpMethod.GET, PUBLIC_GET_PATHS)).permitAll()
+                        .matchers(paths(HttpMethod.POST, PUBLIC_POST_PATHS)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))

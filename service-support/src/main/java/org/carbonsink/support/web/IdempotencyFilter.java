@@ -68,6 +68,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** Commands are small JSON documents; a larger body is refused before it is read into memory. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
+    /** Request attribute: the rule that covers the request, found by {@link #shouldNotFilter}. */
+    private static final String RULE = IdempotencyFilter.class.getName() + ".rule";
+
+    /** Cloned per request: cheaper than looking the algorithm up among the providers each time. */
+    private static final MessageDigest SHA_256 = sha256();
+
     private final JdbcClient jdbc;
     private final Duration retention;
     private final Duration claimLease;
@@ -91,17 +97,36 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken)) {
             return true;
         }
-        return ruleFor(request).isEmpty() && !("POST".equals(request.getMethod()) && request.getHeader(HEADER) != null);
+        Optional<Rule> rule = ruleFor(request);
+        // found once per request: doFilterInternal reads it from here
+        request.setAttribute(RULE, rule);
+        return rule.isEmpty() && !("POST".equals(request.getMethod()) && request.getHeader(HEADER) != null);
     }
 
     private Optional<Rule> ruleFor(HttpServletRequest request) {
-        return ruleFor(request.getMethod(),
-                PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length())));
+        return ruleFor(request.getMethod(), request.getRequestURI().substring(request.getContextPath().length()));
     }
 
-    private Optional<Rule> ruleFor(String method, PathContainer path) {
-        return rules.stream().filter(r -> r.rule().method().equalsIgnoreCase(method))
-                .filter(r -> r.pattern().matches(path)).map(MatchingRule::rule).findFirst();
+    private Optional<Rule> ruleFor(String method, String rawPath) {
+        PathContainer path = null;
+        for (MatchingRule candidate : rules) {
+            if (!candidate.rule().method().equalsIgnoreCase(method)) {
+                continue;
+            }
+            if (path == null) {
+                path = PathContainer.parsePath(rawPath);
+            }
+            if (candidate.pattern().matches(path)) {
+                return Optional.of(candidate.rule());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Rule> ruleOf(HttpServletRequest request) {
+        Object found = request.getAttribute(RULE);
+        return found instanceof Optional<?> rule ? (Optional<Rule>) rule : ruleFor(request);
     }
 
     /**
@@ -114,7 +139,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * first to commit, and one recorded by its command answers repeats itself).
      */
     public Set<HttpStatus> refusals(String method, String path) {
-        Optional<Rule> rule = ruleFor(method, PathContainer.parsePath(path));
+        Optional<Rule> rule = ruleFor(method, path);
         if (rule.isEmpty() && !"POST".equalsIgnoreCase(method)) {
             return Set.of();
         }
@@ -132,7 +157,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<Rule> rule = ruleFor(request);
+        Optional<Rule> rule = ruleOf(request);
         String header = request.getHeader(HEADER);
         if (header == null) {
             if (rule.isPresent() && rule.get().required()) {
@@ -329,15 +354,24 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String hash(String method, String path, String query, byte[] body) {
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((method + " " + path + "?" + (query == null ? "" : query) + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(body);
-            return HexFormat.of().formatHex(sha.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String hash(String method, String path, String query, byte[] body) {
+        MessageDigest sha;
+        try {
+            sha = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            sha = sha256();
+        }
+        sha.update((method + " " + path + "?" + (query == null ? "" : query) + "\n").getBytes(StandardCharsets.UTF_8));
+        sha.update(body);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     record Stored(String requestHash, Integer status, String contentType, String responseBody, String location,
