@@ -8,10 +8,12 @@
 #
 # Environment: DURATION (15s per phase), ROUNDS (3: each pair of figures alternates), WARMUP (30s),
 # CONNECTIONS (16),
-# THREADS (1: leaves a core to the system), RESTING (100000), OUT (target/load/<time>), PHASES (abc: which
-# figures to measure; PHASES=a runs only the single orders and the public GET), JFR (1: a flight recording
-# of the stack's JVM per measured phase, $OUT/<phase>.jfr, for a stack started here; the recording costs
-# both phases of a pair alike, but its figures are not the ones to report; JFR_SETTINGS names the .jfc, profile). Needs wrk, pgbench, psql, curl, openssl.
+# THREADS (1: leaves a core to the system), RESTING (100000), OUT (target/load/<time>),
+# PHASES (abc: which figures to measure; PHASES=a runs only the single orders and the public GET, PHASES=c
+# only the batches and pgbench, with its warm-up in batches of 100 and no large book), JFR (1: a flight
+# recording of the stack's JVM per measured phase, $OUT/<phase>.jfr, for a stack started here; the
+# recording costs both phases of a pair alike, but its figures are not the ones to report; JFR_SETTINGS
+# names the .jfc, profile). Needs wrk, pgbench, psql, curl, openssl.
 # The stack it starts raises the gateway's per-caller rate limit and the open-order cap, which would
 # otherwise measure themselves (20 requests/s, 1,000 orders); both are printed in the output.
 set -euo pipefail
@@ -23,6 +25,7 @@ THREADS=${THREADS:-1}
 RESTING=${RESTING:-100000}
 ROUNDS=${ROUNDS:-3}
 PHASES=${PHASES:-abc}
+[[ $PHASES =~ ^[abc]+$ ]] || { echo "PHASES holds the letters a, b and c, not $PHASES"; exit 1; }
 JFR=${JFR:-0}
 JFR_SETTINGS=${JFR_SETTINGS:-profile}
 WARMUP=${WARMUP:-30s}
@@ -136,6 +139,20 @@ jvm_cpu_ms() {
   awk -v t="$TICK_MS" '{ sub(/^.*\) /, ""); print ($12 + $13) * t }' "/proc/$stack/stat"
 }
 
+# CPU time the PostgreSQL server on :15432 has used, in ms: its postmaster (with the backends that have
+# exited, which it waited for) and every live process under it. The JVM is half of what an order costs
+# the machine; the database is the other half, and all of what a pgbench insert costs.
+postmaster=$(ss -Hltnp 'sport = :15432' 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+pg_cpu_ms() {
+  [[ -n $postmaster && -r /proc/$postmaster/stat ]] || return 0
+  local children
+  children=$(ps -o pid= --ppid "$postmaster" | tr -d ' ' | sed 's|.*|/proc/&/stat|')
+  # a backend may exit between ps and awk: its time is then in the postmaster's cutime/cstime, or lost
+  # (a few ms), so missing files are skipped
+  awk -v t="$TICK_MS" -v pm="/proc/$postmaster/stat" '{ sub(/^.*\) /, ""); s += $12 + $13; if (FILENAME == pm) s += $14 + $15 }
+    END { print s * t }' "/proc/$postmaster/stat" $children 2>/dev/null
+}
+
 # JFR=1: a recording of the stack's JVM over one measured phase (started before wrk, dumped after it)
 jfr_start() {
   [[ $JFR == 1 && -n $stack && $1 != warmup-* ]] || return 0
@@ -146,16 +163,20 @@ jfr_stop() {
   jcmd "$stack" JFR.stop name="$1" filename="$OUT/$1.jfr" > /dev/null
 }
 
-# runs wrk; prints its output and leaves requests/s in $rate and the JVM's CPU ms in $cpu_ms
+# runs wrk; prints its output and leaves requests/s in $rate, the JVM's CPU ms in $cpu_ms and
+# PostgreSQL's in $pg_ms
 run_wrk() {
   local name=$1; shift
-  local cpu_before
+  local cpu_before pg_before
   jfr_start "$name"
   cpu_before=$(jvm_cpu_ms)
+  pg_before=$(pg_cpu_ms)
   KEY_PREFIX="$name-$(key)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" > "$OUT/$name.txt" 2>&1
   cpu_ms=$(( $(jvm_cpu_ms || echo 0) - ${cpu_before:-0} ))
+  pg_ms=$(( $(pg_cpu_ms || echo 0) - ${pg_before:-0} ))
   jfr_stop "$name"
   [[ -n $cpu_before ]] && echo "JVM CPU during the phase: $cpu_ms ms" >> "$OUT/$name.txt"
+  [[ -n $pg_before ]] && echo "PostgreSQL CPU during the phase: $pg_ms ms" >> "$OUT/$name.txt"
   cat "$OUT/$name.txt"
   rate=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$OUT/$name.txt")
 }
@@ -178,24 +199,34 @@ measure_orders() {
   echo "orders written: $(( after - before )) in $seconds s = $orders_per_second orders/s; resting after $(resting)"
   orders_per_cpu_second=$(awk -v n="$(( after - before ))" -v c="$cpu_ms" 'BEGIN { if (c > 0) printf "%.1f", n * 1000 / c }')
   [[ -n $orders_per_cpu_second ]] && echo "orders per JVM CPU second: $orders_per_cpu_second"
+  orders_per_pg_second=$(awk -v n="$(( after - before ))" -v c="$pg_ms" 'BEGIN { if (c > 0) printf "%.1f", n * 1000 / c }')
+  [[ -n $orders_per_pg_second ]] && echo "orders per PostgreSQL CPU second: $orders_per_pg_second"
   echo "trading database commits per order: $commits_per_order"
   return 0
 }
 
-say "warm-up (not measured): $WARMUP of IOC orders, which leave the book as it was, and $WARMUP of GETs"
-TIF=IOC DURATION=$WARMUP run_wrk warmup-orders -s scripts/load/order.lua "$GATEWAY/api/trading/orders" > /dev/null
-DURATION=$WARMUP run_wrk warmup-get "$GATEWAY/api/trading/instruments/$INSTRUMENT" > /dev/null
+if [[ $PHASES == *[ab]* ]]; then
+  say "warm-up (not measured): $WARMUP of IOC orders, which leave the book as it was, and $WARMUP of GETs"
+  TIF=IOC DURATION=$WARMUP run_wrk warmup-orders -s scripts/load/order.lua "$GATEWAY/api/trading/orders" > /dev/null
+  DURATION=$WARMUP run_wrk warmup-get "$GATEWAY/api/trading/instruments/$INSTRUMENT" > /dev/null
+else
+  # in a run with (a) or (b) the batches follow the filling of the book, which goes through the batch endpoint
+  say "warm-up (not measured): $WARMUP of batches of 100"
+  DURATION=$WARMUP run_wrk warmup-batches -s scripts/load/batch.lua "$GATEWAY/api/trading/orders/batch" > /dev/null
+fi
 
 say "filling the book to 100 resting orders"
 fill_to 100
 
 # The machine may be shared: each pair of figures is measured in alternating rounds and averaged, with
 # the load average printed before each phase.
-mean() { awk '{ s += $1; n++ } END { printf "%.1f", s / n }'; }
+mean() { awk '$1 != "" { s += $1; n++ } END { printf "%.1f", n ? s / n : 0 }'; }
 get_rates=() small_rates=() large_rates=() batch_rates=() insert_rates=()
 get_cpu_rates=() small_cpu_rates=() batch_cpu_rates=() small_commits=() batch_commits=()
+batch_pg_rates=() insert_pg_rates=()
 
 for round in $(seq 1 "$ROUNDS"); do
+  [[ $PHASES == *a* ]] || break
   say "round $round, floor (a): public GET through the gateway; $(uptime)"
   run_wrk "public-get-$round" "$GATEWAY/api/trading/instruments/$INSTRUMENT"
   get_rates+=("$rate")
@@ -208,14 +239,15 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 if [[ $PHASES == *b* ]]; then
-say "filling the book to $RESTING resting orders"
-fill_to "$RESTING"
+  say "filling the book to $RESTING resting orders"
+  fill_to "$RESTING"
+fi
 for round in $(seq 1 "$ROUNDS"); do
+  [[ $PHASES == *b* ]] || break
   say "round $round; $(uptime)"
   measure_orders "single-orders-large-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
   large_rates+=("$orders_per_second")
 done
-fi
 
 if [[ $PHASES == *c* ]]; then
 "${PSQL[@]}" -d postgres -c "drop database if exists loadbench" -c "create database loadbench"
@@ -227,11 +259,17 @@ for round in $(seq 1 "$ROUNDS"); do
   batch_rates+=("$orders_per_second")
   batch_cpu_rates+=("${orders_per_cpu_second:-0}")
   batch_commits+=("$commits_per_order")
+  batch_pg_rates+=("${orders_per_pg_second:-0}")
   say "round $round, floor (c): pgbench, single-row inserts into the same PostgreSQL; $(uptime)"
+  pg_before=$(pg_cpu_ms)
   pgbench -h 127.0.0.1 -p 15432 -U postgres -n -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" \
     -f scripts/load/insert.sql loadbench > "$OUT/pgbench-$round.txt" 2>&1
+  pg_ms=$(( $(pg_cpu_ms || echo 0) - ${pg_before:-0} ))
+  [[ -n $pg_before ]] && echo "PostgreSQL CPU during the phase: $pg_ms ms" >> "$OUT/pgbench-$round.txt"
   cat "$OUT/pgbench-$round.txt"
   insert_rates+=("$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench-$round.txt" | head -1)")
+  transactions=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$OUT/pgbench-$round.txt")
+  insert_pg_rates+=("$(awk -v n="${transactions:-0}" -v c="$pg_ms" 'BEGIN { if (c > 0) printf "%.1f", n * 1000 / c; else print 0 }')")
 done
 "${PSQL[@]}" -d postgres -c "drop database loadbench"
 fi
@@ -246,7 +284,7 @@ echo "        batches of 100 ${batch_rates[*]}; pgbench ${insert_rates[*]}"
 
 say "ratios"
 awk -v resting="$RESTING" -v small="$small" -v get="$get_rate" -v large="$large" -v batched="$batched" -v inserts="$inserts" 'BEGIN {
-  printf "(a) single orders/s %.1f / public GET/s %.1f = %.2f (target >= 0.7)\n", small, get, small / get
+  if (get > 0) printf "(a) single orders/s %.1f / public GET/s %.1f = %.2f (target >= 0.7)\n", small, get, small / get
   if (large > 0) printf "(b) single orders/s with %s resting %.1f / with 100 %.1f = %.2f (target >= 0.9)\n", resting, large, small, large / small
   if (inserts > 0) printf "(c) orders/s in batches of 100 %.1f / pgbench inserts/s %.1f = %.2f (target >= 1.0)\n", batched, inserts, batched / inserts
 }'
@@ -256,9 +294,16 @@ if [[ -n $stack ]]; then
   batch_cpu=$(printf '%s\n' "${batch_cpu_rates[@]}" | mean)
   echo "per JVM CPU second: GET ${get_cpu_rates[*]}; single orders ${small_cpu_rates[*]}; batched orders ${batch_cpu_rates[*]}"
   awk -v get="$get_cpu" -v small="$small_cpu" -v batched="$batch_cpu" 'BEGIN {
-    printf "(a, per CPU) single orders per JVM CPU second %.1f / GETs per JVM CPU second %.1f = %.2f\n", small, get, small / get
+    if (get > 0) printf "(a, per CPU) single orders per JVM CPU second %.1f / GETs per JVM CPU second %.1f = %.2f\n", small, get, small / get
     if (batched > 0) printf "(c, per CPU) batched orders per JVM CPU second %.1f\n", batched
   }'
+fi
+if [[ -n $postmaster ]]; then
+  batch_pg=$(printf '%s\n' "${batch_pg_rates[@]}" | mean)
+  insert_pg=$(printf '%s\n' "${insert_pg_rates[@]}" | mean)
+  echo "per PostgreSQL CPU second: batched orders ${batch_pg_rates[*]}; pgbench inserts ${insert_pg_rates[*]}"
+  awk -v batched="$batch_pg" -v inserts="$insert_pg" 'BEGIN { if (inserts > 0)
+    printf "(c, PostgreSQL CPU) batched orders per PostgreSQL CPU second %.1f / pgbench inserts per PostgreSQL CPU second %.1f = %.2f\n", batched, inserts, batched / inserts }'
 fi
 echo "trading database commits per order: single ${small_commits[*]}; in batches of 100 ${batch_commits[*]}"
 echo "raw output: $OUT"
