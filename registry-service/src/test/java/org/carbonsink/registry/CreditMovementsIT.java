@@ -112,6 +112,34 @@ class CreditMovementsIT extends RegistryIT {
                 .get("entries").findValuesAsString("action")).containsExactly("CREDITS_TRANSFERRED");
     }
 
+    /** Credits are whole tCO2e: a fractional quantity or serial is refused naming the field, never truncated. */
+    @Test
+    void aFractionalQuantityOrSerialIsRefusedNamingTheFieldAndMovesNothing() {
+        Holder owner = holder("Yunnan Forest Co.", "PROJECT_OWNER");
+        Holder buyer = holder("Kunming Cement", "TRADER");
+        UUID projectId = projectWithCredits(owner, 2024, 100);
+        ApiClient caller = api().as(owner.id(), "PROJECT_OWNER");
+        String target = "\"projectId\":\"" + projectId + "\",\"vintage\":2024,";
+
+        assertRefusedNaming(caller.post("/accounts/" + owner.account() + "/transfers", "{\"toAccountId\":\""
+                + buyer.account() + "\"," + target + "\"quantity\":2.5}"), "quantity");
+        assertRefusedNaming(caller.post("/accounts/" + owner.account() + "/transfers", "{\"toAccountId\":\""
+                + buyer.account() + "\"," + target + "\"firstSerial\":1,\"lastSerial\":3.9}"), "lastSerial");
+        assertRefusedNaming(caller.post("/accounts/" + owner.account() + "/retirements", "{" + target
+                + "\"quantity\":0.5,\"beneficiary\":\"Kunming Cement\",\"purpose\":\"VOLUNTARY_OFFSET\"}"), "quantity");
+        assertRefusedNaming(caller.post("/accounts/" + owner.account() + "/retirements", "{\"projectId\":\""
+                + projectId + "\",\"vintage\":2024.5,\"quantity\":1,\"beneficiary\":\"Kunming Cement\","
+                + "\"purpose\":\"VOLUNTARY_OFFSET\"}"), "vintage");
+
+        assertThat(holding(buyer, "available")).isZero();
+        assertThat(holding(owner, "retired")).isZero();
+    }
+
+    private static void assertRefusedNaming(ApiClient.Response response, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).as(response.body()).contains(field);
+    }
+
     @Test
     void issuesOneSerialRangePerVintageOnceAndAuditsEachMovement() {
         Holder owner = holder("Yunnan Pine Co.", "PROJECT_OWNER");

@@ -87,6 +87,7 @@ class ExchangeScenariosIT extends TradingIntegration {
         JsonNode done = awaitOrder(seller, sell, "CANCELLED");
         assertThat(done.get("cancelReason").asString()).isEqualTo("MARKET_REMAINDER");
         assertThat(done.get("filledQuantity").asLong()).isEqualTo(6);
+        assertThat(done.get("remainingQuantity").asLong()).as("a cancelled rest is no longer remaining").isZero();
         assertThat(done.get("limitPrice").isNull()).isTrue();
         assertThat(done.get("averagePrice").decimalValue()).as("(3 × 10.00 + 3 × 9.00) / 6")
                 .isEqualByComparingTo("9.50");
@@ -137,6 +138,7 @@ class ExchangeScenariosIT extends TradingIntegration {
         assertThat(fok.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(fok.get("cancelReason").asString()).isEqualTo("FOK_UNFILLED");
         assertThat(fok.get("filledQuantity").asLong()).isZero();
+        assertThat(fok.get("remainingQuantity").asLong()).isZero();
         assertThat(fok.get("averagePrice").isNull()).as("no fill, no average").isTrue();
         assertThat(trades(instrument.instrumentId())).isEmpty();
         assertThat(as(both).get("/orders/" + own).expect(200).get("status").asString())
@@ -168,6 +170,13 @@ class ExchangeScenariosIT extends TradingIntegration {
         JsonNode raised = as(buyer).send("PATCH", "/orders/" + bid, Map.of("quantity", 12)).expect(200);
         assertThat(raised.get("remainingQuantity").asLong()).isEqualTo(8);
         assertThat(money(raised.get("reservedCash"))).isEqualByComparingTo("80.00");
+
+        JsonNode cancelled = as(buyer).post("/orders/" + bid + "/cancellation", null).expect(200);
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("filledQuantity").asLong()).as("what traded stays traded").isEqualTo(4);
+        assertThat(cancelled.get("remainingQuantity").asLong()).isZero();
+        assertThat(money(cancelled.get("reservedCash"))).isEqualByComparingTo("0.00");
+        assertCash(buyer, "1000.00", "40.00");
     }
 
     @Test

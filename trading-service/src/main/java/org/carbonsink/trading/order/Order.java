@@ -18,7 +18,11 @@ public record Order(UUID id, String instrumentId, UUID participantId, Side side,
         long quantity, BigDecimal limitPrice, long filledQuantity, BigDecimal reservedCash, OrderStatus status,
         String rejectionReason, CancelReason cancelReason, Instant placedAt, Instant updatedAt) {
 
+    /**
+     * What the order may still trade (FIX's LeavesQty): quantity − filled while it is OPEN or waits for its
+     * hold, 0 once it is closed (FILLED, CANCELLED, REJECTED): a cancelled remainder is not remaining.
+     */
     public long remainingQuantity() {
-        return quantity - filledQuantity;
+        return status == OrderStatus.OPEN || status == OrderStatus.PENDING_HOLD ? quantity - filledQuantity : 0;
     }
 }
