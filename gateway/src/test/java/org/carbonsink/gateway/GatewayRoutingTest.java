@@ -2,7 +2,19 @@ package org.carbonsink.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The gateway in front of stand-in services: routes, prefixes stripped, trace context and correlation ids, timeouts. */
+/**
+ * The gateway in front of stand-in services: routes, prefixes stripped, trace context and correlation ids, timeouts,
+ * and connections kept alive.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=" + GatewayApplication.CONFIG_NAME, "GATEWAY_RESPONSE_TIMEOUT=1s" })
 class GatewayRoutingTest {
@@ -71,5 +86,47 @@ class GatewayRoutingTest {
         ApiClient gateway = new ApiClient("http://127.0.0.1:" + port).withToken(TestTokens.forParticipant(UUID.randomUUID()));
 
         assertThat(gateway.get("/api/registry/slow").status()).isEqualTo(504);
+    }
+
+    /**
+     * The readiness check answers from boundedElastic, off the connection's event loop, and the next
+     * request on the connection follows at once; four clients do so side by side. Without
+     * KeepAliveConfiguration (Reactor Netty's lastFlushWhenNoRead) Reactor Netty stopped reading some
+     * of those connections: 5 of the 800 requests went unanswered in one run.
+     */
+    @Test
+    void answersEveryRequestOnAConnectionAfterAnswersCompletedOffItsEventLoop() throws Exception {
+        List<String> unanswered = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<?> client : clients.invokeAll(Collections.nCopies(4, () -> ask(200, unanswered)))) {
+                client.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(unanswered).isEmpty();
+    }
+
+    private Void ask(int requests, List<String> unanswered) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < requests; i++) {
+            String path = i % 2 == 0 ? "/readyz" : "/livez";
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    unanswered.add(path + " answered " + response.statusCode());
+                }
+            } catch (IOException e) {
+                unanswered.add("request " + i + " " + path + ": " + e);
+                // that connection is lost; go on with a new client
+                http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 }
