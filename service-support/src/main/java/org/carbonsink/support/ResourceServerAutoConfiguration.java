@@ -90,7 +90,9 @@ public class ResourceServerAutoConfiguration {
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {
-        return SecurityObservationSettings.withDefaults().shouldObserveAuthentications(false).build();
+        // withDefaults() would stop observing requests too: Spring Security observes all three without this bean
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(true).shouldObserveAuthentications(false)
+                .shouldObserveAuthorizations(true).build();
     }
 
     /** The API description says which operations need no token, by the rules {@link #apiSecurity} applies. */
