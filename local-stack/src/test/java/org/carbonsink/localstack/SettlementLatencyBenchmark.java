@@ -61,12 +61,12 @@ import tools.jackson.databind.JsonNode;
  * consumed and answered by a second consumer-producer, and the answer consumed. Not a test (Failsafe runs
  * *IT only): {@code mvn -pl local-stack -am verify -Dit.test=SettlementLatencyBenchmark ...}; prints the table and
  * writes it to {@code local-stack/target/settlement-latency.md}. {@code -Dbench.samples} (2000) and
- * {@code -Dbench.warmup} (100) change the counts.
+ * {@code -Dbench.warmup} (300) change the counts.
  */
 class SettlementLatencyBenchmark {
 
     private static final int SAMPLES = Integer.getInteger("bench.samples", 2000);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 100);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
     /** The demo's vintages traded, alternately: one vintage's credits (about 1,600) would not cover the default count. */
     private static final List<Integer> VINTAGES = List.of(Lifecycle.VINTAGE, Lifecycle.VINTAGE - 1);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
