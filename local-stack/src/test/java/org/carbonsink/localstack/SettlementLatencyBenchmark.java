@@ -61,13 +61,13 @@ import tools.jackson.databind.JsonNode;
  * consumed and answered by a second consumer-producer, and the answer consumed. Not a test (Failsafe runs
  * *IT only): {@code mvn -pl local-stack -am verify -Dit.test=SettlementLatencyBenchmark ...}; prints the table and
  * writes it to {@code local-stack/target/settlement-latency.md}. {@code -Dbench.samples} (2000) and
- * {@code -Dbench.warmup} (100) change the counts.
+ * {@code -Dbench.warmup} (300) change the counts.
  */
 class SettlementLatencyBenchmark {
 
     private static final int SAMPLES = Integer.getInteger("bench.samples", 2000);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 100);
-    /** The demo's vintages traded, alternately: one vintage's credits (about 1,600) would not cover the default count. */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
+    /** The demo's vintages, traded in turn: one vintage's credits (about 1,600) would not cover the default count. */
     private static final List<Integer> VINTAGES = List.of(Lifecycle.VINTAGE, Lifecycle.VINTAGE - 1);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -246,7 +246,8 @@ class SettlementLatencyBenchmark {
         Arrays.sort(floor);
         Arrays.sort(settle);
         StringBuilder report = new StringBuilder();
-        report.append(SAMPLES).append(" trades (on ").append(VINTAGES.size()).append(" instruments in turn) after ").append(WARMUP).append(" warm-up trades; ").append(load)
+        report.append(SAMPLES).append(" trades (on ").append(VINTAGES.size()).append(" instruments in turn) after ")
+                .append(WARMUP).append(" warm-up trades; ").append(load)
                 .append("\n\n| path | p50 ms | p99 ms | max ms | p50 / floor p50 | p99 / floor p99 |\n")
                 .append("|---|---|---|---|---|---|\n");
         row(report, "Kafka, two produce -> consume hops (floor)", floor, floor);
@@ -357,7 +358,8 @@ class SettlementLatencyBenchmark {
             long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
             for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
                 NotificationListener listener = (notification, handback) -> {
-                    if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    if (notification.getType()
+                            .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
                                 .from((CompositeData) notification.getUserData());
                         collections.add(new Collection(info.getGcName(), info.getGcCause(),
@@ -402,13 +404,16 @@ class SettlementLatencyBenchmark {
             long[][] slowest = Arrays.stream(spans).sorted((a, b) -> Long.compare(b[1] - b[0], a[1] - a[0]))
                     .limit(Math.max(1, spans.length / 100)).toArray(long[][]::new);
             report.append(".\n\nThe slowest ").append(slowest.length)
-                    .append(" trades (1 %) and the pauses within them (± 1 ms):\n\n| trade ms | pauses within |\n|---|---|\n");
+                    .append(" trades (1 %) and the pauses within them (± 1 ms):\n\n")
+                    .append("| trade ms | pauses within |\n|---|---|\n");
             int overlapped = 0;
             for (long[] span : slowest) {
-                List<Collection> within = pauses.stream().filter(p -> p.overlaps(span[0] - 1000, span[1] + 1000)).toList();
+                List<Collection> within = pauses.stream().filter(p -> p.overlaps(span[0] - 1000, span[1] + 1000))
+                        .toList();
                 overlapped += within.isEmpty() ? 0 : 1;
                 report.append(String.format("| %.2f | %s |%n", (span[1] - span[0]) / 1000.0, within.isEmpty() ? "none"
-                        : within.stream().map(p -> p.duration() / 1000 + " ms (" + p.collector() + ", " + p.cause() + ")")
+                        : within.stream()
+                                .map(p -> p.duration() / 1000 + " ms (" + p.collector() + ", " + p.cause() + ")")
                                 .collect(Collectors.joining("; "))));
             }
             return report.append("\n").append(overlapped).append(" of the ").append(slowest.length)

@@ -108,7 +108,8 @@ public class SettlementProbe {
                             return timed("commit", () -> invoke(method, connection, args));
                         }
                         Object result = invoke(method, connection, args);
-                        if (result instanceof PreparedStatement statement && args != null && args[0] instanceof String sql) {
+                        if (result instanceof PreparedStatement statement && args != null
+                                && args[0] instanceof String sql) {
                             return timedStatement(statement, sql);
                         }
                         return result;
@@ -118,8 +119,10 @@ public class SettlementProbe {
         /** The statement, timing its executions when the thread records (a listener of the path). */
         private static PreparedStatement timedStatement(PreparedStatement statement, String sql) {
             return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-                    new Class<?>[] { PreparedStatement.class }, (proxy, method, args) -> method.getName().startsWith(
-                            "execute") ? timed(sql, () -> invoke(method, statement, args)) : invoke(method, statement, args));
+                    new Class<?>[] { PreparedStatement.class },
+                    (proxy, method, args) -> method.getName().startsWith("execute")
+                            ? timed(sql, () -> invoke(method, statement, args))
+                            : invoke(method, statement, args));
         }
 
         private static Object timed(String sql, Invocation invocation) throws Throwable {

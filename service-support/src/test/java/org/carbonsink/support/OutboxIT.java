@@ -132,8 +132,8 @@ class OutboxIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> commitFirst.getCount() == 0);
             }));
             firstPublished.await();
-            Future<?> blocked = threads.submit(() -> tx.executeWithoutResult(s -> outbox.publish(SampleApplication.TOPIC,
-                    "key-4", new SampleHappened(waiting, Instant.now(), "waiting"))));
+            Future<?> blocked = threads.submit(() -> tx.executeWithoutResult(s -> outbox.publish(
+                    SampleApplication.TOPIC, "key-4", new SampleHappened(waiting, Instant.now(), "waiting"))));
             await().atMost(Duration.ofSeconds(30)).until(this::anAdvisoryLockIsAwaited);
             tx.executeWithoutResult(s -> outbox.publish(SampleApplication.TOPIC, "key-5",
                     new SampleHappened(meanwhile, Instant.now(), "meanwhile")));
