@@ -145,12 +145,11 @@ jvm_cpu_ms() {
 postmaster=$(ss -Hltnp 'sport = :15432' 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
 pg_cpu_ms() {
   [[ -n $postmaster && -r /proc/$postmaster/stat ]] || return 0
-  local children
-  children=$(ps -o pid= --ppid "$postmaster" | tr -d ' ' | sed 's|.*|/proc/&/stat|')
-  # a backend may exit between ps and awk: its time is then in the postmaster's cutime/cstime, or lost
-  # (a few ms), so missing files are skipped
-  awk -v t="$TICK_MS" -v pm="/proc/$postmaster/stat" '{ sub(/^.*\) /, ""); s += $12 + $13; if (FILENAME == pm) s += $14 + $15 }
-    END { print s * t }' "/proc/$postmaster/stat" $children 2>/dev/null
+  # a backend may exit between ps and cat (the script's own psql calls): its time is then in the
+  # postmaster's cutime/cstime, or lost (a few ms); it must not stop the script
+  { cat "/proc/$postmaster/stat"
+    for pid in $(ps -o pid= --ppid "$postmaster" || true); do cat "/proc/$pid/stat" 2>/dev/null || true; done
+  } | awk -v t="$TICK_MS" '{ sub(/^.*\) /, ""); s += $12 + $13 } NR == 1 { s += $14 + $15 } END { print s * t }'
 }
 
 # JFR=1: a recording of the stack's JVM over one measured phase (started before wrk, dumped after it)

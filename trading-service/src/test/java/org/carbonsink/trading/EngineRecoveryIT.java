@@ -71,8 +71,11 @@ class EngineRecoveryIT {
             uninterrupted.finish(service);
         }
 
+        // the restarted service writes every batch with COPY (the uninterrupted one, of small batches, with
+        // unnest): both ways of writing must leave the same book, orders and command log
         Run restarted = new Run(instrument, traders);
         Map<String, Object> database = TradingInstance.database("trading-restarted");
+        database.put("carbonsink.trading.copy-from", 1);
         String restartedGroup = "trading-restarted-" + UUID.randomUUID();
         try (TradingInstance service = TradingInstance.start(database, restartedGroup, null)) {
             restarted.begin(service);

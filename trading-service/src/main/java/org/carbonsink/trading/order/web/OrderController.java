@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.concurrent.TimeUnit;
@@ -138,7 +139,8 @@ class OrderController {
         List<Integer> validIndex = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             PlaceOrderRequest item = items.get(i);
-            var violations = item == null ? null : validator.validate(item);
+            var violations = item == null ? null : item.meetsConstraints() ? Set.<ConstraintViolation<PlaceOrderRequest>>of()
+                    : validator.validate(item);
             if (item == null || !violations.isEmpty()) {
                 invalid.add(validation(violations));
             } else {
