@@ -48,6 +48,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -133,7 +134,7 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions, KafkaTemplate<String, String> kafka,
+    OutboxRelay outboxRelay(JdbcClient jdbc, JdbcOperations template, PlatformTransactionManager transactions, KafkaTemplate<String, String> kafka,
             @Value("${carbonsink.outbox.batch-size:100}") int batchSize,
             @Value("${carbonsink.outbox.send-timeout:15s}") Duration sendTimeout,
             @Value("${carbonsink.outbox.retention:7d}") Duration retention,
@@ -142,7 +143,7 @@ public class SupportAutoConfiguration {
             TraceContexts traces) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        OutboxRelay relay = new OutboxRelay(jdbc, tx, kafka, batchSize, sendTimeout, retention, pollInterval,
+        OutboxRelay relay = new OutboxRelay(jdbc, template, tx, kafka, batchSize, sendTimeout, retention, pollInterval,
                 retryInterval, traces);
         Gauge.builder("outbox.pending", relay, OutboxRelay::pendingCount)
                 .description("events written to the outbox, not yet sent to Kafka and free to go").register(meters);

@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.carbonsink.contracts.EventHeaders;
 import org.carbonsink.support.SampleApplication.SampleHappened;
 import org.carbonsink.support.outbox.Outbox;
+import org.carbonsink.support.outbox.OutboxRelay;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.PostgresServer;
 import org.carbonsink.testsupport.TestInfrastructure;
@@ -39,6 +40,8 @@ class OutboxRelayIT extends RelayContext {
     TransactionTemplate tx;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    OutboxRelay relay;
     @LocalServerPort
     int port;
 
@@ -74,6 +77,27 @@ class OutboxRelayIT extends RelayContext {
         }
 
         await().atMost(Duration.ofSeconds(5)).until(() -> published(eventId));
+    }
+
+    @Test
+    void whileAnotherInstanceHoldsTheRelayLockThisRelaySendsNothingAndThenSendsItAll() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        PostgresServer.Database db = TestInfrastructure.postgres().database(PURPOSE);
+        try (Connection other = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+            try (var lock = other.createStatement()) {
+                // the relay's advisory lock (OutboxRelay.RELAY_LOCK), held by another instance's relay
+                lock.execute("select pg_advisory_lock(" + 0x0c0ffee0L + ")");
+            }
+            publish("locked-out", eventId, "locked out");
+
+            assertThat(relay.relayBatch().selected()).isZero();
+            assertThat(published(eventId)).isFalse();
+        }
+        // the other instance is gone, and its lock with it
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            relay.relayBatch();
+            return published(eventId);
+        });
     }
 
     @Test

@@ -20,10 +20,13 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.carbonsink.contracts.EventHeaders;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.support.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,6 +53,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final long RELAY_LOCK = 0x0c0ffee0L;
 
     private final JdbcClient jdbc;
+    private final JdbcOperations template;
     private final TransactionTemplate tx;
     private final KafkaTemplate<String, String> kafka;
     private final int batchSize;
@@ -65,10 +69,11 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
-    public OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, String> kafka, int batchSize,
+    public OutboxRelay(JdbcClient jdbc, JdbcOperations template, TransactionTemplate tx, KafkaTemplate<String, String> kafka, int batchSize,
             Duration sendTimeout, Duration retention, Duration pollInterval, Duration retryInterval,
             TraceContexts traces) {
         this.jdbc = jdbc;
+        this.template = template;
         this.tx = tx;
         this.kafka = kafka;
         this.batchSize = batchSize;
@@ -172,22 +177,27 @@ public class OutboxRelay implements SmartLifecycle {
     /** Sends up to one batch, if this instance is the one relay of the database just now. */
     public Batch relayBatch() {
         Batch batch = tx.execute(status -> {
-            // one relay at a time per database, or a second instance could overtake the first
-            boolean alone = jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK)
-                    .query(Boolean.class).single();
-            if (!alone) {
+            // One relay at a time per database, or a second instance could overtake the first. The lock and
+            // the select go in one round trip but run as two statements: the select's snapshot is taken after
+            // the lock is held, so it sees every row the previous holder marked published before it let go.
+            // When the lock is not free the rows read are not used.
+            Pipeline.Results found = new Pipeline()
+                    .query("select pg_try_advisory_xact_lock(?)", (rs, row) -> rs.getBoolean(1), RELAY_LOCK)
+                    .query("""
+                            select e.id, e.topic, e.event_key, e.event_type, e.event_id, e.payload, e.correlation_id,
+                                e.trace_parent
+                            from outbox_event e
+                            where e.published_at is null and e.parked_at is null
+                              and not exists (select 1 from outbox_event p
+                                              where p.published_at is null and p.parked_at is not null
+                                                and p.topic = e.topic and p.event_key = e.event_key and p.id < e.id)
+                            order by e.id limit ?
+                            """, PENDING, batchSize)
+                    .run(template);
+            if (!found.<Boolean>rows(0).get(0)) {
                 return Batch.NONE;
             }
-            List<PendingEvent> pending = jdbc.sql("""
-                    select e.id, e.topic, e.event_key, e.event_type, e.event_id, e.payload, e.correlation_id,
-                        e.trace_parent
-                    from outbox_event e
-                    where e.published_at is null and e.parked_at is null
-                      and not exists (select 1 from outbox_event p
-                                      where p.published_at is null and p.parked_at is not null
-                                        and p.topic = e.topic and p.event_key = e.event_key and p.id < e.id)
-                    order by e.id limit :limit
-                    """).param("limit", batchSize).query(PendingEvent.class).list();
+            List<PendingEvent> pending = found.rows(1);
             return send(pending);
         });
         return batch == null ? Batch.NONE : batch;
@@ -316,6 +326,11 @@ public class OutboxRelay implements SmartLifecycle {
             log.info("deleted {} published outbox events older than {}", deleted, retention);
         }
     }
+
+    private static final RowMapper<PendingEvent> PENDING = (rs, row) -> new PendingEvent(rs.getLong("id"),
+            rs.getString("topic"), rs.getString("event_key"), rs.getString("event_type"),
+            rs.getObject("event_id", UUID.class), rs.getString("payload"), rs.getString("correlation_id"),
+            rs.getString("trace_parent"));
 
     record PendingEvent(long id, String topic, String eventKey, String eventType, UUID eventId, String payload,
             String correlationId, String traceParent) {
