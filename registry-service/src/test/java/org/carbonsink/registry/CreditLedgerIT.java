@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.contracts.CreditDeliveryFailed;
@@ -137,21 +138,13 @@ class CreditLedgerIT extends RegistryIT {
 
     @Test
     void releasesWhatACancelledSellOrderNoLongerNeedsAndKeepsWhatATradeIsOwed() {
-        UUID owner = id(registerParticipant("Qinghai Wetland Co.", "PROJECT_OWNER"));
         UUID buyer = id(registerParticipant("Xining Buyer", "TRADER"));
-        JsonNode project = registeredProject(owner);
-        UUID projectId = id(project);
-        String instrument = project.get("code").asString() + "-2024";
-        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
-                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner, UUID.randomUUID(),
-                LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31), 2024, new BigDecimal("200.0000"), 200, 20));
-        UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId")
-                .asString());
-        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "available") == 180);
-        UUID holdId = UUID.randomUUID();
-        TestEvents.send(Topics.TRADING_ORDERS, instrument, new CreditHoldRequested(UUID.randomUUID(), Instant.now(),
-                holdId, instrument, owner, projectId, 2024, 100));
-        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "held") == 100);
+        Held held = held("Qinghai Wetland Co.", 100);
+        UUID owner = held.owner();
+        UUID account = held.account();
+        UUID projectId = held.projectId();
+        String instrument = held.instrument();
+        UUID holdId = held.holdId();
 
         // 30 were traded before the order was cancelled; the exchange asks back the other 70, and its
         // request may arrive before the trade's delivery
@@ -166,6 +159,101 @@ class CreditLedgerIT extends RegistryIT {
                 EVENTUALLY)).hasSize(1);
         assertThat(holding(owner, account, "held")).isZero();
         assertThat(admin().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
+    }
+
+    @Test
+    void refusesDeliveriesItCannotMakeWithTheirCodesChangingNothingAndAnswersEachTradeOnce() {
+        JsonNode buyerNode = registerParticipant("Lanzhou Buyer", "TRADER");
+        UUID buyer = id(buyerNode);
+        UUID buyerAccount = UUID.fromString(buyerNode.get("accountId").asString());
+        Held held = held("Gansu Grassland Co.", 50);
+        UUID owner = held.owner();
+        UUID account = held.account();
+        UUID projectId = held.projectId();
+        String instrument = held.instrument();
+        UUID holdId = held.holdId();
+
+        UUID noHold = UUID.randomUUID();
+        UUID missing = UUID.randomUUID();
+        assertThat(refusal(instrument, new TradeExecuted(UUID.randomUUID(), Instant.now(), noHold, instrument, missing,
+                owner, buyer, 5, new BigDecimal("60.00"), "CNY"))).satisfies(e -> {
+                    assertThat(e.code()).isEqualTo(CreditDeliveryFailed.NO_HOLD);
+                    assertThat(e.reason()).isEqualTo("no hold " + missing);
+                });
+        UUID notTheSellers = UUID.randomUUID();
+        assertThat(refusal(instrument, new TradeExecuted(UUID.randomUUID(), Instant.now(), notTheSellers, instrument,
+                holdId, buyer, buyer, 5, new BigDecimal("60.00"), "CNY"))).satisfies(e -> {
+                    assertThat(e.code()).isEqualTo(CreditDeliveryFailed.HOLD_NOT_SELLERS);
+                    assertThat(e.reason()).isEqualTo("hold " + holdId
+                            + " belongs to another participant than seller " + buyer);
+                });
+        UUID stranger = UUID.randomUUID();
+        UUID noAccount = UUID.randomUUID();
+        assertThat(refusal(instrument, new TradeExecuted(UUID.randomUUID(), Instant.now(), noAccount, instrument,
+                holdId, owner, stranger, 5, new BigDecimal("60.00"), "CNY"))).satisfies(e -> {
+                    assertThat(e.code()).isEqualTo(CreditDeliveryFailed.BUYER_NO_ACCOUNT);
+                    assertThat(e.reason()).isEqualTo("buyer " + stranger + " has no registry account");
+                });
+        UUID tooLarge = UUID.randomUUID();
+        assertThat(refusal(instrument, new TradeExecuted(UUID.randomUUID(), Instant.now(), tooLarge, instrument,
+                holdId, owner, buyer, 51, new BigDecimal("60.00"), "CNY"))).satisfies(e -> {
+                    assertThat(e.code()).isEqualTo(CreditDeliveryFailed.HOLD_SHORT);
+                    assertThat(e.reason()).isEqualTo("hold " + holdId + " has 50 credits left, trade needs 51");
+                });
+        assertThat(holding(owner, account, "held")).isEqualTo(50);
+        assertThat(holding(buyer, buyerAccount, "available")).isZero();
+
+        // the same trade twice (the exchange asked again under a new event id), then the rest of the hold in
+        // two trades: the first trade is delivered once, and the hold is spent exactly
+        UUID tradeId = UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            TestEvents.send(Topics.TRADING_TRADES, instrument, new TradeExecuted(UUID.randomUUID(), Instant.now(),
+                    tradeId, instrument, holdId, owner, buyer, 20, new BigDecimal("60.00"), "CNY"));
+        }
+        UUID second = UUID.randomUUID();
+        TestEvents.send(Topics.TRADING_TRADES, instrument, new TradeExecuted(UUID.randomUUID(), Instant.now(), second,
+                instrument, holdId, owner, buyer, 30, new BigDecimal("60.00"), "CNY"));
+        assertThat(TestEvents.await(Topics.REGISTRY_HOLDS, CreditsDelivered.class, e -> e.tradeId().equals(second),
+                EVENTUALLY)).singleElement().satisfies(e -> assertThat(e.quantity()).isEqualTo(30));
+        // on the instrument's one partition, the answers come in order: the first trade's are all in by now
+        assertThat(TestEvents.await(Topics.REGISTRY_HOLDS, CreditsDelivered.class, e -> e.tradeId().equals(tradeId),
+                EVENTUALLY)).singleElement().satisfies(e -> assertThat(e.quantity()).isEqualTo(20));
+        assertThat(holding(owner, account, "held")).isZero();
+        assertThat(holding(buyer, buyerAccount, "available")).isEqualTo(50);
+        assertThat(jdbc.sql("select status from hold where id = :id").param("id", holdId).query(String.class).single())
+                .isEqualTo("SPENT");
+        assertThat(jdbc.sql("select count(*) from ledger_movement where reference_id in (:trades)")
+                .param("trades", List.of(tradeId, second)).query(Long.class).single()).isEqualTo(2);
+        assertThat(admin().get("/ledger/check?projectId=" + projectId).expect(200).get("sound").asBoolean()).isTrue();
+        assertThat(admin().get("/audit/verification").expect(200).get("intact").asBoolean()).isTrue();
+    }
+
+    /** An owner's project, 200 credits of 2024 issued (20 to the buffer pool), {@code quantity} of them held. */
+    private record Held(UUID owner, UUID account, UUID projectId, String instrument, UUID holdId) {
+    }
+
+    private Held held(String ownerName, long quantity) {
+        UUID owner = id(registerParticipant(ownerName, "PROJECT_OWNER"));
+        JsonNode project = registeredProject(owner);
+        UUID projectId = id(project);
+        String instrument = project.get("code").asString() + "-2024";
+        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner, UUID.randomUUID(),
+                LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31), 2024, new BigDecimal("200.0000"), 200, 20));
+        UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId")
+                .asString());
+        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "available") == 180);
+        UUID holdId = UUID.randomUUID();
+        TestEvents.send(Topics.TRADING_ORDERS, instrument, new CreditHoldRequested(UUID.randomUUID(), Instant.now(),
+                holdId, instrument, owner, projectId, 2024, quantity));
+        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "held") == quantity);
+        return new Held(owner, account, projectId, instrument, holdId);
+    }
+
+    private static CreditDeliveryFailed refusal(String instrument, TradeExecuted trade) {
+        TestEvents.send(Topics.TRADING_TRADES, instrument, trade);
+        return TestEvents.await(Topics.REGISTRY_HOLDS, CreditDeliveryFailed.class,
+                e -> e.tradeId().equals(trade.tradeId()), EVENTUALLY).get(0);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.support.json.CanonicalJson;
+import org.carbonsink.support.jdbc.Pipeline;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,20 +21,24 @@ import org.springframework.transaction.annotation.Transactional;
 class AuditEntries implements AuditTrail {
 
     private final JdbcClient jdbc;
+    private final JdbcOperations template;
     private final Clock clock;
 
-    AuditEntries(JdbcClient jdbc, Clock clock) {
+    AuditEntries(JdbcClient jdbc, JdbcOperations template, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.clock = clock;
     }
 
     /** Joins the caller's transaction: the entry commits or rolls back with the change it records. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void append(String action, String subjectType, String subjectId, UUID actorId, Map<String, ?> details) {
+    public void append(Pipeline before, String action, String subjectType, String subjectId, UUID actorId,
+            Map<String, ?> details) {
         String canonical = CanonicalJson.write(details == null ? Map.of() : details);
-        Head head = jdbc.sql("select seq, hash from audit_head for update")
-                .query((rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).single();
+        int step = before.size();
+        Head head = before.query("select seq, hash from audit_head for update",
+                (rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"))).run(template).<Head>rows(step).get(0);
         long seq = head.seq() + 1;
         Instant at = ChainHash.stored(clock.instant());
         String hash = ChainHash.of(seq, at, action, subjectType, subjectId, actorId, canonical, head.hash());

@@ -2,6 +2,7 @@ package org.carbonsink.registry.audit;
 
 import java.util.Map;
 import java.util.UUID;
+import org.carbonsink.support.jdbc.Pipeline;
 
 /**
  * The registry's tamper-evident audit log: every lifecycle change and every ledger movement is
@@ -16,5 +17,15 @@ public interface AuditTrail {
      * {@code actorId} who did it (null for the system); {@code details} the facts, as JSON-ready
      * values (strings, numbers, booleans, lists, maps).
      */
-    void append(String action, String subjectType, String subjectId, UUID actorId, Map<String, ?> details);
+    default void append(String action, String subjectType, String subjectId, UUID actorId, Map<String, ?> details) {
+        append(new Pipeline(), action, subjectType, subjectId, actorId, details);
+    }
+
+    /**
+     * As {@link #append(String, String, String, UUID, Map)}, with the caller's statements {@code before} sent
+     * first, in the same round trip as the read of the chain's head: writes of the change the entry records
+     * (each runs as if sent alone, in order, before the head is locked).
+     */
+    void append(Pipeline before, String action, String subjectType, String subjectId, UUID actorId,
+            Map<String, ?> details);
 }

@@ -2,8 +2,11 @@ package org.carbonsink.registry.ledger;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.carbonsink.support.jdbc.Pipeline;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,22 +15,47 @@ import org.springframework.stereotype.Repository;
 class Deliveries {
 
     private final JdbcClient jdbc;
+    private final JdbcOperations template;
 
-    Deliveries(JdbcClient jdbc) {
+    Deliveries(JdbcClient jdbc, JdbcOperations template) {
         this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /**
+     * What a delivery starts from: whether the trade was answered before; its hold, locked, if there is
+     * one; and the participant whose account the hold is on.
+     */
+    record Start(boolean answered, Hold hold, UUID holdOwnerId) {
+    }
+
+    /**
+     * The start of a delivery in one round trip, as three statements run in this order, each as if sent
+     * alone: whether the trade was answered; the hold's project locked in share mode (the first lock of
+     * the lock order, {@link ProjectStandings#shareOfHold}); the hold locked, with its account's
+     * participant. A trade answered before took the two locks for nothing: its transaction changes
+     * nothing and lets them go at once.
+     */
+    Start start(UUID tradeId, UUID holdId) {
+        Pipeline.Results found = new Pipeline()
+                .query("select exists (select 1 from delivery where trade_id = ?) "
+                        + "or exists (select 1 from delivery_refusal where trade_id = ?)",
+                        (rs, row) -> rs.getBoolean(1), tradeId, tradeId)
+                .query(ProjectStandings.SHARE_OF_HOLD, (rs, row) -> row, holdId)
+                .query(Holds.LOCK_WITH_OWNER, (rs, row) -> new Start(false, Holds.map(rs, row),
+                        rs.getObject("owner_id", UUID.class)), holdId)
+                .run(template);
+        if (found.<Boolean>rows(0).get(0)) {
+            return new Start(true, null, null);
+        }
+        List<Start> hold = found.rows(2);
+        return hold.isEmpty() ? new Start(false, null, null) : hold.get(0);
     }
 
     record Delivered(UUID holdId, UUID buyerAccountId, long quantity) {
     }
 
     record Refused(String code, String reason) {
-    }
-
-    /** Whether the trade was delivered or refused: either answer is final. */
-    boolean answered(UUID tradeId) {
-        return jdbc.sql("select exists (select 1 from delivery where trade_id = :id) "
-                + "or exists (select 1 from delivery_refusal where trade_id = :id)").param("id", tradeId)
-                .query(Boolean.class).single();
     }
 
     Optional<Delivered> delivered(UUID tradeId) {
@@ -42,11 +70,12 @@ class Deliveries {
                 .query((rs, row) -> new Refused(rs.getString(1), rs.getString(2))).optional();
     }
 
+    /** The hold delivers the quantity and the delivery is recorded, in one round trip. */
     void add(UUID tradeId, UUID holdId, UUID buyerAccountId, long quantity, Instant at) {
-        jdbc.sql("insert into delivery (trade_id, hold_id, buyer_account_id, quantity, delivered_at) "
-                + "values (:trade, :hold, :buyer, :quantity, :at)")
-                .param("trade", tradeId).param("hold", holdId).param("buyer", buyerAccountId)
-                .param("quantity", quantity).param("at", Timestamp.from(at)).update();
+        new Pipeline().update(Holds.DELIVER, quantity, quantity, holdId)
+                .update("insert into delivery (trade_id, hold_id, buyer_account_id, quantity, delivered_at) "
+                        + "values (?, ?, ?, ?, ?)", tradeId, holdId, buyerAccountId, quantity, Timestamp.from(at))
+                .run(template);
     }
 
     void refuse(UUID tradeId, Refused refusal, Instant at) {

@@ -30,19 +30,15 @@ public class DeliveringCredits {
     static final String TRADE_NOT_RECEIVED = "TRADE_NOT_RECEIVED";
 
     private final Accounts accounts;
-    private final ProjectStandings projects;
-    private final Holds holds;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
     private final LedgerEvents messages;
     private final Deliveries deliveries;
     private final Clock clock;
 
-    DeliveringCredits(Accounts accounts, ProjectStandings projects, Holds holds, SerialBlocks blocks,
-            LedgerMovements movements, LedgerEvents messages, Deliveries deliveries, Clock clock) {
+    DeliveringCredits(Accounts accounts, SerialBlocks blocks, LedgerMovements movements, LedgerEvents messages,
+            Deliveries deliveries, Clock clock) {
         this.accounts = accounts;
-        this.projects = projects;
-        this.holds = holds;
         this.blocks = blocks;
         this.movements = movements;
         this.messages = messages;
@@ -56,12 +52,12 @@ public class DeliveringCredits {
 
     @Transactional
     public void deliver(DeliverCredits command) {
-        if (deliveries.answered(command.tradeId())) {
+        Deliveries.Start start = deliveries.start(command.tradeId(), command.holdId());
+        if (start.answered()) {
             return;
         }
         Instant now = clock.instant();
-        projects.shareOfHold(command.holdId());
-        Hold hold = holds.lock(command.holdId()).orElse(null);
+        Hold hold = start.hold();
         if (hold == null) {
             refuse(command, new Refused(NO_HOLD, "no hold " + command.holdId()), now);
             return;
@@ -71,8 +67,7 @@ public class DeliveringCredits {
                     + " credits left, trade needs " + command.quantity()), now);
             return;
         }
-        var seller = accounts.find(hold.accountId()).orElseThrow();
-        if (!seller.participantId().equals(command.sellerId())) {
+        if (!start.holdOwnerId().equals(command.sellerId())) {
             refuse(command, new Refused(SELLER_MISMATCH, "hold " + hold.id()
                     + " belongs to another participant than seller " + command.sellerId()), now);
             return;
@@ -85,9 +80,8 @@ public class DeliveringCredits {
         }
         List<SerialRange> moved = blocks.apply(BlockMove.take(blocks.lockHeld(hold.id()), command.quantity(),
                 Placement.available(buyer.get().id()))).moved();
-        holds.deliver(hold.id(), command.quantity());
         deliveries.add(command.tradeId(), hold.id(), buyer.get().id(), command.quantity(), now);
-        movements.record(LedgerMovements.Kind.DELIVER, now, hold.projectId(), moved, seller.id(), buyer.get().id(),
+        movements.record(LedgerMovements.Kind.DELIVER, now, hold.projectId(), moved, hold.accountId(), buyer.get().id(),
                 command.tradeId(), null);
         messages.delivered(command.tradeId(), command.instrumentId(), command.buyerId(), command.quantity(), moved);
     }

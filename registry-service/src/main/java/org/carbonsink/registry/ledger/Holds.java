@@ -15,6 +15,16 @@ class Holds {
     private static final String SELECT = "select id, account_id, project_id, vintage, instrument_id, quantity, "
             + "delivered, released, cancelled, status, created_at from hold ";
 
+    /** Hold {@code ?3} delivers {@code ?1} (= {@code ?2}) credits; spent once nothing is left. */
+    static final String DELIVER = "update hold set delivered = delivered + ?, "
+            + "status = case when delivered + released + cancelled + ? = quantity then 'SPENT' else 'ACTIVE' end "
+            + "where id = ?";
+
+    /** Hold {@code ?}, locked, with the participant whose account it is on (the account read, not locked). */
+    static final String LOCK_WITH_OWNER = "select h.id, h.account_id, h.project_id, h.vintage, h.instrument_id, "
+            + "h.quantity, h.delivered, h.released, h.cancelled, h.status, h.created_at, a.participant_id as owner_id "
+            + "from hold h join account a on a.id = h.account_id where h.id = ? for update of h";
+
     private final JdbcClient jdbc;
 
     Holds(JdbcClient jdbc) {
@@ -66,12 +76,6 @@ class Holds {
                 + "where id = :id").param("q", quantity).param("id", holdId).update();
     }
 
-    void deliver(UUID holdId, long quantity) {
-        jdbc.sql("update hold set delivered = delivered + :q, "
-                + "status = case when delivered + released + cancelled + :q = quantity then 'SPENT' else 'ACTIVE' end "
-                + "where id = :id").param("q", quantity).param("id", holdId).update();
-    }
-
     void release(UUID holdId, long quantity) {
         jdbc.sql("update hold set released = released + :q, "
                 + "status = case when delivered + released + cancelled + :q = quantity then 'SPENT' else 'ACTIVE' end "
@@ -79,7 +83,7 @@ class Holds {
                 .param("q", quantity).param("id", holdId).update();
     }
 
-    private static Hold map(ResultSet rs, int row) throws SQLException {
+    static Hold map(ResultSet rs, int row) throws SQLException {
         return new Hold(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
                 rs.getObject("project_id", UUID.class), rs.getInt("vintage"), rs.getString("instrument_id"),
                 rs.getLong("quantity"), rs.getLong("delivered"), rs.getLong("released"), rs.getLong("cancelled"),

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.registry.audit.AuditTrail;
 import org.carbonsink.registry.ledger.core.SerialRange;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -37,27 +37,25 @@ class LedgerMovements {
         }
     }
 
-    private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    LedgerMovements(JdbcClient jdbc, AuditTrail audit) {
-        this.jdbc = jdbc;
+    LedgerMovements(AuditTrail audit) {
         this.audit = audit;
     }
 
     /** Records a movement of {@code ranges} by {@code actorId} (null for the registry itself). */
     void record(Kind kind, Instant at, UUID projectId, List<SerialRange> ranges, UUID fromAccount, UUID toAccount,
             UUID referenceId, UUID actorId) {
-        for (SerialRange range : ranges) {
-            jdbc.sql("insert into ledger_movement (at, kind, project_id, vintage, first_serial, last_serial, "
-                    + "from_account_id, to_account_id, reference_id) values (:at, :kind, :project, :vintage, :first, "
-                    + ":last, :from, :to, :reference)")
-                    .param("at", Timestamp.from(at)).param("kind", kind.name()).param("project", projectId)
-                    .param("vintage", range.vintage()).param("first", range.first()).param("last", range.last())
-                    .param("from", fromAccount).param("to", toAccount).param("reference", referenceId).update();
-        }
         if (ranges.isEmpty()) {
             return;
+        }
+        // the rows go in the audit entry's first round trip, before the chain's head is locked
+        Pipeline rows = new Pipeline();
+        for (SerialRange range : ranges) {
+            rows.update("insert into ledger_movement (at, kind, project_id, vintage, first_serial, last_serial, "
+                    + "from_account_id, to_account_id, reference_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Timestamp.from(at), kind.name(), projectId, range.vintage(), range.first(), range.last(),
+                    fromAccount, toAccount, referenceId);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("projectId", projectId.toString());
@@ -67,6 +65,6 @@ class LedgerMovements {
         details.put("toAccountId", toAccount == null ? null : toAccount.toString());
         details.put("rangeCount", ranges.size());
         details.put("serials", ranges.stream().limit(RANGES_AUDITED).map(SerialRange::serial).toList());
-        audit.append(kind.action, kind.subjectType, referenceId.toString(), actorId, details);
+        audit.append(rows, kind.action, kind.subjectType, referenceId.toString(), actorId, details);
     }
 }

@@ -42,6 +42,9 @@ class ProjectStandings {
 
     private static final String SELECT = "select id, code, owner_id, status from project ";
 
+    /** The project of hold {@code ?}, locked in share mode (see {@link #shareOfHold}). */
+    static final String SHARE_OF_HOLD = SELECT + "where id = (select project_id from hold where id = ?) for share";
+
     private final JdbcClient jdbc;
 
     ProjectStandings(JdbcClient jdbc) {
@@ -58,8 +61,7 @@ class ProjectStandings {
      * Empty if there is no such hold (a hold's project never changes, so reading it unlocked is safe).
      */
     Optional<Standing> shareOfHold(UUID holdId) {
-        return jdbc.sql(SELECT + "where id = (select project_id from hold where id = :hold) for share")
-                .param("hold", holdId).query(ProjectStandings::standing).optional();
+        return jdbc.sql(SHARE_OF_HOLD).param(holdId).query(ProjectStandings::standing).optional();
     }
 
     /** The project, locked exclusively (revocation, reversal). */

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.carbonsink.support.jdbc.Pipeline;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,9 +28,11 @@ class SerialBlocks {
             + "from serial_block b join project p on p.id = b.project_id ";
 
     private final JdbcClient jdbc;
+    private final JdbcOperations template;
 
-    SerialBlocks(JdbcClient jdbc) {
+    SerialBlocks(JdbcClient jdbc, JdbcOperations template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** Allocates {@code quantity} fresh serials from the registry-wide counter; answers the first. */
@@ -91,7 +95,8 @@ class SerialBlocks {
 
     /**
      * Stores a move: merges what it adds with the stored blocks next to it (locked), deletes the
-     * blocks it replaces and inserts the new ones. Answers the move as stored.
+     * blocks it replaces and inserts the new ones. Answers the move as stored. Two round trips: the
+     * neighbours' selects in one, the delete and the inserts in the other.
      */
     BlockMove apply(BlockMove move) {
         if (move.isEmpty()) {
@@ -99,39 +104,47 @@ class SerialBlocks {
         }
         BlockMove merged = move.mergedWith(neighbours(move.added()));
         List<Long> ids = merged.removed().stream().map(SerialBlock::id).toList();
-        int deleted = jdbc.sql("delete from serial_block where id in (:ids)").param("ids", ids).update();
+        // the delete before the inserts: the new blocks take serials of the blocks they replace, which the
+        // exclusion constraint allows only once those are gone
+        Pipeline writes = new Pipeline().update("delete from serial_block where id = any(?)",
+                (Object) ids.toArray(Long[]::new));
+        for (SerialBlock b : merged.added()) {
+            writes.update("insert into serial_block (issuance_id, project_id, vintage, first_serial, last_serial, "
+                    + "account_id, state, hold_id, retirement_id, cancellation_id, pledge_id) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", b.issuanceId(), b.projectId(), b.vintage(),
+                    b.firstSerial(), b.lastSerial(), b.accountId(), b.state().name(), b.holdId(), b.retirementId(),
+                    b.cancellationId(), b.pledgeId());
+        }
+        int deleted = writes.run(template).updated(0);
         if (deleted != ids.size()) {
             // the caller's locks should make this impossible: another transaction changed the blocks
             throw new IllegalStateException("expected to replace " + ids.size() + " serial blocks, found " + deleted);
         }
-        for (SerialBlock b : merged.added()) {
-            jdbc.sql("insert into serial_block (issuance_id, project_id, vintage, first_serial, last_serial, "
-                    + "account_id, state, hold_id, retirement_id, cancellation_id, pledge_id) values (:issuance, "
-                    + ":project, :vintage, :first, :last, :account, :state, :hold, :retirement, :cancellation, :pledge)")
-                    .param("issuance", b.issuanceId()).param("project", b.projectId()).param("vintage", b.vintage())
-                    .param("first", b.firstSerial()).param("last", b.lastSerial()).param("account", b.accountId())
-                    .param("state", b.state().name()).param("hold", b.holdId()).param("retirement", b.retirementId())
-                    .param("cancellation", b.cancellationId()).param("pledge", b.pledgeId()).update();
-        }
         return merged;
     }
 
-    /** Stored blocks right before or after the given ones in the same issuance, locked. */
+    /** Stored blocks right before or after the given ones in the same issuance, locked: one select each, one round trip. */
     private List<SerialBlock> neighbours(List<SerialBlock> blocks) {
-        List<SerialBlock> found = new ArrayList<>();
+        Pipeline selects = new Pipeline();
+        int count = 0;
         for (SerialBlock b : blocks) {
             if (b.state().isFinal()) {
                 // a retirement or cancellation is new: nothing stored shares its placement
                 continue;
             }
-            found.addAll(jdbc.sql(SELECT + "where b.issuance_id = :issuance and b.account_id = :account "
-                    + "and b.state = :state and (cast(:hold as uuid) is null and b.hold_id is null or b.hold_id = :hold) "
-                    + "and (cast(:pledge as uuid) is null and b.pledge_id is null or b.pledge_id = :pledge) "
-                    + "and (b.last_serial = :first - 1 or b.first_serial = :last + 1) "
-                    + "order by b.first_serial for update of b")
-                    .param("issuance", b.issuanceId()).param("account", b.accountId()).param("state", b.state().name())
-                    .param("hold", b.holdId()).param("pledge", b.pledgeId())
-                    .param("first", b.firstSerial()).param("last", b.lastSerial()).query(SerialBlocks::map).list());
+            selects.query(SELECT + "where b.issuance_id = ? and b.account_id = ? and b.state = ? "
+                    + "and (cast(? as uuid) is null and b.hold_id is null or b.hold_id = ?) "
+                    + "and (cast(? as uuid) is null and b.pledge_id is null or b.pledge_id = ?) "
+                    + "and (b.last_serial = ? - 1 or b.first_serial = ? + 1) "
+                    + "order by b.first_serial for update of b", SerialBlocks::map, b.issuanceId(), b.accountId(),
+                    b.state().name(), b.holdId(), b.holdId(), b.pledgeId(), b.pledgeId(), b.firstSerial(),
+                    b.lastSerial());
+            count++;
+        }
+        Pipeline.Results results = selects.run(template);
+        List<SerialBlock> found = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            found.addAll(results.<SerialBlock>rows(i));
         }
         return found;
     }
