@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,14 +32,22 @@ public class CashAccounts {
                 + " where participant_id = :id").param("id", participantId).query(CashAccounts::map).optional();
     }
 
+    /** Participant {@code ?} is credited {@code ?}, opened at {@code ?} if it had no account. */
+    private static final String CREDIT = """
+            insert into cash_account (participant_id, currency, balance, reserved, opened_at)
+            values (?, 'CNY', ?, 0, ?)
+            on conflict (participant_id) do update set balance = cash_account.balance + excluded.balance
+            """;
+
     /** Adds to the balance, opening the account if the participant has none. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void credit(UUID participantId, BigDecimal amount, Instant at) {
-        jdbc.sql("""
-                insert into cash_account (participant_id, currency, balance, reserved, opened_at)
-                values (:id, 'CNY', :amount, 0, :at)
-                on conflict (participant_id) do update set balance = cash_account.balance + excluded.balance
-                """).param("id", participantId).param("amount", amount).param("at", Timestamp.from(at)).update();
+        jdbc.sql(CREDIT).param(participantId).param(amount).param(Timestamp.from(at)).update();
+    }
+
+    /** As {@link #credit(UUID, BigDecimal, Instant)}, sent with the other statements of {@code statements}. */
+    public void credit(Pipeline statements, UUID participantId, BigDecimal amount, Instant at) {
+        statements.update(CREDIT, participantId, amount, Timestamp.from(at));
     }
 
     /** Reserves the amount if that much is available; answers false, changing nothing, if not. */
@@ -103,13 +112,15 @@ public class CashAccounts {
                 .param("id", participantId).param("amount", amount).update(), participantId);
     }
 
-    /** Pays out reserved cash: it leaves both the balance and the reservation. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void debitReserved(UUID participantId, BigDecimal amount) {
-        expectOne(jdbc.sql("""
-                update cash_account set balance = balance - :amount, reserved = reserved - :amount
-                where participant_id = :id
-                """).param("id", participantId).param("amount", amount).update(), participantId);
+    /**
+     * Pays out reserved cash: it leaves both the balance and the reservation. Sent with the other statements
+     * of {@code statements}; their run throws if the participant has no account.
+     */
+    public void debitReserved(Pipeline statements, UUID participantId, BigDecimal amount) {
+        statements.updateChecked("""
+                update cash_account set balance = balance - ?, reserved = reserved - ?
+                where participant_id = ?
+                """, updated -> expectOne(updated, participantId), amount, amount, participantId);
     }
 
     private static void expectOne(int updated, UUID participantId) {

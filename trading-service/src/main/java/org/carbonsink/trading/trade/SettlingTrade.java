@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.trading.cash.CashAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +45,18 @@ public class SettlingTrade {
             throw new IllegalStateException("delivery of " + command.quantity() + " to " + command.buyerId()
                     + " does not match trade " + trade.id() + " of " + trade.quantity() + " to " + trade.buyerId());
         }
-        // both accounts in participant id order, so that concurrent settlements cannot deadlock
+        // both accounts in participant id order, so that concurrent settlements cannot deadlock; the two
+        // legs and the trade's new state go in one round trip, run in this order
+        Instant now = Instant.now(clock);
+        Pipeline legs = new Pipeline();
         Stream.of(trade.buyerId(), trade.sellerId()).distinct().sorted(Comparator.naturalOrder()).forEach(participant -> {
             if (participant.equals(trade.buyerId())) {
-                accounts.debitReserved(participant, trade.amount());
+                accounts.debitReserved(legs, participant, trade.amount());
             }
             if (participant.equals(trade.sellerId())) {
-                accounts.credit(participant, trade.amount(), Instant.now(clock));
+                accounts.credit(legs, participant, trade.amount(), now);
             }
         });
-        trades.settle(trade.id(), Instant.now(clock));
+        trades.settle(legs, trade.id(), now);
     }
 }

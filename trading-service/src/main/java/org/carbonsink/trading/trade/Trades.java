@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,10 +82,11 @@ public class Trades {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void settle(UUID id, Instant at) {
-        jdbc.sql("""
-                update trade set status = 'SETTLED', closed_at = :at where id = :id and status = 'PENDING_DELIVERY'
-                """).param("id", id).param("at", Timestamp.from(at)).update();
+    /** The trade is SETTLED, after the statements {@code before} (the cash legs), all in one round trip. */
+    void settle(Pipeline before, UUID id, Instant at) {
+        before.update("""
+                update trade set status = 'SETTLED', closed_at = ? where id = ? and status = 'PENDING_DELIVERY'
+                """, Timestamp.from(at), id).run(template);
     }
 
     private static Trade map(ResultSet rs, int row) throws SQLException {
