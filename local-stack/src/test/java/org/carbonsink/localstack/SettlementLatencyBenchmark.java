@@ -156,6 +156,7 @@ class SettlementLatencyBenchmark {
             throws SQLException, InterruptedException {
         UUID order = UUID.fromString(lifecycle.as(buyer).post("/api/trading/orders", Map.of("instrumentId", instrument,
                 "side", "BUY", "quantity", 1, "limitPrice", "90.00")).expect(201).get("id").asString());
+        long answered = SettlementProbe.micros(Instant.now());
         try (PreparedStatement query = db.prepareStatement("""
                 select id, status, (extract(epoch from executed_at) * 1000000)::bigint,
                     (extract(epoch from closed_at) * 1000000)::bigint
@@ -174,7 +175,7 @@ class SettlementLatencyBenchmark {
             try (ResultSet rs = query.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(2)).as("trade of order %s", order).isEqualTo("SETTLED");
-                return new Settled(rs.getLong(3), rs.getLong(4), stamps);
+                return new Settled(rs.getLong(3), rs.getLong(4), answered, stamps);
             }
         }
     }
@@ -185,15 +186,18 @@ class SettlementLatencyBenchmark {
         }
     }
 
-    /** One settled trade: its executed_at and closed_at (µs since the epoch) and the probe's stamps. */
-    private record Settled(long executed, long closed, SettlementProbe.Stamps stamps) {
+    /**
+     * One settled trade: its executed_at and closed_at (µs since the epoch), when the benchmark had the order's
+     * HTTP answer (it is on its way through the gateway while TradeExecuted leaves), and the probe's stamps.
+     */
+    private record Settled(long executed, long closed, long answered, SettlementProbe.Stamps stamps) {
 
         /** From the trade executed to its closed_at, in the order of the path; the indexes below name them. */
         long[] moments() {
             return new long[] { executed, stamps.tradePassStarted, stamps.tradeSent, stamps.tradeAcked,
                     stamps.tradeReceived, stamps.tradeCommitStarted, stamps.tradeHandled, stamps.deliveryPassStarted,
                     stamps.deliverySent, stamps.deliveryAcked, stamps.deliveryReceived, stamps.settlementCommitStarted,
-                    stamps.deliveryHandled, closed };
+                    stamps.deliveryHandled, closed, answered };
         }
     }
 
@@ -210,6 +214,7 @@ class SettlementLatencyBenchmark {
     private static final int DELIVERY_RECEIVED = 10;
     private static final int SETTLEMENT_COMMIT = 11;
     private static final int DELIVERY_HANDLED = 12;
+    private static final int ORDER_ANSWERED = 14;
 
     private record Hop(String name, int from, int to) {
     }
@@ -222,6 +227,8 @@ class SettlementLatencyBenchmark {
             new Hop("&nbsp;&nbsp;1b. pass begins -> sent (lock, select)", TRADE_PASS, TRADE_SENT),
             new Hop("2. TradeExecuted sent -> registry listener called (Kafka hop)", TRADE_SENT, TRADE_RECEIVED),
             new Hop("&nbsp;&nbsp;2a. sent -> acked to the trading relay (acks=all)", TRADE_SENT, TRADE_ACKED),
+            new Hop("&nbsp;&nbsp;(beside 2a, not on the path: sent -> the order's HTTP answer at the client)",
+                    TRADE_SENT, ORDER_ANSWERED),
             new Hop("3. registry listener called -> returned (inbox, delivery, outbox row, commit)", TRADE_RECEIVED,
                     TRADE_HANDLED),
             new Hop("&nbsp;&nbsp;3a. called -> commit asked (the delivery's statements)", TRADE_RECEIVED,
