@@ -20,10 +20,15 @@ public final class HeaderValues {
     }
 
     static boolean allowed(String value) {
+        // null, as any value that is not all printable ASCII, is the firewall's own rule to decide
+        return value != null && isPrintableAscii(value) || StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(value);
+    }
+
+    private static boolean isPrintableAscii(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 || c > 0x7e) && c != '\t') {
-                return StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(value);
+                return false;
             }
         }
         return true;
