@@ -8,6 +8,7 @@ import org.carbonsink.support.security.BearerTokenHeader;
 import org.carbonsink.support.security.HeaderValues;
 import org.carbonsink.support.security.ProblemResponses;
 import org.carbonsink.support.security.SecurityProperties;
+import org.carbonsink.support.security.TokenRoles;
 import org.carbonsink.support.security.VerifiedTokens;
 import org.carbonsink.support.web.OperationSecurity;
 import org.springframework.beans.factory.annotation.Value;
@@ -120,7 +121,7 @@ public class ResourceServerAutoConfiguration {
     /** The {@code roles} claim as authorities {@code ROLE_<role>}. */
     static Collection<GrantedAuthority> roles(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        List<String> roles = jwt.getClaimAsStringList("roles");
+        List<String> roles = TokenRoles.of(jwt);
         if (roles != null) {
             roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         }
