@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Predicate;
 import org.carbonsink.gateway.asyncapi.AsyncApiConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,8 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
@@ -123,6 +126,37 @@ class SecurityConfiguration {
                 : MatchResult.notMatch();
     }
 
+    /**
+     * The firewall's rule for header values ({@link StrictServerWebExchangeFirewall#ALLOWED_HEADER_VALUES}:
+     * assigned characters, no control character but tab), with printable ASCII accepted without its regular
+     * expression, which the firewall runs on a value each time it is read: an order's bearer token of some
+     * 850 characters several times (docs/benchmarks.md, "Single orders").
+     */
+    static final Predicate<String> ALLOWED_HEADER_VALUES = SecurityConfiguration::allowedHeaderValue;
+
+    private static boolean allowedHeaderValue(String value) {
+        // a header that is absent reaches the rule as null
+        return value != null && isPrintableAscii(value) || StrictServerWebExchangeFirewall.ALLOWED_HEADER_VALUES.test(value);
+    }
+
+    private static boolean isPrintableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 || c > 0x7e) && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Spring Security's default firewall with {@link #ALLOWED_HEADER_VALUES}: the same values pass and are refused. */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderValues(ALLOWED_HEADER_VALUES);
+        return firewall;
+    }
+
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, JsonMapper json) {
         ProblemAuthenticationEntryPoint unauthenticated = new ProblemAuthenticationEntryPoint(json);
@@ -143,6 +177,7 @@ class SecurityConfiguration {
                         .matchers(paths(HttpMethod.POST, PUBLIC_POST_PATHS)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokenConverter())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
                         .authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated))

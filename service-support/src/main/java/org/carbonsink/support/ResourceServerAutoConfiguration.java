@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.carbonsink.support.security.BearerTokenHeader;
+import org.carbonsink.support.security.HeaderValues;
 import org.carbonsink.support.security.ProblemResponses;
 import org.carbonsink.support.security.SecurityProperties;
+import org.carbonsink.support.security.TokenRoles;
 import org.carbonsink.support.security.VerifiedTokens;
 import org.carbonsink.support.web.OperationSecurity;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +32,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Makes a service an OAuth2 resource server (docs/identity.md): tokens must be signed by the
@@ -72,12 +77,24 @@ public class ResourceServerAutoConfiguration {
                     properties.publicPostPaths().forEach(path -> auth.requestMatchers(HttpMethod.POST, path).permitAll());
                     auth.anyRequest().authenticated();
                 })
-                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
+                .oauth2ResourceServer(rs -> rs.bearerTokenResolver(new BearerTokenHeader())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint(ProblemResponses.unauthenticated())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthenticated())
                         .accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
+    }
+
+    /**
+     * Spring Security's default firewall, whose check of each header value skips its regular expression for
+     * printable ASCII ({@link HeaderValues}): the same values pass and are refused.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(HeaderValues.ALLOWED);
+        return firewall;
     }
 
     /**
@@ -104,7 +121,7 @@ public class ResourceServerAutoConfiguration {
     /** The {@code roles} claim as authorities {@code ROLE_<role>}. */
     static Collection<GrantedAuthority> roles(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        List<String> roles = jwt.getClaimAsStringList("roles");
+        List<String> roles = TokenRoles.of(jwt);
         if (roles != null) {
             roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         }

@@ -18,8 +18,34 @@ class OrderRequestsIT extends TradingIntegration {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
-                .containsExactlyInAnyOrder("instrumentId", "side", "quantity", "limitPrice");
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString() + " "
+                + e.get("rule").asString() + ": " + e.get("message").asString())).containsExactlyInAnyOrder(
+                        "instrumentId NotBlank: must not be blank", "side NotNull: must not be null",
+                        "quantity Min: must be greater than or equal to 1",
+                        "limitPrice Digits: numeric value out of bounds (<15 digits>.<2 digits> expected)");
+    }
+
+    /** Each constraint of an order on its own, as the batch's items are checked too (PlaceOrderRequestTest). */
+    @Test
+    void anOrderBreakingOneConstraintIsRefusedNamingItsFieldAndRule() {
+        UUID caller = UUID.randomUUID();
+        Map<String, String> refused = Map.of(
+                "{\"instrumentId\":\" \",\"side\":\"BUY\",\"quantity\":1,\"limitPrice\":1.00}", "instrumentId NotBlank",
+                "{\"instrumentId\":\"P000001-2025\",\"quantity\":1,\"limitPrice\":1.00}", "side NotNull",
+                "{\"instrumentId\":\"P000001-2025\",\"side\":\"BUY\",\"limitPrice\":1.00}", "quantity NotNull",
+                "{\"instrumentId\":\"P000001-2025\",\"side\":\"BUY\",\"quantity\":1000000001,\"limitPrice\":1.00}",
+                "quantity Max",
+                "{\"instrumentId\":\"P000001-2025\",\"side\":\"BUY\",\"quantity\":1,\"limitPrice\":0}", "limitPrice Positive",
+                "{\"instrumentId\":\"P000001-2025\",\"side\":\"BUY\",\"quantity\":1,\"limitPrice\":1.001}",
+                "limitPrice Digits");
+        refused.forEach((order, problem) -> {
+            var response = as(caller).post("/orders", order);
+
+            assertThat(response.status()).as(order).isEqualTo(400);
+            assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
+            assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString() + " "
+                    + e.get("rule").asString())).as(order).containsExactly(problem);
+        });
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.carbonsink.support.security.TokenRoles;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -56,7 +57,7 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ProblemException.forbidden("the token's subject is not a participant id");
         }
-        List<String> roles = token.getToken().getClaimAsStringList("roles");
+        List<String> roles = TokenRoles.of(token.getToken());
         Set<String> granted = roles == null ? Set.of() : new HashSet<>(roles);
         return new Caller(participant, granted);
     }

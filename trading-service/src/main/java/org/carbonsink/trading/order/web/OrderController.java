@@ -30,8 +30,12 @@ import org.carbonsink.trading.order.OrderStatus;
 import org.carbonsink.trading.order.Orders;
 import org.carbonsink.trading.order.PlaceOrder;
 import org.carbonsink.trading.order.PlacingOrder;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,6 +58,7 @@ class OrderController {
     private final AmendingOrder amending;
     private final Orders orders;
     private final Validator validator;
+    private final SpringValidatorAdapter fieldValidator;
     private final OrderOutcomes outcomes;
 
     OrderController(PlacingOrder placing, CancellingOrder cancelling, AmendingOrder amending, Orders orders,
@@ -63,6 +68,7 @@ class OrderController {
         this.amending = amending;
         this.orders = orders;
         this.validator = validator;
+        this.fieldValidator = new SpringValidatorAdapter(validator);
         this.outcomes = outcomes;
     }
 
@@ -87,10 +93,13 @@ class OrderController {
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<OrderView> place(Caller caller, @Valid @RequestBody PlaceOrderRequest request,
+    ResponseEntity<OrderView> place(Caller caller, @RequestBody PlaceOrderRequest request,
             @Parameter(hidden = true) @RequestHeader(name = IdempotencyFilter.HEADER, required = false) String key,
             @Parameter(hidden = true) @RequestAttribute(name = IdempotencyFilter.REQUEST_HASH, required = false)
-            String requestHash) {
+            String requestHash) throws MethodArgumentNotValidException {
+        if (!request.meetsConstraints()) {
+            throw invalid(request);
+        }
         long start = System.nanoTime();
         PlacingOrder.Placement placed;
         try {
@@ -107,6 +116,30 @@ class OrderController {
             outcomes.accepted();
         }
         return answer.body(view(placed.order()));
+    }
+
+    /**
+     * What {@code @Valid} on the order would throw, for an order that breaks a constraint: the validator names
+     * each field and rule. An order that keeps them is checked by hand ({@link PlaceOrderRequest#meetsConstraints}),
+     * as a batch's orders are: the validator's reflection per field was a cost of every single order that a
+     * public GET does not pay (docs/benchmarks.md, "Single orders").
+     */
+    private MethodArgumentNotValidException invalid(PlaceOrderRequest request) {
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(request, "placeOrderRequest");
+        fieldValidator.validate(request, errors);
+        return new MethodArgumentNotValidException(PLACE_BODY, errors);
+    }
+
+    /** The order parameter of {@link #place}, as the exception of a failed {@code @Valid} names it. */
+    private static final MethodParameter PLACE_BODY = placeBody();
+
+    private static MethodParameter placeBody() {
+        try {
+            return new MethodParameter(OrderController.class.getDeclaredMethod("place", Caller.class,
+                    PlaceOrderRequest.class, String.class, String.class), 1);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
