@@ -7,6 +7,7 @@ import org.carbonsink.testsupport.CommittedApiDescriptions;
 import org.carbonsink.testsupport.DescribedProblems;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /** The OpenAPI description the gateway, Swagger UI and the generated client read. */
 class ApiDescriptionIT extends TradingIntegration {
@@ -56,5 +57,28 @@ class ApiDescriptionIT extends TradingIntegration {
 
         assertThat(DescribedProblems.readsOfUnknownIdsDisagreeing(api,
                 api().as(UUID.randomUUID(), "EXCHANGE_OPERATOR", "TRADER"))).isEmpty();
+    }
+
+    @Test
+    void documentsTheIdempotencyKeyWhereItIsTakenAndRequiredWhereARuleRequiresIt() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(keyHeader(api, "/orders", "post").path("required").asBoolean()).isTrue();
+        assertThat(keyHeader(api, "/cash-accounts/{participantId}/deposits", "post").path("required").asBoolean())
+                .isTrue();
+        assertThat(keyHeader(api, "/orders/{id}/cancellation", "post").path("required").asBoolean()).isFalse();
+        assertThat(keyHeader(api, "/orders/{id}/cancellation", "post").path("schema").path("maxLength").asInt())
+                .isEqualTo(255);
+        assertThat(keyHeader(api, "/orders", "get").isMissingNode()).as("a read takes no key").isTrue();
+    }
+
+    private static JsonNode keyHeader(JsonNode api, String path, String method) {
+        for (JsonNode parameter : api.path("paths").path(path).path(method).path("parameters")) {
+            if ("header".equals(parameter.path("in").asString())
+                    && "Idempotency-Key".equals(parameter.path("name").asString())) {
+                return parameter;
+            }
+        }
+        return MissingNode.getInstance();
     }
 }
