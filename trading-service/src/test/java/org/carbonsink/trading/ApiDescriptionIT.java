@@ -2,6 +2,7 @@ package org.carbonsink.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.testsupport.CommittedApiDescriptions;
 import org.carbonsink.testsupport.DescribedProblems;
@@ -57,6 +58,20 @@ class ApiDescriptionIT extends TradingIntegration {
 
         assertThat(DescribedProblems.readsOfUnknownIdsDisagreeing(api,
                 api().as(UUID.randomUUID(), "EXCHANGE_OPERATOR", "TRADER"))).isEmpty();
+    }
+
+    /**
+     * Every operation called without a token, by a participant with no role, and by one with every
+     * role, on ids that name nothing and with an empty body: each refusal is one the description lists.
+     */
+    @Test
+    void answersNoRefusalItsDescriptionDoesNotList() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(DescribedProblems.answersNotDescribed(api, Map.of("no token", api(),
+                "a participant without roles", api().as(UUID.randomUUID()),
+                "a participant with every role", api().as(UUID.randomUUID(), "TRADER", "EXCHANGE_OPERATOR",
+                        "REGISTRY_ADMINISTRATOR", "VERIFIER")))).isEmpty();
     }
 
     @Test
