@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
  * opt-in {@value #LAST_FLUSH_WHEN_NO_READ} (flush the end of a response once the read in progress is
  * done) terminates the previous response before the new request is looked at, which closes that route.
  * It is a JVM-wide system property read once, when Reactor Netty's HTTP server handler is first loaded,
- * so it is set here, before the server starts, unless it was set on the command line.
+ * so it is set here, before the server starts, unless it was set on the command line. It does not close the
+ * route for a response completed off the loop just before a synchronous one: {@link EventLoopResponseFilter}
+ * keeps every response on its connection's loop, so that route is never taken.
  */
 @Configuration(proxyBeanMethods = false)
 class KeepAliveConfiguration {
@@ -26,5 +28,10 @@ class KeepAliveConfiguration {
             System.setProperty(LAST_FLUSH_WHEN_NO_READ, "true");
         }
         return server -> server;
+    }
+
+    @Bean
+    EventLoopResponseFilter eventLoopResponses() {
+        return new EventLoopResponseFilter();
     }
 }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 import java.net.MalformedURLException;
@@ -73,15 +74,22 @@ class SecurityConfiguration {
             // probes on the public port; the rest of the actuator is on the management port only
             "/livez", "/readyz", "/actuator/health/**", "/actuator/prometheus" };
 
+    static final int KEY_SET_CONNECT_TIMEOUT_MS = 2_000;
+    static final int KEY_SET_READ_TIMEOUT_MS = 5_000;
+
     /** Public comments on a disclosed project (CCER: anyone may comment); the registry limits them per address. */
     static final String[] PUBLIC_POST_PATHS = { "/api/registry/projects/*/comments" };
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
         // Keys come from a cached, rate-limited JWK source: a token naming an unknown key id must not
-        // make the gateway fetch the key set again on every request (the reactive default does).
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(url(properties.jwksUri()))
-                .cache(true).rateLimited(true).build();
+        // make the gateway fetch the key set again on every request (the reactive default does). The
+        // fetch waits longer than Nimbus's 500 ms and is tried twice: a first fetch that timed out on a
+        // busy machine turned valid tokens away (401) until the rate limit let the next one through.
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(url(properties.jwksUri()),
+                        new DefaultResourceRetriever(KEY_SET_CONNECT_TIMEOUT_MS, KEY_SET_READ_TIMEOUT_MS,
+                                JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+                .cache(true).retrying(true).rateLimited(true).build();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Flux.defer(() -> {
             // The lookup may fetch the key set (blocking I/O), so it runs on boundedElastic; the request
             // then goes on on its connection's event loop, not on boundedElastic. A response completed off

@@ -3,6 +3,7 @@ package org.carbonsink.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.util.concurrent.DefaultEventExecutor;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,5 +39,19 @@ class SecurityConfigurationTest {
         } finally {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The first token after a start makes the gateway fetch the key set; on a busy machine that took
+     * longer than Nimbus's default 500 ms, and a valid token was refused (GatewayRateLimitTest got a 401).
+     */
+    @Test
+    void acceptsATokenWhileTheKeySetIsSlowToAnswer() {
+        ReactiveJwtDecoder decoder = new SecurityConfiguration().jwtDecoder(
+                new SecurityProperties(TestTokens.slowJwksUri(), TestTokens.ISSUER, TestTokens.AUDIENCE));
+
+        Jwt jwt = decoder.decode(TestTokens.forParticipant(UUID.randomUUID(), "TRADER")).block(Duration.ofSeconds(20));
+
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("TRADER");
     }
 }

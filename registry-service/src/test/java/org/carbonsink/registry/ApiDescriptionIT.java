@@ -2,6 +2,8 @@ package org.carbonsink.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import java.util.UUID;
 import org.carbonsink.testsupport.CommittedApiDescriptions;
 import org.carbonsink.testsupport.DescribedProblems;
 import org.junit.jupiter.api.Test;
@@ -33,5 +35,18 @@ class ApiDescriptionIT extends RegistryIT {
 
         assertThat(DescribedProblems.readsOfUnknownIdsDisagreeing(api,
                 api().as(ADMINISTRATOR, "REGISTRY_ADMINISTRATOR", "PROJECT_OWNER", "VERIFIER"))).isEmpty();
+    }
+
+    /**
+     * Every operation called without a token, by a participant with no role, and by one with every
+     * role, on ids that name nothing and with an empty body: each refusal is one the description lists.
+     */
+    @Test
+    void answersNoRefusalItsDescriptionDoesNotList() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(DescribedProblems.answersNotDescribed(api, Map.of("no token", api(),
+                "a participant without roles", api().as(UUID.randomUUID()),
+                "a participant with every role", api().as(ADMINISTRATOR, "REGISTRY_ADMINISTRATOR", "PROJECT_OWNER", "VERIFIER", "TRADER")))).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package org.carbonsink.testsupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  * where the description says it may.
  */
 public final class DescribedProblems {
+
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private DescribedProblems() {
     }
@@ -55,6 +58,40 @@ public final class DescribedProblems {
             }
         });
         return disagreements;
+    }
+
+    /**
+     * Calls every operation of the description as each of {@code callers} (named for the report), with
+     * ids that name nothing in its path and an empty JSON object as its body where it takes one, and
+     * lists each answer of 4xx or 5xx that the operation's description does not list: what a client
+     * generated from the description must be ready for is what the service answers. Such calls change
+     * nothing: each is refused, or finds nothing to act on.
+     */
+    public static List<String> answersNotDescribed(JsonNode api, Map<String, ApiClient> callers) {
+        List<String> undescribed = new ArrayList<>();
+        api.path("paths").properties().forEach(entry -> entry.getValue().properties().forEach(operation -> {
+            String method = operation.getKey().toUpperCase(Locale.ROOT);
+            if (!METHODS.contains(method)) {
+                return;
+            }
+            String concrete = entry.getKey();
+            for (JsonNode parameter : operation.getValue().path("parameters")) {
+                if ("path".equals(parameter.path("in").asString())) {
+                    concrete = concrete.replace("{" + parameter.path("name").asString() + "}",
+                            unknown(parameter.path("schema")));
+                }
+            }
+            String body = operation.getValue().has("requestBody") ? "{}" : null;
+            JsonNode responses = operation.getValue().path("responses");
+            for (Map.Entry<String, ApiClient> caller : callers.entrySet()) {
+                int answered = caller.getValue().send(method, concrete, body).status();
+                if (answered >= 400 && !responses.has(String.valueOf(answered))) {
+                    undescribed.add(method + " " + entry.getKey() + " as " + caller.getKey() + ": answered " + answered
+                            + ", lists " + new TreeSet<>(responses.propertyNames()));
+                }
+            }
+        }));
+        return undescribed;
     }
 
     private static String unknown(JsonNode schema) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -29,6 +31,10 @@ import org.apache.kafka.server.common.MetadataVersion;
  * which suits neither that nor a launcher that promises a port.
  */
 public final class InProcessKafkaBroker implements AutoCloseable {
+
+    /** Below this are the well-known and commonly configured ports. */
+    static final int LOWEST_PORT = 10_000;
+    private static final Path EPHEMERAL_PORTS = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
 
     private final int port;
     private final int controllerPort;
@@ -163,13 +169,45 @@ public final class InProcessKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** A port on the loopback interface that nothing listens on right now. */
+    /**
+     * A port on the loopback interface that nothing is bound to right now, below the range the system
+     * draws the local ports of outgoing connections from. A port from that range (what binding to port 0
+     * gives) can be taken by any client connection, of this JVM or another process, between this call and
+     * the bind, or while a broker on it is stopped to be started again: a restart then failed to bind.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
+        int below = ephemeralPortsFrom();
+        for (int attempt = 0; attempt < 200 && below > LOWEST_PORT + 1_000; attempt++) {
+            int port = LOWEST_PORT + ThreadLocalRandom.current().nextInt(below - LOWEST_PORT);
+            if (bindable(port)) {
+                return port;
+            }
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first port the system gives outgoing connections (Linux: ip_local_port_range; else the IANA range). */
+    static int ephemeralPortsFrom() {
+        try {
+            // line by line: procfs reports a size of 0, and reading by size gets the first byte only
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_PORTS).get(0).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 49_152;
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            // as the broker binds: a connection of an earlier run still in TIME_WAIT does not hold the port
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class PostgresServer {
 
     static final Duration ABANDONED_AFTER = Duration.ofHours(3);
+    static final Duration DROP_PATIENCE = Duration.ofSeconds(20);
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 
     private final String adminUrl;
@@ -79,8 +80,44 @@ public final class PostgresServer {
         return new Database(name, url, username, password);
     }
 
-    private void dropAll() {
-        databases.values().forEach(db -> drop(db.name()));
+    /**
+     * Drops this JVM's databases once nothing uses them. The Spring contexts close in shutdown hooks of
+     * their own, at the same time as this one: a forced drop cut their connections while they closed, and
+     * each closing step that then asked its pool for a connection (a book writer's last batch, a listener,
+     * the outbox relay) waited out the pool's 30 s timeout, so the JVM outlived Surefire's 30 s limit for
+     * an exit. A database still in use after {@link #DROP_PATIENCE} is left to the sweep of a later run.
+     */
+    void dropAll() {
+        List<String> left = new ArrayList<>(databases.values().stream().map(Database::name).toList());
+        Instant deadline = Instant.now().plus(DROP_PATIENCE);
+        left.removeIf(this::droppedIfUnused);
+        while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            left.removeIf(this::droppedIfUnused);
+        }
+    }
+
+    boolean exists(String name) {
+        try (Connection c = connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+            return rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean droppedIfUnused(String name) {
+        try {
+            execute("drop database if exists " + name);
+            return true;
+        } catch (RuntimeException inUse) {
+            return false;
+        }
     }
 
     private void sweepAbandoned() {

@@ -126,15 +126,20 @@ public final class TestInfrastructure {
         };
     }
 
-    /** Whether a PostgreSQL server behind {@code url} lets this role in, within two seconds. */
+    /**
+     * Whether a PostgreSQL server behind {@code url} lets this role in, within ten seconds. A busy machine
+     * (five builds at once) took more than the two seconds this once allowed: the tests then fell back to
+     * an embedded server, whose shutdown hook deleting its data directory kept trading-service's Failsafe
+     * fork alive for minutes after System.exit. Where nothing listens the answer is immediate anyway.
+     */
     static boolean answers(String url, String user, String password) {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
-        properties.setProperty("connectTimeout", "2");
-        properties.setProperty("loginTimeout", "2");
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("loginTimeout", "10");
         try (Connection connection = DriverManager.getConnection(url, properties)) {
-            return connection.isValid(2);
+            return connection.isValid(10);
         } catch (SQLException e) {
             log.info("no usable PostgreSQL at {} as {}: {}", url, user, e.getMessage());
             return false;
@@ -143,11 +148,13 @@ public final class TestInfrastructure {
 
     /**
      * A PostgreSQL server of this JVM's own, on a free port, stopped by its own shutdown hook; its
-     * data directory is temporary, so the test databases are not dropped one by one.
+     * data directory is temporary (under {@code java.io.tmpdir}, the module's target/ in a build), so the
+     * test databases are not dropped one by one. The hook only stops the server: deleting the directory
+     * in it (every database of the run) took minutes on a busy disk, past Surefire's 30 s for an exit.
      */
     static PostgresServer embeddedPostgres() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(false).start();
             log.info("PostgreSQL embedded in this JVM on port {}", postgres.getPort());
             return new PostgresServer("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "",
                     "embedded");

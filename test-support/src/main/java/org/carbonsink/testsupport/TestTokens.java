@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 /**
  * Signed JWTs for tests of one service, shaped like the authorization server's (see
@@ -37,6 +38,8 @@ public final class TestTokens {
     private static final RSAKey KEY = generate("test-key");
     private static final RSAKey OTHER_KEY = generate("someone-elses-key");
     private static HttpServer jwks;
+    /** How long {@link #slowJwksUri()} takes to answer: longer than Nimbus's default timeouts (500 ms). */
+    public static final Duration SLOW_KEY_SET = Duration.ofMillis(1_500);
 
     private TestTokens() {
     }
@@ -88,10 +91,32 @@ public final class TestTokens {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            jwks.createContext("/oauth2/slow-jwks", exchange -> {
+                try {
+                    Thread.sleep(SLOW_KEY_SET.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            // a slow answer must not hold up the others; daemon threads, so they never keep a JVM alive
+            jwks.setExecutor(Executors.newCachedThreadPool(task -> {
+                Thread thread = new Thread(task, "test-jwks");
+                thread.setDaemon(true);
+                return thread;
+            }));
             jwks.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> jwks.stop(0), "stop-test-jwks"));
         }
         return "http://127.0.0.1:" + jwks.getAddress().getPort() + "/oauth2/jwks";
+    }
+
+    /** The same key set, answered only after {@link #SLOW_KEY_SET}: a key server on a busy machine. */
+    public static String slowJwksUri() {
+        return jwksUri().replace("/oauth2/jwks", "/oauth2/slow-jwks");
     }
 
     /** Properties pointing a resource server at this test issuer. */

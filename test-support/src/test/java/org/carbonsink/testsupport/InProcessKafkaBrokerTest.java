@@ -33,6 +33,14 @@ class InProcessKafkaBrokerTest {
         }
     }
 
+    @Test
+    void choosesPortsThatNoOutgoingConnectionIsGiven() {
+        for (int i = 0; i < 20; i++) {
+            assertThat(InProcessKafkaBroker.freePort()).isBetween(InProcessKafkaBroker.LOWEST_PORT,
+                    InProcessKafkaBroker.ephemeralPortsFrom() - 1);
+        }
+    }
+
     private static void send(InProcessKafkaBroker broker, String value) throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()),
                 new StringSerializer(), new StringSerializer())) {

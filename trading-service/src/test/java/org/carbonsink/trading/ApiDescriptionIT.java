@@ -2,11 +2,13 @@ package org.carbonsink.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.testsupport.CommittedApiDescriptions;
 import org.carbonsink.testsupport.DescribedProblems;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /** The OpenAPI description the gateway, Swagger UI and the generated client read. */
 class ApiDescriptionIT extends TradingIntegration {
@@ -56,5 +58,42 @@ class ApiDescriptionIT extends TradingIntegration {
 
         assertThat(DescribedProblems.readsOfUnknownIdsDisagreeing(api,
                 api().as(UUID.randomUUID(), "EXCHANGE_OPERATOR", "TRADER"))).isEmpty();
+    }
+
+    /**
+     * Every operation called without a token, by a participant with no role, and by one with every
+     * role, on ids that name nothing and with an empty body: each refusal is one the description lists.
+     */
+    @Test
+    void answersNoRefusalItsDescriptionDoesNotList() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(DescribedProblems.answersNotDescribed(api, Map.of("no token", api(),
+                "a participant without roles", api().as(UUID.randomUUID()),
+                "a participant with every role", api().as(UUID.randomUUID(), "TRADER", "EXCHANGE_OPERATOR",
+                        "REGISTRY_ADMINISTRATOR", "VERIFIER")))).isEmpty();
+    }
+
+    @Test
+    void documentsTheIdempotencyKeyWhereItIsTakenAndRequiredWhereARuleRequiresIt() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(keyHeader(api, "/orders", "post").path("required").asBoolean()).isTrue();
+        assertThat(keyHeader(api, "/cash-accounts/{participantId}/deposits", "post").path("required").asBoolean())
+                .isTrue();
+        assertThat(keyHeader(api, "/orders/{id}/cancellation", "post").path("required").asBoolean()).isFalse();
+        assertThat(keyHeader(api, "/orders/{id}/cancellation", "post").path("schema").path("maxLength").asInt())
+                .isEqualTo(255);
+        assertThat(keyHeader(api, "/orders", "get").isMissingNode()).as("a read takes no key").isTrue();
+    }
+
+    private static JsonNode keyHeader(JsonNode api, String path, String method) {
+        for (JsonNode parameter : api.path("paths").path(path).path(method).path("parameters")) {
+            if ("header".equals(parameter.path("in").asString())
+                    && "Idempotency-Key".equals(parameter.path("name").asString())) {
+                return parameter;
+            }
+        }
+        return MissingNode.getInstance();
     }
 }

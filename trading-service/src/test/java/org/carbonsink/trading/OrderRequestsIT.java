@@ -58,6 +58,21 @@ class OrderRequestsIT extends TradingIntegration {
     }
 
     @Test
+    void aQuantityThatIsNotAWholeNumberIsRefusedInTheCallersTerms() {
+        var fractional = as(UUID.randomUUID()).post("/orders",
+                "{\"instrumentId\":\"P000001-2025\",\"side\":\"BUY\",\"quantity\":1.5,\"limitPrice\":1.00}");
+        var tooLarge = as(UUID.randomUUID()).post("/orders",
+                "{\"instrumentId\":\"P000001-2025\",\"side\":\"BUY\",\"quantity\":99999999999999999999,\"limitPrice\":1.00}");
+
+        assertThat(fractional.status()).isEqualTo(400);
+        assertThat(fractional.json().get("errors").get(0).get("field").asString()).isEqualTo("quantity");
+        assertThat(fractional.json().get("errors").get(0).get("message").asString()).isEqualTo("must be a whole number");
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must be a whole number from -9223372036854775808 to 9223372036854775807");
+    }
+
+    @Test
     void anOrderForAnUnlistedInstrumentIsRefused() {
         var response = as(trader()).post("/orders", order("P999999-1999", "SELL", 1, "1.00"));
 

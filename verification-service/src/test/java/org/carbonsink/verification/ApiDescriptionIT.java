@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.testsupport.CommittedApiDescriptions;
 import org.carbonsink.testsupport.DescribedProblems;
@@ -50,5 +51,18 @@ class ApiDescriptionIT extends ServiceIntegration {
 
         assertThat(DescribedProblems.readsOfUnknownIdsDisagreeing(api,
                 api().as(UUID.randomUUID(), "VERIFIER", "PROJECT_OWNER", "REGISTRY_ADMINISTRATOR"))).isEmpty();
+    }
+
+    /**
+     * Every operation called without a token, by a participant with no role, and by one with every
+     * role, on ids that name nothing and with an empty body: each refusal is one the description lists.
+     */
+    @Test
+    void answersNoRefusalItsDescriptionDoesNotList() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(DescribedProblems.answersNotDescribed(api, Map.of("no token", api(),
+                "a participant without roles", api().as(UUID.randomUUID()),
+                "a participant with every role", api().as(UUID.randomUUID(), "VERIFIER", "PROJECT_OWNER", "REGISTRY_ADMINISTRATOR")))).isEmpty();
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -112,15 +113,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-        return invalid(e, List.of(new FieldProblem(field, "type", "must be a valid " + type)), request);
+        String message = e.getRequiredType() == null ? "must be a valid value"
+                : ExpectedValues.of(e.getRequiredType(), e.getValue());
+        return invalid(e, List.of(new FieldProblem(field, "type", message)), request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            return invalid(e, List.of(unreadable(json)), request);
+        JacksonException located = located(e);
+        if (located != null) {
+            return invalid(e, List.of(unreadable(located, e.getMostSpecificCause())), request);
         }
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                 "the request body is missing or is not valid JSON");
@@ -155,19 +158,39 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
+    /**
+     * The JSON error that says which field it is about. A number out of range for its type is found by
+     * the parser, whose error knows no field; the mapper wraps it in one that does.
+     */
+    private static JacksonException located(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                return json;
+            }
+        }
+        return null;
+    }
+
     /** What was wrong with one field of a body that could not be read, in the caller's terms. */
-    private static FieldProblem unreadable(JacksonException e) {
-        String field = path(e);
-        if (e instanceof UnrecognizedPropertyException) {
+    private static FieldProblem unreadable(JacksonException located, Throwable cause) {
+        String field = path(located);
+        if (located instanceof UnrecognizedPropertyException) {
             return new FieldProblem(field, "unknown-field", "is not a field of this request (server-owned or misspelt)");
         }
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+        if (cause instanceof InputCoercionException outOfRange && outOfRange.getTargetType() != null) {
+            // the parser's own error: a number that does not fit its type
+            return new FieldProblem(field, "type", ExpectedValues.outOfRange(outOfRange.getTargetType()));
+        }
+        if (located instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             return new FieldProblem(field, "one-of", "must be one of "
                     + java.util.Arrays.toString(format.getTargetType().getEnumConstants()));
         }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return new FieldProblem(field, "type", "must be a valid " + mismatch.getTargetType().getSimpleName());
+        if (located instanceof InvalidFormatException format && format.getTargetType() != null) {
+            return new FieldProblem(field, "type", ExpectedValues.of(format.getTargetType(), format.getValue()));
+        }
+        if (located instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return new FieldProblem(field, "type", ExpectedValues.of(mismatch.getTargetType(), null));
         }
         return new FieldProblem(field, "type", "cannot be read");
     }

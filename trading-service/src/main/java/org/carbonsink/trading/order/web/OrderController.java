@@ -7,9 +7,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -172,12 +174,9 @@ class OrderController {
         List<Integer> validIndex = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             PlaceOrderRequest item = items.get(i);
-            var violations = item == null ? null : item.meetsConstraints() ? Set.<ConstraintViolation<PlaceOrderRequest>>of()
-                    : validator.validate(item);
-            if (item == null || !violations.isEmpty()) {
-                invalid.add(validation(violations));
-            } else {
-                invalid.add(null);
+            Map<String, Object> problem = problemOf(item);
+            invalid.add(problem);
+            if (problem == null) {
                 valid.add(item.toCommand(caller.participantId()));
                 validIndex.add(i);
             }
@@ -186,7 +185,7 @@ class OrderController {
         List<PlacingOrder.Placed> placed = placing.placeAll(valid, key, requestHash);
         long took = System.nanoTime() - start;
         Map<UUID, BigDecimal> averagePrices = orders.averagePrices(
-                placed.stream().map(PlacingOrder.Placed::order).filter(java.util.Objects::nonNull).toList());
+                placed.stream().map(PlacingOrder.Placed::order).filter(Objects::nonNull).toList());
         List<BatchOrderView.Item> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (invalid.get(i) != null) {
@@ -201,12 +200,12 @@ class OrderController {
                 // each order of the batch waited for the whole batch
                 outcomes.latency().record(took, TimeUnit.NANOSECONDS);
                 outcomes.accepted();
+                results.add(new BatchOrderView.Item(index, 201, OrderView.of(p.order(), averagePrices.get(p.order().id())),
+                        null));
             } else {
                 outcomes.rejected(p.refusal().slug());
+                results.add(new BatchOrderView.Item(index, p.refusal().status().value(), null, problem(p.refusal())));
             }
-            results.add(p.order() != null ? new BatchOrderView.Item(index, 201,
-                    OrderView.of(p.order(), averagePrices.get(p.order().id())), null)
-                    : new BatchOrderView.Item(index, p.refusal().status().value(), null, problem(p.refusal())));
         }
         results.sort((a, b) -> Integer.compare(a.index(), b.index()));
         int ok = (int) results.stream().filter(r -> r.status() == 201).count();
@@ -247,11 +246,25 @@ class OrderController {
         return problem;
     }
 
-    private static Map<String, Object> validation(java.util.Set<ConstraintViolation<PlaceOrderRequest>> violations) {
-        List<FieldProblem> errors = violations == null ? List.of(new FieldProblem("", "NotNull", "must be an order"))
-                : violations.stream().map(v -> new FieldProblem(v.getPropertyPath().toString(),
-                        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
-                        .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
+    /** Why one order of a batch cannot be placed as sent, or null when it can. */
+    private Map<String, Object> problemOf(PlaceOrderRequest item) {
+        if (item == null) {
+            return validation(List.of(new FieldProblem("", "NotNull", "must be an order")));
+        }
+        if (item.meetsConstraints()) {
+            // the common case, answered without the validator's reflection
+            return null;
+        }
+        Set<ConstraintViolation<PlaceOrderRequest>> violations = validator.validate(item);
+        if (violations.isEmpty()) {
+            return null;
+        }
+        return validation(violations.stream().map(v -> new FieldProblem(v.getPropertyPath().toString(),
+                v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field)).toList());
+    }
+
+    private static Map<String, Object> validation(List<FieldProblem> errors) {
         return problem(ProblemException.invalidField("orders", "Valid", "has an invalid order")
                 .with("errors", errors));
     }
