@@ -21,6 +21,7 @@ final class CopyRows {
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch for timestamps, in seconds of the Unix epoch. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+    private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1000 };
 
     private byte[] bytes = new byte[1 << 16];
     private int size;
@@ -88,16 +89,27 @@ final class CopyRows {
         int sign = unscaled.signum() < 0 ? 0x4000 : 0;
         // the digits of |value| × 10^(4k) for k fractional groups, so the point falls between groups
         int fractionGroups = (scale + 3) / 4;
-        BigInteger whole = unscaled.abs().multiply(BigInteger.TEN.pow(fractionGroups * 4 - scale));
+        int shift = fractionGroups * 4 - scale;
         short[] groups = new short[32];
         int count = 0;
-        while (whole.signum() > 0) {
-            BigInteger[] divided = whole.divideAndRemainder(TEN_THOUSAND);
-            if (count == groups.length) {
-                groups = Arrays.copyOf(groups, count * 2);
+        // below 2^53 the shift (at most × 1000) stays inside a long: every price and amount of the book,
+        // written without BigInteger arithmetic per group
+        if (unscaled.bitLength() <= 53) {
+            long whole = Math.abs(unscaled.longValue()) * POWERS_OF_TEN[shift];
+            while (whole > 0) {
+                groups[count++] = (short) (whole % 10_000);
+                whole /= 10_000;
             }
-            groups[count++] = divided[1].shortValue();
-            whole = divided[0];
+        } else {
+            BigInteger whole = unscaled.abs().multiply(BigInteger.TEN.pow(shift));
+            while (whole.signum() > 0) {
+                BigInteger[] divided = whole.divideAndRemainder(TEN_THOUSAND);
+                if (count == groups.length) {
+                    groups = Arrays.copyOf(groups, count * 2);
+                }
+                groups[count++] = divided[1].shortValue();
+                whole = divided[0];
+            }
         }
         // groups[0] is the last group; drop trailing zero groups, as PostgreSQL stores none
         int last = 0;

@@ -1,7 +1,10 @@
 package org.carbonsink.trading.order;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import org.carbonsink.support.web.IdempotencyFilter;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.instrument.Instrument;
@@ -79,9 +83,48 @@ public class PlacingOrder {
 
     /** The id of the {@code index}th order of a request with {@code requestKey}; a fresh id without a key. */
     static UUID orderId(UUID participantId, String requestKey, int index) {
-        return requestKey == null ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes(("order/" + participantId + "/" + requestKey + "/" + index)
-                        .getBytes(StandardCharsets.UTF_8));
+        return requestKey == null ? UUID.randomUUID() : keyedIds(participantId, requestKey).apply(index);
+    }
+
+    /**
+     * The ids of the orders of one keyed request: {@code UUID.nameUUIDFromBytes} of
+     * {@code order/<participant>/<key>/<index>}, with the digest of the common prefix taken once and the MD5
+     * algorithm cloned rather than looked up among the security providers for each of up to 1,000 orders.
+     */
+    static IntFunction<UUID> keyedIds(UUID participantId, String requestKey) {
+        MessageDigest prefix = md5();
+        prefix.update(("order/" + participantId + "/" + requestKey + "/").getBytes(StandardCharsets.UTF_8));
+        return index -> {
+            MessageDigest digest = clone(prefix);
+            byte[] hash = digest.digest(Integer.toString(index).getBytes(StandardCharsets.UTF_8));
+            // version 3 (name-based, MD5) and the IETF variant, as nameUUIDFromBytes sets them
+            hash[6] = (byte) (hash[6] & 0x0f | 0x30);
+            hash[8] = (byte) (hash[8] & 0x3f | 0x80);
+            ByteBuffer bits = ByteBuffer.wrap(hash);
+            return new UUID(bits.getLong(), bits.getLong());
+        };
+    }
+
+    private static final MessageDigest MD5 = md5Algorithm();
+
+    private static MessageDigest md5Algorithm() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has MD5", e);
+        }
+    }
+
+    private static MessageDigest md5() {
+        return clone(MD5);
+    }
+
+    private static MessageDigest clone(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's MD5 can be cloned", e);
+        }
     }
 
     /**
@@ -129,8 +172,13 @@ public class PlacingOrder {
             throw ProblemException.invalidField("orders", "Size", "must hold at most " + MAX_BATCH + " orders");
         }
         List<UUID> ids = new ArrayList<>();
+        IntFunction<UUID> keyed = null;
         for (int i = 0; i < commands.size(); i++) {
-            ids.add(orderId(commands.get(i).participantId(), requestKey, i));
+            UUID participant = commands.get(i).participantId();
+            if (requestKey != null && (keyed == null || !participant.equals(commands.get(i - 1).participantId()))) {
+                keyed = keyedIds(participant, requestKey);
+            }
+            ids.add(requestKey == null ? UUID.randomUUID() : keyed.apply(i));
         }
         // without the request's hash (no request around it), each order is its own request
         String hash = requestKey == null ? null : requestHash;

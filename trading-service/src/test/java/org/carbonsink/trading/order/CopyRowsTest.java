@@ -3,9 +3,13 @@ package org.carbonsink.trading.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +40,56 @@ class CopyRowsTest {
         // -5.5 is -(5 + 5000 × 10000^-1), scale 1
         assertThat(field(r -> r.numeric(new BigDecimal("-5.5")))).isEqualTo("0000000c" + "0002000040000001" + "00051388");
         assertThat(field(r -> r.numeric(null))).isEqualTo("ffffffff");
+    }
+
+    @Test
+    void numericsAreWrittenAlikeOnEitherSideOfTheLongPath() {
+        // 2^53 is where the writer leaves long arithmetic for BigInteger; the reference reads the digits
+        // off the plain text form, as PostgreSQL's numeric_in would
+        List<BigDecimal> values = new ArrayList<>();
+        for (String edge : List.of("9007199254740991", "9007199254740992", "9007199254740993", "90071992547409.91",
+                "90071992547409.92", "900719925474.0993", "-9007199254740.993", "99999999999999999.99", "0.0001",
+                "1E+5", "123.45678", "-0.10", "10000", "99990000.0000")) {
+            values.add(new BigDecimal(edge));
+        }
+        Random random = new Random(20261201);
+        for (int i = 0; i < 20_000; i++) {
+            BigInteger unscaled = new BigInteger(1 + random.nextInt(70), random);
+            values.add(new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(), random.nextInt(9)));
+        }
+        for (BigDecimal value : values) {
+            assertThat(field(r -> r.numeric(value))).as(value.toPlainString()).isEqualTo(numericFromText(value));
+        }
+    }
+
+    /** numeric's binary form built from the value's decimal text, in groups of four digits around the point. */
+    private static String numericFromText(BigDecimal value) {
+        int scale = Math.max(value.scale(), 0);
+        String plain = value.abs().setScale(scale).toPlainString();
+        String integer = plain.contains(".") ? plain.substring(0, plain.indexOf('.')) : plain;
+        String fraction = plain.contains(".") ? plain.substring(plain.indexOf('.') + 1) : "";
+        integer = "0".repeat((4 - integer.length() % 4) % 4) + integer;
+        fraction = fraction + "0".repeat((4 - fraction.length() % 4) % 4);
+        List<Integer> groups = new ArrayList<>();
+        String all = integer + fraction;
+        for (int i = 0; i < all.length(); i += 4) {
+            groups.add(Integer.parseInt(all.substring(i, i + 4)));
+        }
+        int weight = integer.length() / 4 - 1;
+        while (!groups.isEmpty() && groups.get(0) == 0) {
+            groups.remove(0);
+            weight--;
+        }
+        while (!groups.isEmpty() && groups.get(groups.size() - 1) == 0) {
+            groups.remove(groups.size() - 1);
+        }
+        if (groups.isEmpty()) {
+            weight = 0;
+        }
+        StringBuilder hex = new StringBuilder(String.format("%08x%04x%04x%04x%04x", 8 + 2 * groups.size(),
+                groups.size(), weight & 0xffff, value.signum() < 0 ? 0x4000 : 0, scale));
+        groups.forEach(g -> hex.append(String.format("%04x", g)));
+        return hex.toString();
     }
 
     @Test
