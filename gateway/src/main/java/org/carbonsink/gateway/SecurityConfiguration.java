@@ -66,7 +66,7 @@ class SecurityConfiguration {
             // the public register of encumbrances (docs/pledges.md)
             "/api/registry/pledges/**",
             "/api/verification/projects/**", "/api/verification/reports/**", "/api/verification/species",
-            "/api/verification/uncertainty-bands",
+            "/api/verification/uncertainty-bands", "/api/verification/parameters",
             "/api/trading/instruments/**", "/api/trading/trades/**", "/api/trading/market/**",
             "/api/trading/block-trade-rules/**",
             // each service's OpenAPI description

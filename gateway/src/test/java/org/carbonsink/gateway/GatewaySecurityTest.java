@@ -110,6 +110,7 @@ class GatewaySecurityTest {
                 "/api/registry/cancellations/c-1", "/api/registry/reversals", "/api/registry/reversals/r-1",
                 "/api/registry/pledges", "/api/registry/pledges/g-1", "/api/verification/projects/p-1/reports",
                 "/api/verification/reports/r-1", "/api/verification/species", "/api/verification/uncertainty-bands",
+                "/api/verification/parameters",
                 "/api/trading/instruments/x", "/api/trading/trades", "/api/trading/market/instruments/x/daily",
                 "/api/trading/market/block-trades", "/api/trading/block-trade-rules/x", "/api/registry/v3/api-docs",
                 "/api/verification/v3/api-docs", "/api/trading/v3/api-docs")

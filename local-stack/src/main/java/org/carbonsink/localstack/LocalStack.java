@@ -101,8 +101,11 @@ public final class LocalStack implements AutoCloseable {
             System.out.println("Disclosure windows shortened for local use (--rule-windows keeps 20 working days)");
             arguments.addAll(Lifecycle.SHORT_WINDOWS);
         }
-        services = Services.start(databases, broker.bootstrapServers(),
-                new Services.Ports(options.gatewayPort(), 8081, 8082, 8083, options.authPort()), arguments);
+        // the services' standard ports only beside the standard gateway, so that a second stack on
+        // other ports does not collide with the first
+        boolean standard = options.gatewayPort() == 8080;
+        services = Services.start(databases, broker.bootstrapServers(), new Services.Ports(options.gatewayPort(),
+                standard ? 8081 : 0, standard ? 8082 : 0, standard ? 8083 : 0, options.authPort()), arguments);
     }
 
     /** Topics up front, so no consumer starts on a topic that does not exist yet. */

@@ -39,6 +39,15 @@ class AuditTrailIT extends RegistryIT {
         assertThat(page.get("entries").get(1).get("previousHash").asString())
                 .isEqualTo(page.get("entries").get(0).get("hash").asString());
 
+        JsonNode first = admin().get("/audit/entries?limit=1&subjectType=test&subjectId=" + subject).expect(200);
+        assertThat(first.get("entries")).hasSize(1);
+        JsonNode last = admin().get("/audit/entries?limit=1&subjectType=test&subjectId=" + subject + "&after="
+                + first.get("next").asLong()).expect(200);
+        assertThat(last.get("entries").get(0).get("seq").asLong()).isGreaterThan(first.get("next").asLong());
+        assertThat(last.get("next").isNull()).as("no page after the last").isTrue();
+        assertThat(admin().get("/audit/entries?limit=2&subjectType=test&subjectId=" + subject).expect(200)
+                .get("next").isNull()).as("a page that holds everything has no next").isTrue();
+
         JsonNode status = api().get("/audit/status").expect(200);
         assertThat(status.get("intact").asBoolean()).isTrue();
         assertThat(status.get("headHash").asString()).hasSize(64);
@@ -74,7 +83,8 @@ class AuditTrailIT extends RegistryIT {
         api().as(someone, "PROJECT_OWNER").get("/audit/verification").expect(403);
         api().as(someone, "VERIFIER").get("/audit/entries").expect(403);
         api().get("/audit/verification").expect(401);
-        admin().get("/audit/entries?limit=0").expect(400);
+        JsonNode refused = admin().get("/audit/entries?limit=0").expect(400);
+        assertThat(refused.get("detail").asString()).isEqualTo("limit must be between 1 and 500");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -177,6 +178,35 @@ class CreditMovementsIT extends RegistryIT {
                 + issued.get(0).issuanceId()).expect(200).get("entries");
         assertThat(entries.findValuesAsString("action")).containsExactly("CREDITS_ISSUED", "CREDITS_ISSUED");
         assertThat(admin().get("/ledger/check?projectId=" + projectId).expect(200).get("balances")).hasSize(2);
+    }
+
+    @Test
+    void listsTheIssuancesOfAReportSpanningYearsInVintageOrderPageByPage() {
+        Holder owner = holder("Hunan Camphor Co.", "PROJECT_OWNER");
+        UUID projectId = id(registeredProject(owner.id()));
+        List<MonitoringReportVerified.VintageCredits> vintages = new ArrayList<>();
+        for (int year = 2022; year <= 2025; year++) {
+            vintages.add(new MonitoringReportVerified.VintageCredits(year, LocalDate.of(year, 1, 1),
+                    LocalDate.of(year, 12, 31), 100, 10));
+        }
+        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
+                UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner.id(), UUID.randomUUID(),
+                LocalDate.of(2022, 1, 1), LocalDate.of(2025, 12, 31), 2025, new BigDecimal("400"), 400, 40, vintages,
+                "cd34"));
+        await().atMost(EVENTUALLY).until(() -> api().get("/issuances?projectId=" + projectId).expect(200)
+                .get("total").asLong() == 4);
+
+        JsonNode all = api().get("/issuances?projectId=" + projectId).expect(200).get("items");
+        assertThat(all.findValues("vintage")).extracting(JsonNode::asInt).containsExactly(2022, 2023, 2024, 2025);
+        List<Integer> paged = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = api().get("/issuances?limit=1&projectId=" + projectId
+                    + (after == null ? "" : "&after=" + after)).expect(200);
+            page.get("items").forEach(i -> paged.add(i.get("vintage").asInt()));
+            after = page.get("next").isNull() ? null : page.get("next").asString();
+        } while (after != null);
+        assertThat(paged).containsExactly(2022, 2023, 2024, 2025);
     }
 
     @Test

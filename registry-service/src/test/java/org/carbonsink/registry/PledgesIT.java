@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -223,6 +224,9 @@ class PledgesIT extends RegistryIT {
                 new Case(with(valid, "securedAmount", BigDecimal.ZERO), 400, "securedAmount"),
                 new Case(with(valid, "currency", "RMB"), 400, "currency"),
                 new Case(with(valid, "maturityDate", null), 400, "maturityDate"),
+                new Case(with(valid, "maturityDate", yesterdayInBeijing()), 400, "maturityDate"),
+                new Case(with(futurePledge(projectId, bank.id(), 10), "maturityDate", yesterdayInBeijing()), 400,
+                        "maturityDate"),
                 new Case(with(valid, "loanReference", " "), 400, "loanReference"),
                 new Case(with(valid, "accountId", null), 400, "accountId"),
                 new Case(with(valid, "vintage", null), 400, "vintage"),
@@ -392,10 +396,11 @@ class PledgesIT extends RegistryIT {
         Party owner = party("Guangxi Eucalyptus Co.", "PROJECT_OWNER");
         Party bank = lender("Guilin Bank");
         UUID projectId = projectWithCredits(owner, 400);
-        // matured yesterday in Beijing, where the registry's dates are
-        String maturity = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        // matures tomorrow in Beijing, where the registry's dates are; then the day comes
+        String maturity = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(1).toString();
         UUID pledgeId = id(owner.as(this).post("/pledges", with(creditsPledge(owner, projectId, bank.id(), 300),
                 "maturityDate", maturity)).expect(201));
+        clock.advance(Duration.ofDays(1));
 
         JsonNode requested = bank.as(this).post("/pledges/" + pledgeId + "/enforcement-request", Map.of("reason",
                 "NOT_REPAID_AT_MATURITY", "description", "Principal of CNY 2,500,000 unpaid at maturity")).expect(200);
@@ -404,6 +409,25 @@ class PledgesIT extends RegistryIT {
         assertThat(enforced.get("state").asString()).isEqualTo("ENFORCED");
         assertThat(holding(bank, "available")).isEqualTo(300);
         assertThat(auditDetails(pledgeId, "PLEDGE_ENFORCED")).contains("\"grounds\":\"NOT_REPAID_AT_MATURITY\"");
+        assertSound(projectId);
+    }
+
+    /** A loan that matured yesterday: no pledge may secure it any more. */
+    String yesterdayInBeijing() {
+        return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).minusDays(1).toString();
+    }
+
+    @Test
+    void aLoanMaturingTodayMayStillBePledged() {
+        Party owner = party("Fujian Bamboo Co.", "PROJECT_OWNER");
+        Party bank = lender("Bank of Fuzhou");
+        UUID projectId = projectWithCredits(owner, 100);
+        String today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString();
+
+        JsonNode pledge = owner.as(this).post("/pledges", with(creditsPledge(owner, projectId, bank.id(), 20),
+                "maturityDate", today)).expect(201);
+
+        assertThat(pledge.get("maturityDate").asString()).isEqualTo(today);
         assertSound(projectId);
     }
 

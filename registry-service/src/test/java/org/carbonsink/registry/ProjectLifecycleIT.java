@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -322,6 +323,29 @@ class ProjectLifecycleIT extends RegistryIT {
         assertThat(late.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:disclosure-closed");
         assertThat(anonymous().post("/projects/" + UUID.randomUUID() + "/comments", Map.of("body", "hello")).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void listsProjectsByEcosystemProvinceAndMethodology() {
+        UUID owner = id(registerParticipant("Qinghai Wetland Trust", "PROJECT_OWNER"));
+        UUID validator = verifier();
+        String forest = draftedProject(owner, validator).get("code").asString();
+        Map<String, Object> wetland = new HashMap<>(design(validator));
+        wetland.putAll(Map.of("methodologyCode", "PILOT-WETLAND-V01", "ecosystemType", "WETLAND",
+                "province", "Qinghai", "creditingPeriodEnd", "2041-02-28"));
+        String lake = owner(owner).post("/projects", wetland).expect(201).get("code").asString();
+
+        assertThat(codes(api().get("/projects?ownerId=" + owner + "&ecosystemType=WETLAND").expect(200)))
+                .containsExactly(lake);
+        assertThat(codes(api().get("/projects?ownerId=" + owner + "&province=Guizhou").expect(200)))
+                .containsExactly(forest);
+        assertThat(codes(api().get("/projects?ownerId=" + owner + "&methodologyCode=CCER-14-001-V01").expect(200)))
+                .containsExactly(forest);
+        assertThat(codes(api().get("/projects?ownerId=" + owner + "&ecosystemType=WETLAND&province=Guizhou")
+                .expect(200))).isEmpty();
+        var unknown = api().get("/projects?ecosystemType=DESERT");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("ecosystemType");
     }
 
     @Test

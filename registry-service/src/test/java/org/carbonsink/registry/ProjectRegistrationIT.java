@@ -108,6 +108,8 @@ class ProjectRegistrationIT extends RegistryIT {
                 "methodologyVersion");
         assertRefused(owner, validator, Map.of("creditingPeriodEnd", "2031-02-28"), 422, "crediting-period-bounds",
                 "creditingPeriodEnd");
+        assertRefused(owner, validator, Map.of("creditingPeriodStart", "2019-03-01", "creditingPeriodEnd", "2049-02-28"),
+                422, "crediting-period-before-project-start", "creditingPeriodStart");
         assertRefused(owner, validator, Map.of("creditingPeriodEnd", "2061-03-01"), 422, "crediting-period-bounds",
                 "creditingPeriodEnd");
         assertRefused(owner, validator, Map.of("risk", Map.of("internal", 30, "external", 20, "natural", 20)), 422,

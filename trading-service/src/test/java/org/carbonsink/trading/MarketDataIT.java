@@ -3,6 +3,10 @@ package org.carbonsink.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +70,34 @@ class MarketDataIT extends TradingIntegration {
                 + money(t.get("price")).toPlainString())).containsExactly("BLOCK@99.00", "BOOK@11.00");
         assertThat(api().get("/market/instruments/" + id + "/trades?offset=4").expect(200).get("items").get(0)
                 .get("price").decimalValue()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void publicTradeListsAnswerCsvToo() throws Exception {
+        Listed instrument = listInstrument(1000);
+        String id = instrument.instrumentId();
+        bookTrade(id, "2026-03-02T01:30:00Z", "10.00", 5, "SETTLED");
+        blockTrade(id, "2026-03-02T02:00:00Z", "99.00", 100);
+
+        HttpResponse<String> market = csv("/market/instruments/" + id + "/trades");
+        assertThat(market.statusCode()).as(market.body()).isEqualTo(200);
+        assertThat(market.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(market.headers().firstValue("X-Total-Count").orElseThrow()).isEqualTo("2");
+        String[] lines = market.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("id,venue,quantity,price,amount,status,executedAt");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).matches(".*,BLOCK,100,99(\\.00)?,9900(\\.00)?,PENDING_DELIVERY,2026-03-02T02:00:00Z");
+        assertThat(lines[2]).matches(".*,BOOK,5,10(\\.00)?,50(\\.00)?,SETTLED,2026-03-02T01:30:00Z");
+        HttpResponse<String> trades = csv("/trades?instrumentId=" + id);
+        assertThat(trades.statusCode()).as(trades.body()).isEqualTo(200);
+        assertThat(trades.body().split("\r\n")).hasSize(3);
+        assertThat(api().get("/market/instruments/" + id + "/trades").expect(200).get("total").asLong())
+                .as("JSON stays the default").isEqualTo(2);
+    }
+
+    private HttpResponse<String> csv(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api().baseUrl() + path))
+                .header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -41,10 +41,15 @@ public class Issuances {
                 .query(Boolean.class).single();
     }
 
-    /** One page after {@code after}, oldest first; {@code projectId} narrows it. */
+    /**
+     * One page after {@code after}, oldest first and, among the issuances of one report (issued in one
+     * transaction, at one time), in serial order, which is vintage order; {@code projectId} narrows it.
+     * The cursor still names the last issuance by its time and id: its first serial places it.
+     */
     public List<Issuance> list(UUID projectId, Keyset after, int limit) {
         return jdbc.sql(SELECT + "where (cast(:project as uuid) is null or i.project_id = :project) "
-                + "and (i.issued_at, i.id) > (:at, :id) order by i.issued_at, i.id limit :limit")
+                + "and (i.issued_at, i.first_serial) > (:at, coalesce((select c.first_serial from issuance c "
+                + "where c.id = :id), 0)) order by i.issued_at, i.first_serial limit :limit")
                 .param("project", projectId).param("at", Timestamp.from(after.at())).param("id", after.id())
                 .param("limit", limit).query(Issuances::map).list();
     }

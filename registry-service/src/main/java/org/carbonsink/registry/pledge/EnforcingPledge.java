@@ -3,7 +3,6 @@ package org.carbonsink.registry.pledge;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 import org.carbonsink.registry.audit.AuditTrail;
 import org.carbonsink.registry.ledger.EncumberingCredits;
@@ -24,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class EnforcingPledge {
-
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final Pledges pledges;
     private final PledgeParties parties;
@@ -59,7 +56,7 @@ public class EnforcingPledge {
             throw ProblemException.conflict("enforcement-already-requested", "Enforcement was already requested",
                     "the lender asked to enforce pledge " + pledge.id() + " at " + pledge.enforcementRequestedAt());
         }
-        LocalDate today = LocalDate.now(clock.withZone(BEIJING));
+        LocalDate today = LocalDate.now(clock.withZone(Pledge.BEIJING));
         if (command.reason() != Pledge.Grounds.EVENT_OF_DEFAULT && !pledge.matured(today)) {
             throw ProblemException.conflict("pledge-not-matured", "The secured loan has not matured",
                     "pledge " + pledge.id() + " secures a loan with maturityDate " + pledge.terms().maturityDate()

@@ -36,6 +36,18 @@ public record LoanTerms(String loanReference, BigDecimal securedAmount, String c
         }
     }
 
+    /**
+     * Refuses a loan that has already matured: a pledge secures a debt still running, and one made
+     * after the maturity date could be enforced for non-payment the moment it is recorded. The
+     * maturity date itself ({@code today}, a date in Beijing) is still accepted: the loan is due that day.
+     */
+    public void requireNotMaturedBefore(LocalDate today) {
+        if (maturityDate.isBefore(today)) {
+            throw ProblemException.invalidField("maturityDate", "not-in-past",
+                    "must not be before today (" + today + " in Beijing): the secured loan has already matured");
+        }
+    }
+
     private static boolean known(String code) {
         try {
             Currency.getInstance(code);

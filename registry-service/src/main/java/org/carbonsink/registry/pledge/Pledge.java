@@ -2,6 +2,7 @@ package org.carbonsink.registry.pledge;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -16,6 +17,9 @@ public record Pledge(UUID id, Kind kind, UUID pledgorId, UUID pledgorAccountId, 
         long released, long waived, long enforced, long cancelled, LoanTerms terms, State state,
         Instant enforcementRequestedAt, Grounds enforcementGrounds, String enforcementReason, Instant createdAt,
         Instant closedAt, String voidReason) {
+
+    /** Where a loan's dates are: its maturity date is a date in Beijing. */
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     public enum Kind {
         CREDITS, FUTURE_ISSUANCE

@@ -1,6 +1,7 @@
 package org.carbonsink.registry.pledge;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.carbonsink.registry.audit.AuditTrail;
 import org.carbonsink.registry.ledger.EncumberCredits;
@@ -43,6 +44,7 @@ public class PledgingCredits {
         // someone else's account is refused before anything about the pledge is judged
         accounts.heldBy(command.accountId(), command.callerId());
         PledgeParties.Lender lender = parties.lender(command.lenderId(), command.callerId());
+        command.terms().requireNotMaturedBefore(LocalDate.now(clock.withZone(Pledge.BEIJING)));
         UUID id = UUID.randomUUID();
         // the serials first: the pledge row is written in the same transaction and checked at commit
         Encumbrance encumbered = encumbering.encumber(new EncumberCredits(command.accountId(), command.callerId(),

@@ -1,6 +1,7 @@
 package org.carbonsink.registry.pledge;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.audit.AuditTrail;
@@ -40,6 +41,7 @@ public class PledgingFutureIssuance {
         if (command.quantity() <= 0) {
             throw ProblemException.invalidField("quantity", "positive", "must be greater than 0");
         }
+        command.terms().requireNotMaturedBefore(LocalDate.now(clock.withZone(Pledge.BEIJING)));
         Pledges.ProjectFacts project = pledges.shareProject(command.projectId()).orElseThrow(() -> ProblemException
                 .invalidField("projectId", "known-project", "names no project in the registry"));
         if (!project.ownerId().equals(command.callerId())) {

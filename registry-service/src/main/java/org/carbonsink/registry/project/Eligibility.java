@@ -20,7 +20,8 @@ final class Eligibility {
     /**
      * Refuses the design unless: the methodology is published (ACTIVE or PILOT) and of the version
      * the design names; it covers the design's ecosystem; construction started after the cut-off;
-     * the crediting period lasts between the methodology's bounds (whole years, end inclusive); the
+     * the crediting period starts on or after the construction start and lasts between the methodology's
+     * bounds (whole years, end inclusive); the
      * risk rating is at most {@code maxRiskRating}.
      */
     static void check(ProjectDesign design, Methodology methodology, BigDecimal maxRiskRating) {
@@ -58,6 +59,12 @@ final class Eligibility {
         if (!endExclusive.isAfter(start)) {
             throw refuse("crediting-period-order", "Crediting period ends before it starts", "creditingPeriodEnd",
                     "the crediting period ends on " + design.creditingPeriodEnd() + ", before it starts on " + start);
+        }
+        // removals are credited from the project's start on: there is nothing to credit before the work began
+        if (start.isBefore(design.constructionStart())) {
+            throw refuse("crediting-period-before-project-start", "Crediting period starts before the project",
+                    "creditingPeriodStart", "the crediting period starts on " + start
+                            + ", before construction started on " + design.constructionStart());
         }
         Integer min = methodology.creditingPeriodMinYears();
         Integer max = methodology.creditingPeriodMaxYears();

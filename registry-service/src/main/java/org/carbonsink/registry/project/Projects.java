@@ -148,11 +148,18 @@ public class Projects {
     }
 
     /** Projects after the code {@code afterCode} (null: from the first), in code order, at most {@code limit}. */
-    public List<Project> list(Project.Status status, UUID ownerId, String afterCode, int limit) {
+    /** One page in code order after {@code afterCode}; each filter that is not null narrows it. */
+    public List<Project> list(ProjectFilter filter, String afterCode, int limit) {
         return jdbc.sql("select " + COLUMNS + " from project where (cast(:status as text) is null or status = :status) "
                 + "and (cast(:owner as uuid) is null or owner_id = :owner) "
+                + "and (cast(:ecosystem as text) is null or ecosystem_type = :ecosystem) "
+                + "and (cast(:province as text) is null or province = :province) "
+                + "and (cast(:methodology as text) is null or methodology_code = :methodology) "
                 + "and (cast(:after as text) is null or code > :after) order by code limit :limit")
-                .param("status", status == null ? null : status.name()).param("owner", ownerId)
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("owner", filter.ownerId())
+                .param("ecosystem", filter.ecosystemType() == null ? null : filter.ecosystemType().name())
+                .param("province", filter.province()).param("methodology", filter.methodologyCode())
                 .param("after", afterCode).param("limit", limit).query(Projects::map).list();
     }
 

@@ -46,6 +46,14 @@ class EligibilityTest {
         assertRefused(v02, AFFORESTATION, "methodology-version");
     }
 
+    @Test
+    void theCreditingPeriodStartsNoEarlierThanTheConstruction() {
+        assertRefused(design(LocalDate.of(2021, 3, 1), LocalDate.of(2021, 2, 28), LocalDate.of(2041, 2, 27), "FOREST",
+                10), AFFORESTATION, "crediting-period-before-project-start");
+        assertThatCode(() -> Eligibility.check(design(LocalDate.of(2021, 3, 1), LocalDate.of(2021, 3, 1),
+                LocalDate.of(2041, 2, 28), "FOREST", 10), AFFORESTATION, MAX_RISK)).doesNotThrowAnyException();
+    }
+
     /** 20 to 40 years, the end date inclusive: 2021-01-01..2040-12-31 is exactly 20 years. */
     @Test
     void theCreditingPeriodLastsWithinTheMethodologysBounds() {

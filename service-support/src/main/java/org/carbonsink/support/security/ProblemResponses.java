@@ -1,5 +1,6 @@
 package org.carbonsink.support.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,26 +23,42 @@ public final class ProblemResponses {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, e) -> {
             bearer.commence(request, response, e);
-            write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+            write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                     "a valid bearer token is required: " + e.getMessage());
         };
     }
 
+    /**
+     * The role rules of the filter chain refuse with Spring Security's bare "Access Denied": the problem
+     * says instead which request the caller's roles do not allow.
+     */
     public static AccessDeniedHandler forbidden() {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, e) -> {
             bearer.handle(request, response, e);
-            write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", e.getMessage());
+            write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+                    "the caller's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
         };
     }
 
     /** Writes an RFC 9457 problem body from outside Spring MVC (filters, entry points). */
     public static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
             throws IOException {
+        write(response, status, slug, title, detail, "");
+    }
+
+    /** The same, with the request's path as the problem's {@code instance}, as Spring MVC's problems have it. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
+            String title, String detail) throws IOException {
+        write(response, status, slug, title, detail, ",\"instance\":\"" + escape(request.getRequestURI()) + "\"");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail,
+            String more) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         String body = "{\"type\":\"" + ProblemHandler.TYPE_PREFIX + slug + "\",\"title\":\"" + title
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + escape(detail) + "\"}";
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + escape(detail) + "\"" + more + "}";
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 

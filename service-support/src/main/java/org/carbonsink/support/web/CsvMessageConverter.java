@@ -15,18 +15,20 @@ import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
- * Writes a {@link KeysetPage} of records as CSV (RFC 4180, UTF-8) when the client asks for
- * {@code text/csv}: a header of the record's component names, one line per item, the cursor of the
- * next page in the {@value #NEXT_CURSOR} header. Text cells that a spreadsheet would read as a
+ * Writes a {@link KeysetPage} or a {@link Page} of records as CSV (RFC 4180, UTF-8) when the client asks
+ * for {@code text/csv}: a header of the record's component names, one line per item; the cursor of the
+ * next keyset page in the {@value #NEXT_CURSOR} header, or an offset page's total in {@value #TOTAL_COUNT}
+ * (the public lists of every service: architecture.md, "The public face"). Text cells that a spreadsheet would read as a
  * formula ({@code = + - @}, tab, carriage return first) get a leading apostrophe (OWASP CSV injection),
  * so public text cannot run in a reader's spreadsheet; numbers are written as they are.
  */
-public class CsvMessageConverter extends AbstractHttpMessageConverter<KeysetPage<?>> {
+public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
 
     /** For {@code produces} of a handler that answers CSV itself. */
     public static final String TEXT_CSV_VALUE = "text/csv";
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     public static final String NEXT_CURSOR = "X-Next-Cursor";
+    public static final String TOTAL_COUNT = "X-Total-Count";
 
     public CsvMessageConverter() {
         super(TEXT_CSV);
@@ -34,7 +36,7 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<KeysetPage
 
     @Override
     protected boolean supports(Class<?> clazz) {
-        return KeysetPage.class.isAssignableFrom(clazz);
+        return KeysetPage.class.isAssignableFrom(clazz) || Page.class.isAssignableFrom(clazz);
     }
 
     @Override
@@ -43,17 +45,23 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<KeysetPage
     }
 
     @Override
-    protected KeysetPage<?> readInternal(Class<? extends KeysetPage<?>> clazz, HttpInputMessage input) {
+    protected Object readInternal(Class<?> clazz, HttpInputMessage input) {
         throw new HttpMessageNotReadableException("CSV is written, not read", input);
     }
 
     @Override
-    protected void writeInternal(KeysetPage<?> page, HttpOutputMessage output) throws IOException {
+    protected void writeInternal(Object page, HttpOutputMessage output) throws IOException {
         // the whole page first: a failure must still be able to answer with a problem, not half a file
         StringWriter csv = new StringWriter();
-        write(page.items(), csv);
-        if (page.next() != null) {
-            output.getHeaders().set(NEXT_CURSOR, page.next());
+        if (page instanceof KeysetPage<?> keyset) {
+            write(keyset.items(), csv);
+            if (keyset.next() != null) {
+                output.getHeaders().set(NEXT_CURSOR, keyset.next());
+            }
+        } else {
+            Page<?> offset = (Page<?>) page;
+            write(offset.items(), csv);
+            output.getHeaders().set(TOTAL_COUNT, Long.toString(offset.total()));
         }
         Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
         out.write(csv.toString());

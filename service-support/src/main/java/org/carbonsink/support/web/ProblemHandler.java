@@ -143,8 +143,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail detail && detail.getType() != null
-                && "about:blank".equals(detail.getType().toString())) {
+        // Spring Framework 7 leaves the type of its own problems (405, 404, 406, 415, ...) null, which
+        // serialises as no type at all; every error here has a stable one
+        if (body instanceof ProblemDetail detail
+                && (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
             detail.setType(URI.create(TYPE_PREFIX + slugOf(status)));
         }
         return super.createResponseEntity(body, headers, status, request);

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.http.MockHttpOutputMessage;
 
 class CsvMessageConverterTest {
 
@@ -32,6 +34,20 @@ class CsvMessageConverterTest {
         CsvMessageConverter.write(List.of(new Line("=HYPERLINK(\"http://x\")", BigDecimal.ONE, 1L, "@SUM(A1)")), out);
 
         assertThat(out.toString().split("\r\n")[1]).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\",1,1,'@SUM(A1)");
+    }
+
+    @Test
+    void writesAnOffsetPageToo() throws IOException {
+        CsvMessageConverter converter = new CsvMessageConverter();
+        MockHttpOutputMessage output = new MockHttpOutputMessage();
+
+        assertThat(converter.canWrite(Page.class, CsvMessageConverter.TEXT_CSV)).isTrue();
+        converter.write(new Page<>(List.of(new Line("a", BigDecimal.TEN, 1L, null)), 1, 0, 7),
+                CsvMessageConverter.TEXT_CSV, output);
+
+        assertThat(output.getBodyAsString(StandardCharsets.UTF_8)).isEqualTo("name,amount,count,note\r\na,10,1,\r\n");
+        assertThat(output.getHeaders().getFirst(CsvMessageConverter.TOTAL_COUNT)).isEqualTo("7");
+        assertThat(converter.canWrite(String.class, CsvMessageConverter.TEXT_CSV)).isFalse();
     }
 
     @Test

@@ -45,8 +45,29 @@ public class ParameterTables {
         return tables;
     }
 
+    /** The rows with their columns named as every other field of the API is: camelCase ({@code land_type} is {@code landType}). */
     private java.util.List<Map<String, Object>> rows(String sql) {
-        return jdbc.sql(sql).query().listOfRows();
+        return jdbc.sql(sql).query().listOfRows().stream().map(ParameterTables::camelCase).toList();
+    }
+
+    private static Map<String, Object> camelCase(Map<String, Object> row) {
+        Map<String, Object> named = new java.util.LinkedHashMap<>();
+        row.forEach((column, value) -> named.put(camelCase(column), value));
+        return named;
+    }
+
+    static String camelCase(String column) {
+        StringBuilder name = new StringBuilder(column.length());
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = name.length() > 0;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
     }
 
     /**

@@ -46,7 +46,7 @@ class ParametersIT extends ServiceIntegration {
 
         assertThat(tables.get("version").asString()).isEqualTo("P-2026-12-01");
         Map<String, JsonNode> rates = new HashMap<>();
-        tables.get("soilAccumulationRates").forEach(r -> rates.put(r.get("land_type").asString(), r));
+        tables.get("soilAccumulationRates").forEach(r -> rates.put(r.get("landType").asString(), r));
         assertThat(rates.get("MANGROVE").get("rate").decimalValue()).isEqualByComparingTo("1.62");
         assertThat(rates.get("TIDAL_MARSH").get("rate").decimalValue()).isEqualByComparingTo("0.91");
         assertThat(rates.get("SEAGRASS").get("rate").decimalValue()).isEqualByComparingTo("0.43");
@@ -56,5 +56,26 @@ class ParametersIT extends ServiceIntegration {
             assertThat(tables.get(table).size()).as(table).isPositive();
             tables.get(table).forEach(row -> assertThat(row.get("source").asString()).as(table).isNotBlank());
         }
+    }
+
+    @Test
+    void namesTheParameterTablesColumnsInCamelCaseAsTheRestOfTheApi() {
+        JsonNode tables = api().get("/parameters").expect(200);
+
+        JsonNode fir = null;
+        for (JsonNode species : tables.get("species")) {
+            if (species.get("code").asString().equals("CHINESE_FIR")) {
+                fir = species;
+            }
+        }
+        assertThat(fir).isNotNull();
+        assertThat(fir.get("woodDensity").decimalValue()).isEqualByComparingTo("0.307");
+        assertThat(fir.get("expansionFactor").decimalValue()).isEqualByComparingTo("1.634");
+        assertThat(fir.get("rootShootRatio").decimalValue()).isEqualByComparingTo("0.246");
+        assertThat(fir.get("carbonFraction").decimalValue()).isEqualByComparingTo("0.520");
+        assertThat(tables.get("uncertaintyBands").get(0).get("upperPercent").decimalValue()).isEqualByComparingTo("10");
+        assertThat(tables.get("soilFactors").get(0).has("landClass")).isTrue();
+        tables.properties().forEach(table -> table.getValue().forEach(row -> row.propertyNames()
+                .forEach(name -> assertThat(name).as(table.getKey()).doesNotContain("_"))));
     }
 }

@@ -60,17 +60,21 @@ class AuditController {
             @RequestParam(required = false) String subjectId) {
         caller.requireRole(ParticipantRole.REGISTRY_ADMINISTRATOR.name(), "read the audit trail");
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ProblemException.invalidField("limit", "range", "limit is between 1 and " + MAX_PAGE);
+            throw ProblemException.invalidField("limit", "range", "must be between 1 and " + MAX_PAGE);
         }
         if (after < 0) {
-            throw ProblemException.invalidField("after", "range", "after is a sequence number, 0 or more");
+            throw ProblemException.invalidField("after", "range", "must be a sequence number, 0 or more");
         }
         if ((subjectType == null) != (subjectId == null)) {
             throw ProblemException.invalidField(subjectType == null ? "subjectType" : "subjectId", "together",
                     "subjectType and subjectId go together");
         }
-        List<AuditEntry> page = reading.page(after, limit, subjectType, subjectId);
-        Long next = page.size() == limit ? page.get(page.size() - 1).seq() : null;
-        return new AuditPage(page, next);
+        // one more than asked: a next page is announced only when there is one
+        List<AuditEntry> page = reading.page(after, limit + 1, subjectType, subjectId);
+        if (page.size() <= limit) {
+            return new AuditPage(page, null);
+        }
+        List<AuditEntry> entries = page.subList(0, limit);
+        return new AuditPage(entries, entries.get(limit - 1).seq());
     }
 }

@@ -20,6 +20,7 @@ import org.carbonsink.registry.project.Comments;
 import org.carbonsink.registry.project.DecidingRegistration;
 import org.carbonsink.registry.project.DraftProject;
 import org.carbonsink.registry.project.DraftingProject;
+import org.carbonsink.registry.project.EcosystemType;
 import org.carbonsink.registry.project.EditProject;
 import org.carbonsink.registry.project.FileValidationReport;
 import org.carbonsink.registry.project.FilingValidationReport;
@@ -27,6 +28,7 @@ import org.carbonsink.registry.project.OpeningDisclosure;
 import org.carbonsink.registry.project.PostComment;
 import org.carbonsink.registry.project.Project;
 import org.carbonsink.registry.project.ProjectCalendar;
+import org.carbonsink.registry.project.ProjectFilter;
 import org.carbonsink.registry.project.Projects;
 import org.carbonsink.registry.project.Revocation;
 import org.carbonsink.registry.project.RevokingProject;
@@ -117,11 +119,13 @@ class ProjectController {
     /** Public disclosure of projects, in code order: {@code ?after=<next>} for the following page. */
     @GetMapping
     KeysetPage<ProjectSummaryView> list(@RequestParam(required = false) Project.Status status,
-            @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) EcosystemType ecosystemType,
+            @RequestParam(required = false) String province, @RequestParam(required = false) String methodologyCode,
             @RequestParam(required = false) @Pattern(regexp = CURSOR) String after,
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit) {
-        return KeysetPage.of(projects.list(status, ownerId, after, limit + 1), limit, Project::code,
-                ProjectSummaryView::of);
+        ProjectFilter filter = new ProjectFilter(status, ownerId, ecosystemType, blankToNull(province),
+                blankToNull(methodologyCode));
+        return KeysetPage.of(projects.list(filter, after, limit + 1), limit, Project::code, ProjectSummaryView::of);
     }
 
     /** Applications whose decision deadline has passed, for the administrator. */
@@ -253,5 +257,9 @@ class ProjectController {
     private ProjectView view(Project project) {
         return ProjectView.of(project, reports.of(project.id()).orElse(null), calendar.today(), calendar.now(),
                 pledges.standingFuturePledges(project.id()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }
