@@ -1,12 +1,16 @@
 package org.carbonsink.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class PostgresServerIT {
@@ -20,15 +24,18 @@ class PostgresServerIT {
     void dropsADatabaseAtExitOnlyOnceItsConnectionsAreClosed() throws Exception {
         PostgresServer server = TestInfrastructure.postgres();
         PostgresServer.Database db = server.database("drop-" + System.nanoTime());
+        CompletableFuture<Void> exit;
         try (Connection closing = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
-            CompletableFuture<Void> exit = CompletableFuture.runAsync(server::dropAll);
-            Thread.sleep(1_000);
+            exit = CompletableFuture.runAsync(server::dropAll);
+            assertThatThrownBy(() -> exit.get(1, TimeUnit.SECONDS)).as("the exit waits for the closing service")
+                    .isInstanceOf(TimeoutException.class);
 
             assertThat(answers(closing)).as("the connection of a service still closing").isTrue();
             assertThat(exit).isNotDone();
         }
         // the exit goes on once the last connection is closed
-        assertThat(exists(server, db)).isFalse();
+        assertThat(exit).succeedsWithin(Duration.ofSeconds(20));
+        assertThat(server.exists(db.name())).isFalse();
     }
 
     private static boolean answers(Connection connection) {
@@ -37,15 +44,5 @@ class PostgresServerIT {
         } catch (java.sql.SQLException cut) {
             return false;
         }
-    }
-
-    private static boolean exists(PostgresServer server, PostgresServer.Database db) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if (!server.exists(db.name())) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
     }
 }
