@@ -14,6 +14,8 @@
 # recording of the stack's JVM per measured phase, $OUT/<phase>.jfr, for a stack started here; the
 # recording costs both phases of a pair alike, but its figures are not the ones to report; JFR_SETTINGS
 # names the .jfc, profile). Needs wrk, pgbench, psql, curl, openssl.
+# For a stack started here each phase also reports the JVM's CPU by thread group (gateway event loops, each
+# service's Tomcat threads, the book writer, Kafka, the ZGC workers, the JIT compilers), from /proc.
 # The stack it starts raises the gateway's per-caller rate limit and the open-order cap, which would
 # otherwise measure themselves (20 requests/s, 1,000 orders); both are printed in the output.
 set -euo pipefail
@@ -152,6 +154,26 @@ pg_cpu_ms() {
   } | awk -v t="$TICK_MS" '{ sub(/^.*\) /, ""); s += $12 + $13 } NR == 1 { s += $14 + $15 } END { print s * t }'
 }
 
+# CPU ticks of each live thread of the stack's JVM, one "tid name ticks" line each (names as the kernel
+# keeps them: 15 characters)
+jvm_threads() {
+  [[ -n $stack && -d /proc/$stack/task ]] || return 0
+  cat /proc/"$stack"/task/*/stat 2>/dev/null | awk '{ o = index($0, "("); c = length($0) - index(reverse($0), ")") + 1
+    name = substr($0, o + 1, c - o - 1); gsub(/ /, "_", name); split(substr($0, c + 2), f, " ")
+    print $1, name, f[12] + f[13] }
+    function reverse(s,  r, i) { r = ""; for (i = length(s); i > 0; i--) r = r substr(s, i, 1); return r }'
+}
+# The JVM's CPU of a phase by thread group (a name without its number), in ms, largest first: which of the
+# gateway, the services, the book writer, Kafka, the garbage collector and the JIT the CPU went to
+jvm_threads_report() {
+  [[ -n $1 ]] || return 0
+  awk -v t="$TICK_MS" -v total="$2" 'NR == FNR { before[$1] = $3; next }
+    { d = $3 - before[$1]; name = $2; sub(/[-#_]?[0-9]+$/, "", name); g[name] += d * t; s += d * t }
+    END { for (n in g) if (g[n] > 0) printf "%8d  %s\n", g[n], n
+          printf "%8d  (threads that ended during the phase)\n", total - s }' "$1" - <<< "$(jvm_threads)" \
+    | sort -k1,1nr | head -30
+}
+
 # JFR=1: a recording of the stack's JVM over one measured phase (started before wrk, dumped after it)
 jfr_start() {
   [[ $JFR == 1 && -n $stack && $1 != warmup-* ]] || return 0
@@ -170,12 +192,15 @@ run_wrk() {
   jfr_start "$name"
   cpu_before=$(jvm_cpu_ms)
   pg_before=$(pg_cpu_ms)
+  local threads_before=
+  [[ -n $cpu_before ]] && { threads_before="$OUT/$name.threads-before"; jvm_threads > "$threads_before"; }
   KEY_PREFIX="$name-$(key)" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" > "$OUT/$name.txt" 2>&1
   cpu_ms=$(( $(jvm_cpu_ms || echo 0) - ${cpu_before:-0} ))
   pg_ms=$(( $(pg_cpu_ms || echo 0) - ${pg_before:-0} ))
   jfr_stop "$name"
   [[ -n $cpu_before ]] && echo "JVM CPU during the phase: $cpu_ms ms" >> "$OUT/$name.txt"
   [[ -n $pg_before ]] && echo "PostgreSQL CPU during the phase: $pg_ms ms" >> "$OUT/$name.txt"
+  [[ -n $threads_before ]] && { echo "JVM CPU by thread group (ms):"; jvm_threads_report "$threads_before" "$cpu_ms"; } >> "$OUT/$name.txt"
   cat "$OUT/$name.txt"
   rate=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$OUT/$name.txt")
 }
