@@ -10,7 +10,8 @@
 # CONNECTIONS (16),
 # THREADS (1: leaves a core to the system), RESTING (100000), OUT (target/load/<time>),
 # PHASES (abc: which figures to measure; PHASES=a runs only the single orders and the public GET, PHASES=c
-# only the batches and pgbench, with its warm-up in batches of 100 and no large book), JFR (1: a flight
+# only the batches and pgbench, with its warm-up in batches of 100 and no large book), WARMUP_TIF (IOC: the
+# warm-up's batches of PHASES=c rest nothing), JFR (1: a flight
 # recording of the stack's JVM per measured phase, $OUT/<phase>.jfr, for a stack started here; the
 # recording costs both phases of a pair alike, but its figures are not the ones to report; JFR_SETTINGS
 # names the .jfc, profile). Needs wrk, pgbench, psql, curl, openssl.
@@ -31,6 +32,9 @@ PHASES=${PHASES:-abc}
 JFR=${JFR:-0}
 JFR_SETTINGS=${JFR_SETTINGS:-profile}
 WARMUP=${WARMUP:-30s}
+# PHASES=c: the time in force of the warm-up's batches; IOC leaves the book as it was, so a long warm-up
+# (the JIT compilers need minutes for the batch path, docs/benchmarks.md) does not rest millions of orders
+WARMUP_TIF=${WARMUP_TIF:-}
 # the embedded PostgreSQL of the local stack names the trading database "trading"
 TRADING_DB=${TRADING_DB:-trading}
 OUT=${OUT:-target/load/$(date -u +%Y%m%dT%H%M%SZ)}
@@ -235,8 +239,8 @@ if [[ $PHASES == *[ab]* ]]; then
   DURATION=$WARMUP run_wrk warmup-get "$GATEWAY/api/trading/instruments/$INSTRUMENT" > /dev/null
 else
   # in a run with (a) or (b) the batches follow the filling of the book, which goes through the batch endpoint
-  say "warm-up (not measured): $WARMUP of batches of 100"
-  DURATION=$WARMUP run_wrk warmup-batches -s scripts/load/batch.lua "$GATEWAY/api/trading/orders/batch" > /dev/null
+  say "warm-up (not measured): $WARMUP of batches of 100, time in force ${WARMUP_TIF:-GTC}"
+  TIF=$WARMUP_TIF DURATION=$WARMUP run_wrk warmup-batches -s scripts/load/batch.lua "$GATEWAY/api/trading/orders/batch" > /dev/null
 fi
 
 say "filling the book to 100 resting orders"
