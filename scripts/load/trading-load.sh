@@ -175,7 +175,7 @@ jvm_threads_report() {
     { d = $3 - before[$1]; name = $2; sub(/[-#_]?[0-9]+$/, "", name); g[name] += d * t; s += d * t }
     END { for (n in g) if (g[n] > 0) printf "%8d  %s\n", g[n], n
           printf "%8d  (threads that ended during the phase)\n", total - s }' "$1" - <<< "$(jvm_threads)" \
-    | sort -k1,1nr | head -30
+    | sort -k1,1nr | awk 'NR <= 30'
 }
 
 # JFR=1: a recording of the stack's JVM over one measured phase (started before wrk, dumped after it)
