@@ -34,15 +34,16 @@ class Deliveries {
     }
 
     /**
-     * The start of a delivery in one round trip, as five statements run in this order, each as if sent
-     * alone: whether the trade was answered; the hold's project locked in share mode (the first lock of
+     * The start of a delivery in one round trip, after the statements {@code first} holds (the inbox's
+     * record of the trade), as five statements run in this order, each as if sent alone: whether the trade was answered; the hold's project locked in share mode (the first lock of
      * the lock order, {@link ProjectStandings#shareOfHold}); the hold locked, with its account's
      * participant; the buyer's holding account locked; the hold's blocks locked. The locks are taken in the
      * order a delivery always took them, one statement after the other. A trade answered before, or
      * refused, took them for nothing: its transaction changes no block and lets them go at its end.
      */
-    Start start(UUID tradeId, UUID holdId, UUID buyerId) {
-        Pipeline.Results found = new Pipeline()
+    Start start(Pipeline first, UUID tradeId, UUID holdId, UUID buyerId) {
+        int at = first.size();
+        Pipeline.Results found = first
                 .query("select exists (select 1 from delivery where trade_id = ?) "
                         + "or exists (select 1 from delivery_refusal where trade_id = ?)",
                         (rs, row) -> rs.getBoolean(1), tradeId, tradeId)
@@ -52,13 +53,13 @@ class Deliveries {
                 .query(Accounts.LOCK_HOLDING_ACCOUNT_OF, Accounts::map, buyerId)
                 .query(SerialBlocks.LOCK_HELD, SerialBlocks::map, holdId)
                 .run(template);
-        if (found.<Boolean>rows(0).get(0)) {
+        if (found.<Boolean>rows(at).get(0)) {
             return new Start(true, null, null, Optional.empty(), List.of());
         }
-        List<Owned> hold = found.rows(2);
-        List<Account> buyer = found.rows(3);
+        List<Owned> hold = found.rows(at + 2);
+        List<Account> buyer = found.rows(at + 3);
         return new Start(false, hold.isEmpty() ? null : hold.get(0).hold(),
-                hold.isEmpty() ? null : hold.get(0).ownerId(), buyer.stream().findFirst(), found.rows(4));
+                hold.isEmpty() ? null : hold.get(0).ownerId(), buyer.stream().findFirst(), found.rows(at + 4));
     }
 
     private record Owned(Hold hold, UUID ownerId) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.carbonsink.contracts.CreditDeliveryFailed;
 import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.registry.ledger.Deliveries.Refused;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,14 +35,16 @@ public class DeliveringCredits {
     private final LedgerEvents messages;
     private final Deliveries deliveries;
     private final Clock clock;
+    private final JdbcOperations template;
 
     DeliveringCredits(SerialBlocks blocks, LedgerMovements movements, LedgerEvents messages,
-            Deliveries deliveries, Clock clock) {
+            Deliveries deliveries, Clock clock, JdbcOperations template) {
         this.blocks = blocks;
         this.movements = movements;
         this.messages = messages;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.template = template;
     }
 
     public record DeliverCredits(UUID tradeId, String instrumentId, UUID holdId, UUID sellerId, UUID buyerId,
@@ -50,8 +53,17 @@ public class DeliveringCredits {
 
     @Transactional
     public void deliver(DeliverCredits command) {
+        deliver(new Pipeline(), command);
+    }
+
+    /**
+     * As {@link #deliver(DeliverCredits)}, with the statements {@code first} holds (the inbox's record of the
+     * trade) sent in the delivery's first round trip, before its own.
+     */
+    @Transactional
+    public void deliver(Pipeline first, DeliverCredits command) {
         // every lock the delivery needs, and what it decides on, in one round trip
-        Deliveries.Start start = deliveries.start(command.tradeId(), command.holdId(), command.buyerId());
+        Deliveries.Start start = deliveries.start(first, command.tradeId(), command.holdId(), command.buyerId());
         if (start.answered()) {
             return;
         }
@@ -82,9 +94,13 @@ public class DeliveringCredits {
         List<SerialRange> moved = blocks.stage(BlockMove.take(start.held(), command.quantity(),
                 Placement.available(buyer)), writes).moved();
         deliveries.add(writes, command.tradeId(), hold.id(), buyer, command.quantity(), now);
-        movements.record(writes, LedgerMovements.Kind.DELIVER, now, hold.projectId(), moved, hold.accountId(), buyer,
-                command.tradeId(), null);
-        messages.delivered(command.tradeId(), command.instrumentId(), command.buyerId(), command.quantity(), moved);
+        // the audit entry and the outbox's row in one round trip, after the chain's head was locked
+        Pipeline entry = new Pipeline();
+        movements.record(writes, entry, LedgerMovements.Kind.DELIVER, now, hold.projectId(), moved, hold.accountId(),
+                buyer, command.tradeId(), null);
+        messages.delivered(entry, command.tradeId(), command.instrumentId(), command.buyerId(), command.quantity(),
+                moved);
+        entry.run(template);
     }
 
     /** Recorded, so that a later state query or a redelivered trade gets the same answer. */

@@ -49,15 +49,18 @@ class LedgerMovements {
     /** Records a movement of {@code ranges} by {@code actorId} (null for the registry itself). */
     void record(Kind kind, Instant at, UUID projectId, List<SerialRange> ranges, UUID fromAccount, UUID toAccount,
             UUID referenceId, UUID actorId) {
-        record(new Pipeline(), kind, at, projectId, ranges, fromAccount, toAccount, referenceId, actorId);
+        Pipeline after = new Pipeline();
+        record(new Pipeline(), after, kind, at, projectId, ranges, fromAccount, toAccount, referenceId, actorId);
+        after.run(template);
     }
 
     /**
      * As above, with the caller's writes {@code before} sent first, in the round trip of the movement's rows
-     * (each runs as if sent alone, in order); they run even if there is no movement to record.
+     * (each runs as if sent alone, in order; they run even if there is no movement to record), and the audit
+     * entry's write added to {@code after}, which the caller runs (with its own writes after it).
      */
-    void record(Pipeline before, Kind kind, Instant at, UUID projectId, List<SerialRange> ranges, UUID fromAccount,
-            UUID toAccount, UUID referenceId, UUID actorId) {
+    void record(Pipeline before, Pipeline after, Kind kind, Instant at, UUID projectId, List<SerialRange> ranges,
+            UUID fromAccount, UUID toAccount, UUID referenceId, UUID actorId) {
         if (ranges.isEmpty()) {
             before.run(template);
             return;
@@ -78,6 +81,6 @@ class LedgerMovements {
         details.put("toAccountId", toAccount == null ? null : toAccount.toString());
         details.put("rangeCount", ranges.size());
         details.put("serials", ranges.stream().limit(RANGES_AUDITED).map(SerialRange::serial).toList());
-        audit.append(rows, kind.action, kind.subjectType, referenceId.toString(), actorId, details);
+        audit.append(rows, after, kind.action, kind.subjectType, referenceId.toString(), actorId, details);
     }
 }
