@@ -35,6 +35,15 @@ class AuditEntries implements AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(Pipeline before, String action, String subjectType, String subjectId, UUID actorId,
             Map<String, ?> details) {
+        Pipeline entry = new Pipeline();
+        append(before, entry, action, subjectType, subjectId, actorId, details);
+        entry.run(template);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(Pipeline before, Pipeline after, String action, String subjectType, String subjectId,
+            UUID actorId, Map<String, ?> details) {
         String canonical = CanonicalJson.write(details == null ? Map.of() : details);
         int step = before.size();
         Head head = before.query("select seq, hash from audit_head for update",
@@ -42,19 +51,15 @@ class AuditEntries implements AuditTrail {
         long seq = head.seq() + 1;
         Instant at = ChainHash.stored(clock.instant());
         String hash = ChainHash.of(seq, at, action, subjectType, subjectId, actorId, canonical, head.hash());
-        // the entry and the new head in one round trip (every ledger movement waits on the head's lock)
-        jdbc.sql("""
+        // the entry and the new head in one statement (every ledger movement waits on the head's lock)
+        after.update("""
                 with entry as (
                     insert into audit_entry (seq, recorded_at, action, subject_type, subject_id, actor_id, details,
                                              previous_hash, hash)
-                    values (:seq, :at, :action, :subjectType, :subjectId, :actorId, :details, :previousHash, :hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     returning seq, hash)
                 update audit_head set seq = entry.seq, hash = entry.hash from entry
-                """)
-                .param("seq", seq).param("at", Timestamp.from(at)).param("action", action)
-                .param("subjectType", subjectType).param("subjectId", subjectId).param("actorId", actorId)
-                .param("details", canonical).param("previousHash", head.hash()).param("hash", hash)
-                .update();
+                """, seq, Timestamp.from(at), action, subjectType, subjectId, actorId, canonical, head.hash(), hash);
     }
 
     /** Up to {@code limit} entries after {@code afterSeq}, in chain order. */

@@ -28,4 +28,12 @@ public interface AuditTrail {
      */
     void append(Pipeline before, String action, String subjectType, String subjectId, UUID actorId,
             Map<String, ?> details);
+
+    /**
+     * As {@link #append(Pipeline, String, String, String, UUID, Map)}, but the entry's write (the entry and the
+     * chain's new head) is added to {@code after}, which the caller runs in this transaction (with its own
+     * writes after it, in one round trip), instead of being sent on its own.
+     */
+    void append(Pipeline before, Pipeline after, String action, String subjectType, String subjectId, UUID actorId,
+            Map<String, ?> details);
 }

@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.carbonsink.contracts.CreditDeliveryFailed;
-import org.carbonsink.registry.participant.Accounts;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.registry.ledger.Deliveries.Refused;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,21 +30,21 @@ public class DeliveringCredits {
     /** The exchange asked about a trade the registry never received; it will never deliver it. */
     static final String TRADE_NOT_RECEIVED = "TRADE_NOT_RECEIVED";
 
-    private final Accounts accounts;
     private final SerialBlocks blocks;
     private final LedgerMovements movements;
     private final LedgerEvents messages;
     private final Deliveries deliveries;
     private final Clock clock;
+    private final JdbcOperations template;
 
-    DeliveringCredits(Accounts accounts, SerialBlocks blocks, LedgerMovements movements, LedgerEvents messages,
-            Deliveries deliveries, Clock clock) {
-        this.accounts = accounts;
+    DeliveringCredits(SerialBlocks blocks, LedgerMovements movements, LedgerEvents messages,
+            Deliveries deliveries, Clock clock, JdbcOperations template) {
         this.blocks = blocks;
         this.movements = movements;
         this.messages = messages;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.template = template;
     }
 
     public record DeliverCredits(UUID tradeId, String instrumentId, UUID holdId, UUID sellerId, UUID buyerId,
@@ -52,7 +53,17 @@ public class DeliveringCredits {
 
     @Transactional
     public void deliver(DeliverCredits command) {
-        Deliveries.Start start = deliveries.start(command.tradeId(), command.holdId());
+        deliver(new Pipeline(), command);
+    }
+
+    /**
+     * As {@link #deliver(DeliverCredits)}, with the statements {@code first} holds (the inbox's record of the
+     * trade) sent in the delivery's first round trip, before its own.
+     */
+    @Transactional
+    public void deliver(Pipeline first, DeliverCredits command) {
+        // every lock the delivery needs, and what it decides on, in one round trip
+        Deliveries.Start start = deliveries.start(first, command.tradeId(), command.holdId(), command.buyerId());
         if (start.answered()) {
             return;
         }
@@ -72,18 +83,24 @@ public class DeliveringCredits {
                     + " belongs to another participant than seller " + command.sellerId()), now);
             return;
         }
-        var buyer = accounts.lockHoldingAccountOf(command.buyerId());
-        if (buyer.isEmpty()) {
+        if (start.buyer().isEmpty()) {
             refuse(command, new Refused(BUYER_NO_ACCOUNT, "buyer " + command.buyerId() + " has no registry account"),
                     now);
             return;
         }
-        List<SerialRange> moved = blocks.apply(BlockMove.take(blocks.lockHeld(hold.id()), command.quantity(),
-                Placement.available(buyer.get().id()))).moved();
-        deliveries.add(command.tradeId(), hold.id(), buyer.get().id(), command.quantity(), now);
-        movements.record(LedgerMovements.Kind.DELIVER, now, hold.projectId(), moved, hold.accountId(), buyer.get().id(),
-                command.tradeId(), null);
-        messages.delivered(command.tradeId(), command.instrumentId(), command.buyerId(), command.quantity(), moved);
+        UUID buyer = start.buyer().get().id();
+        // the blocks' writes, the hold's and the delivery's go in the round trip of the ledger's rows
+        Pipeline writes = new Pipeline();
+        List<SerialRange> moved = blocks.stage(BlockMove.take(start.held(), command.quantity(),
+                Placement.available(buyer)), writes).moved();
+        deliveries.add(writes, command.tradeId(), hold.id(), buyer, command.quantity(), now);
+        // the audit entry and the outbox's row in one round trip, after the chain's head was locked
+        Pipeline entry = new Pipeline();
+        movements.record(writes, entry, LedgerMovements.Kind.DELIVER, now, hold.projectId(), moved, hold.accountId(),
+                buyer, command.tradeId(), null);
+        messages.delivered(entry, command.tradeId(), command.instrumentId(), command.buyerId(), command.quantity(),
+                moved);
+        entry.run(template);
     }
 
     /** Recorded, so that a later state query or a redelivered trade gets the same answer. */

@@ -3,6 +3,7 @@ package org.carbonsink.registry.ledger;
 import org.carbonsink.registry.ledger.core.SerialRange;
 import java.util.List;
 import java.util.UUID;
+import org.carbonsink.support.jdbc.Pipeline;
 
 /**
  * What the ledger tells the other services, in the transaction of the change (implemented by the
@@ -16,7 +17,9 @@ public interface LedgerEvents {
 
     void holdRejected(UUID holdId, String instrumentId, String reason);
 
-    void delivered(UUID tradeId, String instrumentId, UUID buyerId, long quantity, List<SerialRange> serials);
+    /** The event's write is added to {@code writes}, which the caller runs in its transaction. */
+    void delivered(Pipeline writes, UUID tradeId, String instrumentId, UUID buyerId, long quantity,
+            List<SerialRange> serials);
 
     /** {@code code} is stable and fit to be shown publicly; {@code reason} has the detail. */
     void deliveryFailed(UUID tradeId, String instrumentId, String code, String reason);

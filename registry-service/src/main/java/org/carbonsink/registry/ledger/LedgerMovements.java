@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.carbonsink.registry.audit.AuditTrail;
 import org.carbonsink.registry.ledger.core.SerialRange;
 import org.carbonsink.support.jdbc.Pipeline;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -38,19 +39,34 @@ class LedgerMovements {
     }
 
     private final AuditTrail audit;
+    private final JdbcOperations template;
 
-    LedgerMovements(AuditTrail audit) {
+    LedgerMovements(AuditTrail audit, JdbcOperations template) {
         this.audit = audit;
+        this.template = template;
     }
 
     /** Records a movement of {@code ranges} by {@code actorId} (null for the registry itself). */
     void record(Kind kind, Instant at, UUID projectId, List<SerialRange> ranges, UUID fromAccount, UUID toAccount,
             UUID referenceId, UUID actorId) {
+        Pipeline after = new Pipeline();
+        record(new Pipeline(), after, kind, at, projectId, ranges, fromAccount, toAccount, referenceId, actorId);
+        after.run(template);
+    }
+
+    /**
+     * As above, with the caller's writes {@code before} sent first, in the round trip of the movement's rows
+     * (each runs as if sent alone, in order; they run even if there is no movement to record), and the audit
+     * entry's write added to {@code after}, which the caller runs (with its own writes after it).
+     */
+    void record(Pipeline before, Pipeline after, Kind kind, Instant at, UUID projectId, List<SerialRange> ranges,
+            UUID fromAccount, UUID toAccount, UUID referenceId, UUID actorId) {
         if (ranges.isEmpty()) {
+            before.run(template);
             return;
         }
         // the rows go in the audit entry's first round trip, before the chain's head is locked
-        Pipeline rows = new Pipeline();
+        Pipeline rows = before;
         for (SerialRange range : ranges) {
             rows.update("insert into ledger_movement (at, kind, project_id, vintage, first_serial, last_serial, "
                     + "from_account_id, to_account_id, reference_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -65,6 +81,6 @@ class LedgerMovements {
         details.put("toAccountId", toAccount == null ? null : toAccount.toString());
         details.put("rangeCount", ranges.size());
         details.put("serials", ranges.stream().limit(RANGES_AUDITED).map(SerialRange::serial).toList());
-        audit.append(rows, kind.action, kind.subjectType, referenceId.toString(), actorId, details);
+        audit.append(rows, after, kind.action, kind.subjectType, referenceId.toString(), actorId, details);
     }
 }

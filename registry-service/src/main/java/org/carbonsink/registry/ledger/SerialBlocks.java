@@ -27,6 +27,10 @@ class SerialBlocks {
             + "b.pledge_id "
             + "from serial_block b join project p on p.id = b.project_id ";
 
+    /** The blocks held under hold {@code ?}, lowest serials first, locked: read with {@link #map}. */
+    static final String LOCK_HELD = SELECT + "where b.hold_id = ? and b.state = 'HELD' order by b.first_serial "
+            + "for update of b";
+
     private final JdbcClient jdbc;
     private final JdbcOperations template;
 
@@ -58,8 +62,7 @@ class SerialBlocks {
 
     /** The blocks held for a sell order, lowest serials first, locked. */
     List<SerialBlock> lockHeld(UUID holdId) {
-        return jdbc.sql(SELECT + "where b.hold_id = :hold and b.state = 'HELD' order by b.first_serial for update of b")
-                .param("hold", holdId).query(SerialBlocks::map).list();
+        return jdbc.sql(LOCK_HELD).param(holdId).query(SerialBlocks::map).list();
     }
 
     /** The blocks pledged under a pledge, lowest serials first, locked. */
@@ -99,6 +102,18 @@ class SerialBlocks {
      * neighbours' selects in one, the delete and the inserts in the other.
      */
     BlockMove apply(BlockMove move) {
+        Pipeline writes = new Pipeline();
+        BlockMove merged = stage(move, writes);
+        writes.run(template);
+        return merged;
+    }
+
+    /**
+     * As {@link #apply}, but the delete and the inserts are added to {@code writes}, which the caller runs
+     * (with its own writes after them, in the same round trip); the neighbours' selects run now. Answers
+     * the move as it will be stored.
+     */
+    BlockMove stage(BlockMove move, Pipeline writes) {
         if (move.isEmpty()) {
             return move;
         }
@@ -106,19 +121,19 @@ class SerialBlocks {
         List<Long> ids = merged.removed().stream().map(SerialBlock::id).toList();
         // the delete before the inserts: the new blocks take serials of the blocks they replace, which the
         // exclusion constraint allows only once those are gone
-        Pipeline writes = new Pipeline().update("delete from serial_block where id = any(?)",
-                (Object) ids.toArray(Long[]::new));
+        writes.updateChecked("delete from serial_block where id = any(?)", deleted -> {
+            if (deleted != ids.size()) {
+                // the caller's locks should make this impossible: another transaction changed the blocks
+                throw new IllegalStateException("expected to replace " + ids.size() + " serial blocks, found "
+                        + deleted);
+            }
+        }, (Object) ids.toArray(Long[]::new));
         for (SerialBlock b : merged.added()) {
             writes.update("insert into serial_block (issuance_id, project_id, vintage, first_serial, last_serial, "
                     + "account_id, state, hold_id, retirement_id, cancellation_id, pledge_id) "
                     + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", b.issuanceId(), b.projectId(), b.vintage(),
                     b.firstSerial(), b.lastSerial(), b.accountId(), b.state().name(), b.holdId(), b.retirementId(),
                     b.cancellationId(), b.pledgeId());
-        }
-        int deleted = writes.run(template).updated(0);
-        if (deleted != ids.size()) {
-            // the caller's locks should make this impossible: another transaction changed the blocks
-            throw new IllegalStateException("expected to replace " + ids.size() + " serial blocks, found " + deleted);
         }
         return merged;
     }

@@ -17,6 +17,13 @@ public class Accounts {
     private static final String HOLDING_ACCOUNT_OF =
             "select id, participant_id, kind from account where participant_id = :p and kind = 'HOLDING'";
 
+    /**
+     * The holding account of participant {@code ?}, locked as {@link #lock} does: for a caller that
+     * sends it in a pipeline with other statements; its rows are read with {@link #map}.
+     */
+    public static final String LOCK_HOLDING_ACCOUNT_OF =
+            "select id, participant_id, kind from account where participant_id = ? and kind = 'HOLDING' for update";
+
     private final JdbcClient jdbc;
 
     Accounts(JdbcClient jdbc) {
@@ -41,8 +48,7 @@ public class Accounts {
 
     /** The participant's holding account, locked as {@link #lock} does, in one round trip. */
     public Optional<Account> lockHoldingAccountOf(UUID participantId) {
-        return jdbc.sql(HOLDING_ACCOUNT_OF + " for update").param("p", participantId)
-                .query(Accounts::map).optional();
+        return jdbc.sql(LOCK_HOLDING_ACCOUNT_OF).param(participantId).query(Accounts::map).optional();
     }
 
     /**
@@ -62,7 +68,7 @@ public class Accounts {
         return account;
     }
 
-    private static Account map(ResultSet rs, int row) throws SQLException {
+    public static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getObject("id", UUID.class), rs.getObject("participant_id", UUID.class),
                 Account.Kind.valueOf(rs.getString("kind")));
     }

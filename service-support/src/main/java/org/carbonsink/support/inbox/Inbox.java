@@ -2,6 +2,8 @@ package org.carbonsink.support.inbox;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.IntConsumer;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.annotation.Propagation;
@@ -9,6 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The record of which events each consumer has already applied. */
 public class Inbox {
+
+    private static final String RECORD = "insert into inbox_event (consumer, event_id, event_type) values (?, ?, ?) "
+            + "on conflict do nothing";
 
     private final JdbcClient jdbc;
     private final Duration retention;
@@ -34,9 +39,15 @@ public class Inbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean firstDelivery(String consumer, UUID eventId, String eventType) {
-        return jdbc.sql("""
-                insert into inbox_event (consumer, event_id, event_type) values (:consumer, :eventId, :type)
-                on conflict do nothing
-                """).param("consumer", consumer).param("eventId", eventId).param("type", eventType).update() == 1;
+        return jdbc.sql(RECORD).params(consumer, eventId, eventType).update() == 1;
+    }
+
+    /**
+     * As {@link #firstDelivery(String, UUID, String)}, as the next statement of {@code pipeline}, which the
+     * caller runs in its transaction; once it ran, {@code recorded} is given 1 if this was the event's first
+     * delivery, 0 if it was recorded before (and may throw to refuse the run).
+     */
+    public void firstDelivery(Pipeline pipeline, String consumer, UUID eventId, String eventType, IntConsumer recorded) {
+        pipeline.updateChecked(RECORD, recorded, consumer, eventId, eventType);
     }
 }

@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.carbonsink.contracts.EventHeaders;
 import org.carbonsink.support.inbox.Inbox;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,7 +53,18 @@ public class IncomingEvents {
         }
 
         public <E extends Record> Handlers on(Class<E> type, Consumer<E> handler) {
-            byType.put(type.getSimpleName(), new Handler<>(type, handler));
+            byType.put(type.getSimpleName(), new Handler<>(type, (event, none) -> handler.accept(event), false));
+            return this;
+        }
+
+        /**
+         * As {@link #on}, for a handler whose first statements go in one round trip with the inbox's record
+         * of the event: it is given a pipeline that holds that record, adds its statements to it and runs it
+         * before any other statement. Run on an event applied before, the pipeline throws, and the
+         * transaction rolls back having changed nothing; a handler that does not run it is refused.
+         */
+        public <E extends Record> Handlers onPipelined(Class<E> type, BiConsumer<E, Pipeline> handler) {
+            byType.put(type.getSimpleName(), new Handler<>(type, handler, true));
             return this;
         }
 
@@ -73,11 +86,13 @@ public class IncomingEvents {
 
         private final class Handler<E extends Record> {
             private final Class<E> type;
-            private final Consumer<E> effect;
+            private final BiConsumer<E, Pipeline> effect;
+            private final boolean pipelined;
 
-            Handler(Class<E> type, Consumer<E> effect) {
+            Handler(Class<E> type, BiConsumer<E, Pipeline> effect, boolean pipelined) {
                 this.type = type;
                 this.effect = effect;
+                this.pipelined = pipelined;
             }
 
             void apply(ConsumerRecord<String, String> record) {
@@ -89,14 +104,44 @@ public class IncomingEvents {
                             + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
                 }
                 UUID eventId = Events.idOf(event);
-                tx.executeWithoutResult(status -> {
-                    if (inbox.firstDelivery(consumer, eventId, type.getSimpleName())) {
-                        effect.accept(event);
-                    } else {
-                        log.info("{} already applied {} {}", consumer, type.getSimpleName(), eventId);
+                try {
+                    tx.executeWithoutResult(status -> {
+                        if (pipelined) {
+                            applyPipelined(event, eventId);
+                        } else if (inbox.firstDelivery(consumer, eventId, type.getSimpleName())) {
+                            effect.accept(event, null);
+                        } else {
+                            log.info("{} already applied {} {}", consumer, type.getSimpleName(), eventId);
+                        }
+                    });
+                } catch (AppliedBefore e) {
+                    log.info("{} already applied {} {}", consumer, type.getSimpleName(), eventId);
+                }
+            }
+
+            private void applyPipelined(E event, UUID eventId) {
+                boolean[] recorded = { false };
+                Pipeline first = new Pipeline();
+                inbox.firstDelivery(first, consumer, eventId, type.getSimpleName(), inserted -> {
+                    recorded[0] = true;
+                    if (inserted == 0) {
+                        throw new AppliedBefore();
                     }
                 });
+                effect.accept(event, first);
+                if (!recorded[0]) {
+                    // without the inbox's row a redelivery would apply the event again
+                    throw new IllegalStateException(consumer + " handled " + type.getSimpleName() + " " + eventId
+                            + " without running the pipeline that records it in the inbox");
+                }
             }
+        }
+    }
+
+    /** The event was recorded in the inbox before: its transaction rolls back, having changed nothing. */
+    private static final class AppliedBefore extends RuntimeException {
+        AppliedBefore() {
+            super(null, null, false, false);
         }
     }
 

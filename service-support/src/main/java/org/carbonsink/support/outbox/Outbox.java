@@ -1,6 +1,7 @@
 package org.carbonsink.support.outbox;
 
 import java.nio.charset.StandardCharsets;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.support.messaging.Events;
 import org.carbonsink.support.tracing.TraceContexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,23 @@ public class Outbox {
     /** The PostgreSQL notification channel the relays listen on. */
     public static final String CHANNEL = "carbonsink_outbox";
 
+    /**
+     * One round trip. Ids are drawn at insert, rows become visible at commit: without the lock two
+     * transactions could commit events of one key out of id order, and the relay would send them in
+     * that wrong order. The lock is taken in a materialized CTE the insert selects from, so it is held
+     * before the row's id is drawn (EXPLAIN: nextval is in the projection above the CTE's scan), and to
+     * the end of the transaction. The first event of a transaction also sends the NOTIFY, which
+     * PostgreSQL delivers at commit. Parameters: {@link #row}.
+     */
+    private static final String INSERT = """
+            with locked as materialized (select pg_advisory_xact_lock(hashtext(? || '/' || ?))),
+                notified as materialized (select pg_notify(?, ?) where ?)
+            insert into outbox_event (event_id, topic, event_key, event_type, payload, correlation_id,
+                trace_parent)
+            select ?, ?, ?, ?, ?, ?, ?
+            from locked left join notified on true
+            """;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Runnable onCommit;
@@ -64,6 +82,20 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(String topic, Object key, Record event) {
+        jdbc.sql(INSERT).params(row(topic, key, event)).update();
+    }
+
+    /**
+     * As {@link #publish(String, Object, Record)}, but the event's statement is added to {@code writes},
+     * which the caller runs in this transaction: after statements of its own, in the same round trip.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publish(Pipeline writes, String topic, Object key, Record event) {
+        writes.update(INSERT, row(topic, key, event));
+    }
+
+    /** The parameters of {@link #INSERT} for the event. */
+    private Object[] row(String topic, Object key, Record event) {
         String payload = json.writeValueAsString(event);
         int bytes = payload.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_PAYLOAD_BYTES) {
@@ -73,33 +105,10 @@ public class Outbox {
                     + " bytes; the outbox takes events of at most " + MAX_PAYLOAD_BYTES
                     + " bytes (summarise lists that grow with history)");
         }
-        // One round trip. Ids are drawn at insert, rows become visible at commit: without the lock two
-        // transactions could commit events of one key out of id order, and the relay would send them in
-        // that wrong order. The lock is taken in a materialized CTE the insert selects from, so it is held
-        // before the row's id is drawn (EXPLAIN: nextval is in the projection above the CTE's scan), and to
-        // the end of the transaction. The first event of a transaction also sends the NOTIFY, which
-        // PostgreSQL delivers at commit.
         boolean first = firstOfTransaction();
-        jdbc.sql("""
-                with locked as materialized (select pg_advisory_xact_lock(hashtext(:topic || '/' || :key))),
-                    notified as materialized (select pg_notify(:channel, :notifier) where :notify)
-                insert into outbox_event (event_id, topic, event_key, event_type, payload, correlation_id,
-                    trace_parent)
-                select :eventId, :topic, :key, :type, :payload, :correlationId, :traceParent
-                from locked left join notified on true
-                """)
-                .param("eventId", Events.idOf(event))
-                .param("topic", topic)
-                .param("key", key.toString())
-                .param("type", event.getClass().getSimpleName())
-                .param("payload", payload)
-                // the trace id is the correlation id users see in X-Correlation-Id
-                .param("correlationId", traces.currentTraceId())
-                .param("traceParent", traces.current())
-                .param("channel", CHANNEL)
-                .param("notifier", notifier)
-                .param("notify", notify && first)
-                .update();
+        // the trace id is the correlation id users see in X-Correlation-Id
+        return new Object[] { topic, key.toString(), CHANNEL, notifier, notify && first, Events.idOf(event), topic,
+                key.toString(), event.getClass().getSimpleName(), payload, traces.currentTraceId(), traces.current() };
     }
 
     /**

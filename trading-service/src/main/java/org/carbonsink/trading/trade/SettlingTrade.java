@@ -32,7 +32,16 @@ public class SettlingTrade {
 
     @Transactional
     public void settle(SettleTrade command) {
-        Trade trade = trades.lock(command.tradeId()).orElse(null);
+        settle(new Pipeline(), command);
+    }
+
+    /**
+     * As {@link #settle(SettleTrade)}, with the statements {@code first} holds (the inbox's record of the
+     * delivery) sent in the settlement's first round trip, before the trade's lock.
+     */
+    @Transactional
+    public void settle(Pipeline first, SettleTrade command) {
+        Trade trade = trades.lock(first, command.tradeId()).orElse(null);
         if (trade == null) {
             log.warn("credits delivered for trade {}, which is not this exchange's; ignored", command.tradeId());
             return;

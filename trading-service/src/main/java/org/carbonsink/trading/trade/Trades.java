@@ -49,8 +49,15 @@ public class Trades {
 
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<Trade> lock(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from trade where id = :id for update").param("id", id)
-                .query(Trades::map).optional();
+        return lock(new Pipeline(), id);
+    }
+
+    /** As {@link #lock(UUID)}, after the statements {@code first} holds, in the same round trip. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Trade> lock(Pipeline first, UUID id) {
+        int step = first.size();
+        return first.query("select " + COLUMNS + " from trade where id = ? for update", Trades::map, id).run(template)
+                .<Trade>rows(step).stream().findFirst();
     }
 
     /** Records the trades of one batch of the matching engine (one round trip). */

@@ -46,8 +46,9 @@ class LedgerListener {
                 // on the topic of the hold requests, so it is read after the request it asks about
                 .on(HoldStateRequested.class,
                         e -> reportingHold.report(new ReportHoldState(e.holdId(), e.instrumentId())));
-        this.trades = events.consumer("registry.delivering").on(TradeExecuted.class,
-                e -> delivering.deliver(new DeliverCredits(e.tradeId(), e.instrumentId(), e.holdId(), e.sellerId(),
+        // the inbox's record of the trade goes in the delivery's first round trip
+        this.trades = events.consumer("registry.delivering").onPipelined(TradeExecuted.class,
+                (e, first) -> delivering.deliver(first, new DeliverCredits(e.tradeId(), e.instrumentId(), e.holdId(), e.sellerId(),
                         e.buyerId(), e.quantity())))
                 // on the topic of the trades, so it is read after the trade it asks about
                 .on(DeliveryStateRequested.class,

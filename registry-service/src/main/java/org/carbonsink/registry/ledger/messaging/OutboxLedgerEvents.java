@@ -24,6 +24,7 @@ import org.carbonsink.registry.ledger.LedgerEvents;
 import org.carbonsink.registry.ledger.Retirement;
 import org.carbonsink.registry.ledger.Reversal;
 import org.carbonsink.registry.ledger.Transfer;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.support.outbox.Outbox;
 import org.springframework.stereotype.Component;
 
@@ -59,9 +60,9 @@ class OutboxLedgerEvents implements LedgerEvents {
     }
 
     @Override
-    public void delivered(UUID tradeId, String instrumentId, UUID buyerId, long quantity,
+    public void delivered(Pipeline writes, UUID tradeId, String instrumentId, UUID buyerId, long quantity,
             List<org.carbonsink.registry.ledger.core.SerialRange> serials) {
-        outbox.publish(Topics.REGISTRY_HOLDS, instrumentId, new CreditsDelivered(UUID.randomUUID(), clock.instant(),
+        outbox.publish(writes, Topics.REGISTRY_HOLDS, instrumentId, new CreditsDelivered(UUID.randomUUID(), clock.instant(),
                 tradeId, instrumentId, buyerId, quantity, listed(serials), summary(serials)));
     }
 

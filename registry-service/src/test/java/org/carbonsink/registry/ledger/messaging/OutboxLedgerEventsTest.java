@@ -14,6 +14,7 @@ import org.carbonsink.contracts.CreditsDelivered;
 import org.carbonsink.contracts.CreditsTransferred;
 import org.carbonsink.registry.ledger.Transfer;
 import org.carbonsink.registry.ledger.core.SerialRange;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.support.outbox.Outbox;
 import org.carbonsink.support.tracing.TraceContexts;
 import org.junit.jupiter.api.Test;
@@ -33,13 +34,18 @@ class OutboxLedgerEventsTest {
         public void publish(String topic, Object key, Record event) {
             published.add(event);
         }
+
+        @Override
+        public void publish(Pipeline writes, String topic, Object key, Record event) {
+            published.add(event);
+        }
     }, Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void aDeliveryFromAHoldOfAHugeNumberOfRangesListsTheFirstAndSummarisesAll() {
         List<SerialRange> moved = fragmented();
 
-        events.delivered(UUID.randomUUID(), "P123456-2025", UUID.randomUUID(), RANGES * 5L, moved);
+        events.delivered(new Pipeline(), UUID.randomUUID(), "P123456-2025", UUID.randomUUID(), RANGES * 5L, moved);
 
         CreditsDelivered event = (CreditsDelivered) published.get(0);
         assertThat(bytes(event)).isLessThan(BOUND_BYTES);

@@ -65,7 +65,9 @@ class RegistryHoldsListener implements ConsumerSeekAware {
                 // a hold of a block trade or an auction first; any other hold is a sell order's
                 .on(CreditsHeld.class, e -> held(e.holdId(), e.quantity()))
                 .on(CreditHoldRejected.class, e -> notHeld(e.holdId(), e.reason()))
-                .on(CreditsDelivered.class, e -> settling.settle(new SettleTrade(e.tradeId(), e.buyerId(), e.quantity())))
+                // the inbox's record of the delivery goes in the settlement's first round trip
+                .onPipelined(CreditsDelivered.class,
+                        (e, first) -> settling.settle(first, new SettleTrade(e.tradeId(), e.buyerId(), e.quantity())))
                 .on(CreditDeliveryFailed.class,
                         e -> failing.fail(new FailDelivery(e.tradeId(), failure(e.code(), e.reason()))))
                 // the registry's answers to the saga supervisor's questions: final, and applied where the
