@@ -112,7 +112,7 @@ class OrderRequestsIT extends TradingIntegration {
 
     @Test
     void aCashAccountIsUsedByItsOwnerOnly() {
-        UUID owner = UUID.randomUUID();
+        UUID owner = trader();
         deposit(owner, "10.00");
 
         assertThat(as(UUID.randomUUID()).get("/cash-accounts/" + owner).status()).isEqualTo(403);
