@@ -1,6 +1,8 @@
 package org.carbonsink.gateway;
 
 import io.netty.channel.EventLoop;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import org.springframework.core.Ordered;
@@ -31,6 +33,9 @@ import reactor.netty.Connection;
  */
 final class EventLoopResponseFilter implements WebFilter, Ordered {
 
+    /** One scheduler per event loop (a server has a fixed few), not one per response. */
+    private static final Map<EventLoop, Scheduler> SCHEDULERS = new ConcurrentHashMap<>();
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
@@ -55,7 +60,7 @@ final class EventLoopResponseFilter implements WebFilter, Ordered {
         OnEventLoop(ServerHttpResponse response, EventLoop loop) {
             super(response);
             this.loop = loop;
-            this.scheduler = Schedulers.fromExecutor(loop);
+            this.scheduler = SCHEDULERS.computeIfAbsent(loop, Schedulers::fromExecutor);
         }
 
         @Override

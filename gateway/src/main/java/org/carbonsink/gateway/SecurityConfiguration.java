@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSetUnavailableException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.carbonsink.gateway.asyncapi.AsyncApiConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -86,6 +88,9 @@ class SecurityConfiguration {
         // make the gateway fetch the key set again on every request (the reactive default does). The
         // fetch waits longer than Nimbus's 500 ms and is tried twice: a first fetch that timed out on a
         // busy machine turned valid tokens away (401) until the rate limit let the next one through.
+        // whether the last fetch of the key set failed: a request the rate limit then keeps from fetching
+        // again (RateLimitReachedException) meets the same unreachable key set, not an unknown key id
+        AtomicBoolean unreachable = new AtomicBoolean();
         JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(url(properties.jwksUri()),
                         new DefaultResourceRetriever(KEY_SET_CONNECT_TIMEOUT_MS, KEY_SET_READ_TIMEOUT_MS,
                                 JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
@@ -99,11 +104,20 @@ class SecurityConfiguration {
             // Netty's record of the loop the calling thread runs (null off a loop: nothing to go back to)
             EventExecutor loop = ThreadExecutorMap.currentExecutor();
             Mono<List<JWK>> found = Mono
-                    .fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                    .fromCallable(() -> {
+                        List<JWK> matching = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null);
+                        unreachable.set(false);
+                        return matching;
+                    })
                     .subscribeOn(Schedulers.boundedElastic())
-                    // an unknown key id inside the refresh interval, or the key set out of reach: no key,
-                    // so the token is refused as unverifiable (401), never a 500
-                    .onErrorResume(KeySourceException.class, e -> Mono.just(List.of()));
+                    // the key set out of reach: the token cannot be checked (503, KeySetUnavailable); an
+                    // unknown key id inside the refresh interval: no key, so the token is refused (401)
+                    .onErrorResume(KeySourceException.class, e -> {
+                        if (e instanceof JWKSetUnavailableException) {
+                            unreachable.set(true);
+                        }
+                        return unreachable.get() ? Mono.error(new KeySetUnavailable(e)) : Mono.just(List.of());
+                    });
             return (loop == null ? found : found.publishOn(Schedulers.fromExecutor(loop))).flatMapMany(Flux::fromIterable);
         })).build();
         // expiry is required, not only checked when present; issuer and audience are ours
@@ -111,7 +125,11 @@ class SecurityConfiguration {
         expiry.setAllowEmptyExpiryClaim(false);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry,
                 new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
-        return new VerifiedTokens(decoder, Clock.systemUTC());
+        // Spring Security wraps a key source's error in an IllegalStateException, which it lets through as a
+        // 500: the key set out of reach leaves as the JwtException it is (an AuthenticationServiceException, 503)
+        ReactiveJwtDecoder keySetOutOfReach = token -> decoder.decode(token)
+                .onErrorMap(e -> e.getCause() instanceof KeySetUnavailable, Throwable::getCause);
+        return new VerifiedTokens(keySetOutOfReach, Clock.systemUTC());
     }
 
     private static URL url(String uri) {
@@ -187,7 +205,8 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenConverter(new BearerTokenConverter())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
-                        .authenticationEntryPoint(unauthenticated))
+                        .authenticationEntryPoint(unauthenticated)
+                        .authenticationFailureHandler(KeySetUnavailable.failureHandler(unauthenticated, json)))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated))
                 .build();
     }

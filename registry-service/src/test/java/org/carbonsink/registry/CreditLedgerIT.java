@@ -233,21 +233,30 @@ class CreditLedgerIT extends RegistryIT {
     }
 
     private Held held(String ownerName, long quantity) {
+        Issued issued = issued(ownerName, 200, 20);
+        UUID holdId = UUID.randomUUID();
+        TestEvents.send(Topics.TRADING_ORDERS, issued.instrument(), new CreditHoldRequested(UUID.randomUUID(),
+                Instant.now(), holdId, issued.instrument(), issued.owner(), issued.projectId(), 2024, quantity));
+        await().atMost(EVENTUALLY).until(() -> holding(issued.owner(), issued.account(), "held") == quantity);
+        return new Held(issued.owner(), issued.account(), issued.projectId(), issued.instrument(), holdId);
+    }
+
+    /** A new owner's registered project with {@code creditable} credits of 2024 issued, {@code buffer} of them to the pool. */
+    private record Issued(UUID owner, UUID account, UUID projectId, String instrument) {
+    }
+
+    private Issued issued(String ownerName, long creditable, long buffer) {
         UUID owner = id(registerParticipant(ownerName, "PROJECT_OWNER"));
         JsonNode project = registeredProject(owner);
         UUID projectId = id(project);
-        String instrument = project.get("code").asString() + "-2024";
         TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
                 UUID.randomUUID(), Instant.now(), UUID.randomUUID(), projectId, owner, UUID.randomUUID(),
-                LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31), 2024, new BigDecimal("200.0000"), 200, 20));
+                LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31), 2024, new BigDecimal(creditable + ".0000"),
+                creditable, buffer));
         UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId")
                 .asString());
-        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "available") == 180);
-        UUID holdId = UUID.randomUUID();
-        TestEvents.send(Topics.TRADING_ORDERS, instrument, new CreditHoldRequested(UUID.randomUUID(), Instant.now(),
-                holdId, instrument, owner, projectId, 2024, quantity));
-        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "held") == quantity);
-        return new Held(owner, account, projectId, instrument, holdId);
+        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "available") == creditable - buffer);
+        return new Issued(owner, account, projectId, project.get("code").asString() + "-2024");
     }
 
     private static CreditDeliveryFailed refusal(String instrument, TradeExecuted trade) {
@@ -258,15 +267,11 @@ class CreditLedgerIT extends RegistryIT {
 
     @Test
     void refusesToRetireMoreThanIsAvailableOrFromSomeoneElsesAccountAndChangesNothing() {
-        UUID owner = id(registerParticipant("Yunnan Forest Farm", "PROJECT_OWNER"));
+        Issued issued = issued("Yunnan Forest Farm", 100, 10);
+        UUID owner = issued.owner();
+        UUID account = issued.account();
+        UUID projectId = issued.projectId();
         UUID stranger = id(registerParticipant("Someone else", "TRADER"));
-        UUID projectId = id(registeredProject(owner));
-        UUID reportId = UUID.randomUUID();
-        TestEvents.send(Topics.VERIFICATION_REPORTS, projectId.toString(), new MonitoringReportVerified(
-                UUID.randomUUID(), Instant.now(), reportId, projectId, owner, UUID.randomUUID(),
-                LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31), 2024, new BigDecimal("100.0000"), 100, 10));
-        UUID account = UUID.fromString(api().as(owner).get("/participants/" + owner).expect(200).get("accountId").asString());
-        await().atMost(EVENTUALLY).until(() -> holding(owner, account, "available") == 90);
 
         var tooMany = api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/retirements", Map.of("projectId", projectId,
                 "vintage", 2024, "quantity", 91, "beneficiary", "X", "purpose", "VOLUNTARY_OFFSET"));

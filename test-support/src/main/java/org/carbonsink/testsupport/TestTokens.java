@@ -119,6 +119,18 @@ public final class TestTokens {
         return jwksUri().replace("/oauth2/jwks", "/oauth2/slow-jwks");
     }
 
+    /**
+     * A key set URL on a loopback port that nothing listens on (taken free, then closed): the authorization
+     * server is down, every fetch is refused at once.
+     */
+    public static String unreachableJwksUri() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/oauth2/jwks";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Properties pointing a resource server at this test issuer. */
     public static Map<String, Object> springProperties() {
         Map<String, Object> p = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.contracts.BankTransferReceived;
@@ -23,7 +24,7 @@ class CashIT extends TradingIntegration {
 
     @Test
     void theOperatorDepositsForAParticipantAndOpensItsAccount() {
-        UUID participant = UUID.randomUUID();
+        UUID participant = trader();
 
         JsonNode account = operator().post("/cash-accounts/" + participant + "/deposits",
                 Map.of("amount", new BigDecimal("1200.50"))).expect(201);
@@ -34,7 +35,7 @@ class CashIT extends TradingIntegration {
 
     @Test
     void aParticipantCannotDepositIntoItsOwnAccountOutsideTheDemoProfile() {
-        UUID participant = UUID.randomUUID();
+        UUID participant = trader();
         deposit(participant, "10.00");
 
         var refused = as(participant).post("/cash-accounts/" + participant + "/deposits",
@@ -71,7 +72,7 @@ class CashIT extends TradingIntegration {
 
     @Test
     void onlyTheOperatorPaysCashOut() {
-        UUID participant = UUID.randomUUID();
+        UUID participant = trader();
         deposit(participant, "100.00");
 
         var refused = as(participant).post("/cash-accounts/" + participant + "/withdrawals",
@@ -79,13 +80,31 @@ class CashIT extends TradingIntegration {
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(money(cashAccount(participant).get("balance"))).isEqualByComparingTo("100.00");
-        assertThat(operator().post("/cash-accounts/" + UUID.randomUUID() + "/withdrawals",
+        assertThat(operator().post("/cash-accounts/" + trader() + "/withdrawals",
                 Map.of("amount", new BigDecimal("1.00"))).status()).as("no account").isEqualTo(404);
     }
 
     @Test
+    void noCashMovesForAParticipantTheRegistryNeverRegistered() {
+        UUID stranger = UUID.randomUUID();
+
+        for (String movement : List.of("deposits", "withdrawals")) {
+            var refused = operator().post("/cash-accounts/" + stranger + "/" + movement,
+                    Map.of("amount", new BigDecimal("100.00")));
+
+            assertThat(refused.status()).as(movement).isEqualTo(422);
+            assertThat(refused.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:unknown-participant");
+            assertThat(refused.json().get("field").asString()).isEqualTo("participantId");
+            assertThat(refused.json().get("detail").asString()).contains(stranger.toString());
+        }
+        assertThat(as(stranger).get("/cash-accounts/" + stranger).status()).as("no account opened").isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from cash_movement where participant_id = :id").param("id", stranger)
+                .query(Long.class).single()).as("nothing booked").isZero();
+    }
+
+    @Test
     void theCashCheckFindsAReservationThatNothingBacks() {
-        UUID participant = UUID.randomUUID();
+        UUID participant = trader();
         deposit(participant, "100.00");
         assertReservedCashBacked(participant);
 
@@ -105,6 +124,7 @@ class CashIT extends TradingIntegration {
 
     @Test
     void aBankTransferReportedTwiceIsBookedOnce() {
+        // the bank's report is booked even before the registry's registration reaches the exchange
         UUID participant = UUID.randomUUID();
         String transferId = "BANK-" + UUID.randomUUID();
 

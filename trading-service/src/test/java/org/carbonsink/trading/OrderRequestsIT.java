@@ -3,8 +3,13 @@ package org.carbonsink.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.carbonsink.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -111,8 +116,61 @@ class OrderRequestsIT extends TradingIntegration {
     }
 
     @Test
+    void listsTheCallersOrdersByInstrumentAndSideTogetherInPagesAndAsCsv() throws Exception {
+        Listed first = listInstrument(10);
+        Listed second = listInstrument(10);
+        UUID owner = trader();
+        deposit(owner, "1000.00");
+        placeOrder(owner, first.instrumentId(), "SELL", 1, "1.00");
+        placeOrder(owner, first.instrumentId(), "BUY", 2, "0.50");
+        placeOrder(owner, first.instrumentId(), "BUY", 3, "0.40");
+        placeOrder(owner, second.instrumentId(), "BUY", 4, "0.50");
+        placeOrder(trader(), first.instrumentId(), "SELL", 5, "1.00");
+
+        JsonNode ofFirst = as(owner).get("/orders?instrumentId=" + first.instrumentId()).expect(200);
+        assertThat(ofFirst.get("total").asLong()).isEqualTo(3);
+        assertThat(ofFirst.get("items").valueStream().map(o -> o.get("instrumentId").asString()))
+                .containsOnly(first.instrumentId());
+        JsonNode buysOfFirst = as(owner).get("/orders?side=BUY&instrumentId=" + first.instrumentId() + "&limit=1&offset=1")
+                .expect(200);
+        assertThat(buysOfFirst.get("total").asLong()).as("instrument AND side").isEqualTo(2);
+        assertThat(buysOfFirst.get("items")).singleElement()
+                .satisfies(o -> assertThat(o.get("quantity").asLong()).as("the older of the two").isEqualTo(2));
+        assertThat(as(owner).get("/orders?side=SELL").expect(200).get("total").asLong()).isEqualTo(1);
+        assertThat(as(owner).get("/orders?side=BUY&status=PENDING_HOLD").expect(200).get("total").asLong()).isZero();
+
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(api().baseUrl() + "/orders?side=BUY&instrumentId=" + second.instrumentId()))
+                .header("Accept", "text/csv").header("Authorization", "Bearer " + TestTokens.forParticipant(owner))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("X-Total-Count")).hasValue("1");
+        assertThat(csv.body().split("\r\n")).as("a header and one order").hasSize(2);
+    }
+
+    @Test
+    void refusesAnUnknownSideAndAnyParameterTheListDoesNotTake() {
+        UUID owner = trader();
+
+        var sideways = as(owner).get("/orders?side=SIDEWAYS");
+        assertThat(sideways.status()).isEqualTo(400);
+        assertThat(sideways.json().get("errors").get(0).get("field").asString()).isEqualTo("side");
+        assertThat(sideways.json().get("errors").get(0).get("rule").asString()).isEqualTo("one-of");
+        assertThat(sideways.json().get("errors").get(0).get("message").asString()).contains("BUY", "SELL");
+
+        var someoneElses = as(owner).get("/orders?participantId=" + UUID.randomUUID());
+        assertThat(someoneElses.status()).isEqualTo(400);
+        assertThat(someoneElses.json().get("errors").get(0).get("field").asString()).isEqualTo("participantId");
+        assertThat(someoneElses.json().get("errors").get(0).get("rule").asString()).isEqualTo("unknown-parameter");
+        assertThat(someoneElses.json().get("detail").asString()).contains("instrumentId", "side", "status");
+        assertThat(api().get("/trades?status=SETTLED").json().get("errors").get(0).get("field").asString())
+                .as("every list of the exchange").isEqualTo("status");
+        assertThat(api().get("/instruments?instrumentId=P1-2025").status()).isEqualTo(400);
+    }
+
+    @Test
     void aCashAccountIsUsedByItsOwnerOnly() {
-        UUID owner = UUID.randomUUID();
+        UUID owner = trader();
         deposit(owner, "10.00");
 
         assertThat(as(UUID.randomUUID()).get("/cash-accounts/" + owner).status()).isEqualTo(403);

@@ -5,12 +5,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.carbonsink.support.web.ProblemHandler;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /** 401 and 403 from the security filters as RFC 9457 problems, like every other error. */
 public final class ProblemResponses {
@@ -38,6 +41,30 @@ public final class ProblemResponses {
             bearer.handle(request, response, e);
             write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                     "the caller's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+        };
+    }
+
+    /** Seconds a client waits before it sends a token again that could not be checked. */
+    public static final String KEY_SET_RETRY_AFTER_SECONDS = "30";
+
+    /**
+     * How a bearer token that could not be authenticated is answered. An {@link AuthenticationServiceException}
+     * is the authorization server's key set out of reach (Spring Security rethrows it, a 500, unless a failure
+     * handler takes it): the token may well be valid, so the answer is 503 with {@code Retry-After}, not a
+     * 401 that would send the client to log in again. Every other failure is {@link #unauthenticated()}.
+     */
+    public static AuthenticationFailureHandler bearerTokenFailures() {
+        AuthenticationEntryPoint unauthenticated = unauthenticated();
+        return (request, response, e) -> {
+            if (e instanceof AuthenticationServiceException) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, KEY_SET_RETRY_AFTER_SECONDS);
+                write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "key-set-unavailable",
+                        "Token cannot be checked now", "the authorization server's key set cannot be reached to"
+                                + " check the bearer token; the token was not refused: retry after "
+                                + KEY_SET_RETRY_AFTER_SECONDS + " s");
+            } else {
+                unauthenticated.commence(request, response, e);
+            }
         };
     }
 

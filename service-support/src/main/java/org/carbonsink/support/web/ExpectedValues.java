@@ -45,6 +45,10 @@ final class ExpectedValues {
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
         }
+        if (type.isEnum()) {
+            // the caller can only correct a closed choice if it is told the choices
+            return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
         return "must be a valid " + type.getSimpleName();
     }
 

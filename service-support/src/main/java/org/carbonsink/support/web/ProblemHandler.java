@@ -115,7 +115,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
         String message = e.getRequiredType() == null ? "must be a valid value"
                 : ExpectedValues.of(e.getRequiredType(), e.getValue());
-        return invalid(e, List.of(new FieldProblem(field, "type", message)), request);
+        String rule = e.getRequiredType() != null && e.getRequiredType().isEnum() ? "one-of" : "type";
+        return invalid(e, List.of(new FieldProblem(field, rule, message)), request);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.trading.participant.Participants;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,10 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class WithdrawingCash {
 
     private final CashAccounts accounts;
+    private final Participants participants;
     private final Clock clock;
 
-    WithdrawingCash(CashAccounts accounts, Clock clock) {
+    WithdrawingCash(CashAccounts accounts, Participants participants, Clock clock) {
         this.accounts = accounts;
+        this.participants = participants;
         this.clock = clock;
     }
 
@@ -30,8 +33,12 @@ public class WithdrawingCash {
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("a withdrawal is positive, not " + amount);
         }
-        CashAccount account = accounts.find(command.participantId())
-                .orElseThrow(() -> ProblemException.notFound("cash account", command.participantId()));
+        // an existing account pays out whoever holds it (a bank transfer may have opened it before the
+        // registry's registration arrived); without one, an unknown participant is named as such
+        CashAccount account = accounts.find(command.participantId()).orElseThrow(() ->
+                participants.roleOf(command.participantId()).isEmpty()
+                        ? DepositingCash.unknownParticipant(command.participantId())
+                        : ProblemException.notFound("cash account", command.participantId()));
         if (!accounts.debit(command.participantId(), amount)) {
             BigDecimal available = accounts.find(command.participantId()).orElse(account).available();
             throw ProblemException.rule("withdrawal-exceeds-available", "Withdrawal exceeds available cash",

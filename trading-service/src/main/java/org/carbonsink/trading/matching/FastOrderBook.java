@@ -156,6 +156,7 @@ public final class FastOrderBook extends MarketRules {
 
     @Override
     public void expireDayOrders(BookEvents events) {
+        sessionClosed();
         for (int s = BUY; s <= SELL; s++) {
             int level = bests[s];
             while (level != NONE) {
@@ -252,6 +253,7 @@ public final class FastOrderBook extends MarketRules {
                         opens[order] = open - traded;
                         levelOpens[level] -= traded;
                     }
+                    tradedAt(price);
                     events.trade(orderId, makerId, participant, maker, side, price, traded, makerFilled);
                 }
                 order = next;

@@ -1,10 +1,28 @@
 package org.carbonsink.trading.matching;
 
-/** The operator's rules both books apply the same way: the halt switch and the price band. */
+/**
+ * The operator's rules both books apply the same way: the halt switch and the price band. The band is
+ * centred on the operator's reference price, or without one on the previous session's close (the last
+ * trade before the latest {@link #expireDayOrders session close}); with neither there is no band, and
+ * the first trade discovers the price.
+ */
 abstract class MarketRules implements MatchingEngineBook {
 
     final PriceBand band = new PriceBand();
     boolean halted;
+    private long operatorReference;
+    private long previousClose;
+    private long lastTrade;
+
+    /** Both books call it for every trade, before reporting it. */
+    final void tradedAt(long priceFen) {
+        lastTrade = priceFen;
+    }
+
+    /** Both books call it first in {@link #expireDayOrders}: the session's last trade becomes its close. */
+    final void sessionClosed() {
+        setPreviousClose(lastTrade);
+    }
 
     /** Why a limit price is refused, or null when it is accepted. */
     final RejectReason refusal(long priceFen) {
@@ -31,7 +49,38 @@ abstract class MarketRules implements MatchingEngineBook {
 
     @Override
     public final void setReferencePrice(long priceFen) {
-        band.setReference(priceFen);
+        requireNotNegative(priceFen, "a reference price");
+        band.setReference(priceFen > 0 ? priceFen : previousClose);
+        operatorReference = priceFen;
+    }
+
+    @Override
+    public final void setPreviousClose(long priceFen) {
+        requireNotNegative(priceFen, "a closing price");
+        band.setReference(operatorReference > 0 ? operatorReference : priceFen);
+        previousClose = priceFen;
+    }
+
+    @Override
+    public final void setLastTradePrice(long priceFen) {
+        requireNotNegative(priceFen, "a trade price");
+        lastTrade = priceFen;
+    }
+
+    private static void requireNotNegative(long priceFen, String what) {
+        if (priceFen < 0) {
+            throw new IllegalArgumentException(what + " is 0 (none) or positive, not " + priceFen);
+        }
+    }
+
+    @Override
+    public final long previousClose() {
+        return previousClose;
+    }
+
+    @Override
+    public final long lastTradePrice() {
+        return lastTrade;
     }
 
     @Override

@@ -30,7 +30,11 @@ public interface MatchingEngineBook {
      */
     void amend(long orderId, long newPriceFen, long newQuantity, BookEvents events);
 
-    /** Session close: cancels every resting DAY order ({@link CancelReason#EXPIRED}), bids first, each side best first. */
+    /**
+     * Session close: the last trade becomes the previous close (the band's reference when the operator set
+     * none), then every resting DAY order is cancelled ({@link CancelReason#EXPIRED}), bids first, each side
+     * best first.
+     */
     void expireDayOrders(BookEvents events);
 
     /** Stops trading: place and amend are rejected until {@link #resume()}; cancels still work. */
@@ -40,12 +44,26 @@ public interface MatchingEngineBook {
 
     boolean halted();
 
-    /** The price the band is centred on; 0 means none, and then no band applies. */
+    /**
+     * The operator's reference price; 0 means none, and then the band is centred on the previous close
+     * ({@link #setPreviousClose}), and without that either no band applies.
+     */
     void setReferencePrice(long priceFen);
+
+    /** The previous session's closing price (its last trade), 0 when nothing traded before this session. */
+    void setPreviousClose(long priceFen);
+
+    /** The price of the last trade so far (it becomes the close at the next session close), 0 when none. */
+    void setLastTradePrice(long priceFen);
+
+    long previousClose();
+
+    long lastTradePrice();
 
     /** Half the band's width in basis points of the reference price (1000 = ±10%); 0 means no band. */
     void setBandBasisPoints(int bps);
 
+    /** The price the band is centred on: the operator's reference, else the previous close, else 0 (no band). */
     long referencePrice();
 
     int bandBasisPoints();

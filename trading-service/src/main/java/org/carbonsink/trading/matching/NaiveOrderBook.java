@@ -105,6 +105,7 @@ public final class NaiveOrderBook extends MarketRules {
 
     @Override
     public void expireDayOrders(BookEvents events) {
+        sessionClosed();
         for (Side side : Side.values()) {
             for (Resting order : sorted(side)) {
                 if (order.tif == TimeInForce.DAY) {
@@ -182,6 +183,7 @@ public final class NaiveOrderBook extends MarketRules {
                 if (best.open > 0) {
                     orders.add(best);
                 }
+                tradedAt(best.price);
                 events.trade(orderId, best.id, participant, best.participant, side, best.price, traded,
                         best.open == 0);
             }

@@ -53,8 +53,12 @@
  * <li><b>Cancel</b> works while halted; an unknown or finished id is rejected ({@code UNKNOWN_ORDER}).</li>
  * <li><b>Price band</b> around the reference price, in basis points (1000 = ±10%): lower bound
  * ceil(ref × (10000 − bps) / 10000), upper bound floor(ref × (10000 + bps) / 10000), both in whole fen
- * with integer arithmetic, inclusive, so only prices inside the exact band pass. Reference 0 or band 0:
- * no band. Changing the reference or the band does not touch resting orders: one left outside the new
+ * with integer arithmetic, inclusive, so only prices inside the exact band pass. The reference is the
+ * operator's ({@code setReferencePrice}); without one, the previous session's close: the last trade
+ * before the latest {@code expireDayOrders} (the caller restores it with {@code setPreviousClose} and the
+ * last trade with {@code setLastTradePrice} when it rebuilds a book). No reference at all (the
+ * instrument never traded before this session and the operator set none) or band 0: no band, and the
+ * first trades discover the price. Changing the reference or the band does not touch resting orders: one left outside the new
  * band rests on and can still trade with incoming orders.</li>
  * <li><b>Halt</b>: place and amend are rejected ({@code HALTED}); cancel and expiry still work.</li>
  * </ul>

@@ -653,9 +653,12 @@ final class Batch implements BookEvents {
         return ProblemException.rule("price-outside-band", "Price outside the band", "limit prices for "
                 + b.instrumentId + " must be within " + Money.of(b.engine.lowerBandFen()) + " and "
                 + Money.of(b.engine.upperBandFen()) + " CNY (±" + b.bandBasisPoints / 100.0 + "% of "
-                + Money.of(b.referenceFen) + ")")
+                + Money.of(b.engine.referencePrice()) + (b.referenceFen > 0 ? ", the operator's reference price)"
+                        : ", the previous session's closing price)"))
                 .with("lowerBand", Money.of(b.engine.lowerBandFen()))
-                .with("upperBand", Money.of(b.engine.upperBandFen()));
+                .with("upperBand", Money.of(b.engine.upperBandFen()))
+                .with("referencePrice", Money.of(b.engine.referencePrice()))
+                .with("referenceSource", b.referenceFen > 0 ? "OPERATOR" : "PREVIOUS_CLOSE");
     }
 
     static boolean rests(OrderType type, TimeInForce tif) {

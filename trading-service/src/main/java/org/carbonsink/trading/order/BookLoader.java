@@ -1,6 +1,9 @@
 package org.carbonsink.trading.order;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.carbonsink.trading.matching.BookEvents;
@@ -22,10 +25,14 @@ class BookLoader {
 
     private final JdbcClient jdbc;
     private final Orders orders;
+    private final TradingRules rules;
+    private final Clock clock;
 
-    BookLoader(JdbcClient jdbc, Orders orders) {
+    BookLoader(JdbcClient jdbc, Orders orders, TradingRules rules, Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
+        this.rules = rules;
+        this.clock = clock;
     }
 
     List<String> instrumentIds() {
@@ -38,7 +45,7 @@ class BookLoader {
                 from instrument where id = :id
                 """).param("id", instrumentId).query((rs, row) -> {
                     Timestamp expired = rs.getTimestamp("day_orders_expired_at");
-                    java.math.BigDecimal reference = rs.getBigDecimal("reference_price");
+                    BigDecimal reference = rs.getBigDecimal("reference_price");
                     return new InstrumentBook(instrumentId, rs.getLong("command_sequence"), rs.getBoolean("halted"),
                             reference == null ? 0 : Money.fen(reference, "referencePrice"),
                             rs.getInt("band_basis_points"), expired == null ? null : expired.toInstant());
@@ -57,10 +64,23 @@ class BookLoader {
                 book.track(live);
                 book.rested(live);
             }
+            book.engine.setLastTradePrice(lastBookTrade(instrumentId, null));
+            book.engine.setPreviousClose(lastBookTrade(instrumentId, rules.lastSessionClose(clock.instant())));
             book.rebuild(NOTHING_MAY_HAPPEN, order -> {
             });
         });
         return found;
+    }
+
+    /**
+     * The price of the instrument's last book trade before {@code before} (any time when null), in fen, or 0
+     * when there is none. Failed trades count: the book found the price, whatever became of the delivery.
+     */
+    private long lastBookTrade(String instrumentId, Instant before) {
+        return jdbc.sql("select price from trade where instrument_id = :id and venue = 'BOOK'"
+                + " and (cast(:before as timestamptz) is null or executed_at < :before) order by seq desc limit 1")
+                .param("id", instrumentId).param("before", before == null ? null : Timestamp.from(before))
+                .query(BigDecimal.class).optional().map(price -> Money.fen(price, "price")).orElse(0L);
     }
 
     private static final BookEvents NOTHING_MAY_HAPPEN = new BookEvents() {

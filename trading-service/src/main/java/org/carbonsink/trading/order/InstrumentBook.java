@@ -85,7 +85,12 @@ final class InstrumentBook {
         List<LiveOrder> resting = new ArrayList<>();
         byEngineId.values().stream().filter(LiveOrder::inBook).forEach(resting::add);
         resting.sort(Comparator.comparingLong(o -> o.bookPriority));
+        long previousClose = engine.previousClose();
+        long lastTrade = engine.lastTradePrice();
         engine = new FastOrderBook();
+        // the prices the band falls back on survive the rebuild; the close is set after the orders rest
+        // so that it does not refuse them (they passed the band when they arrived)
+        engine.setLastTradePrice(lastTrade);
         for (LiveOrder order : resting) {
             if (order.inBook()) {
                 engine.place(order.engineId, order.participantKey, order.side, order.type, order.timeInForce,
@@ -93,6 +98,7 @@ final class InstrumentBook {
                 afterEach.accept(order);
             }
         }
+        engine.setPreviousClose(previousClose);
         applyRules();
     }
 }

@@ -98,18 +98,35 @@ public class Orders {
     public static final int AVERAGE_PRICE_SCALE = 4;
 
     /** The participant's orders, newest first, of one status or of all when {@code status} is null. */
-    public List<Order> of(UUID participantId, OrderStatus status, int limit, long offset) {
-        return jdbc.sql("select " + COLUMNS + " from exchange_order where participant_id = :participantId"
-                + " and (cast(:status as text) is null or status = :status) order by seq desc limit :limit offset :offset")
-                .param("participantId", participantId).param("status", status == null ? null : status.name())
+    /**
+     * The participant's orders, newest first; each filter that is not null narrows the list (AND): the
+     * status, the instrument and the side.
+     */
+    public List<Order> of(UUID participantId, OrderStatus status, String instrumentId, Side side, int limit,
+            long offset) {
+        return jdbc.sql("select " + COLUMNS + " from exchange_order where " + FILTER
+                + " order by seq desc limit :limit offset :offset")
+                .params(filter(participantId, status, instrumentId, side))
                 .param("limit", limit).param("offset", offset).query(Orders::map).list();
     }
 
-    public long countOf(UUID participantId, OrderStatus status) {
-        return jdbc.sql("select count(*) from exchange_order where participant_id = :participantId"
-                + " and (cast(:status as text) is null or status = :status)")
-                .param("participantId", participantId).param("status", status == null ? null : status.name())
-                .query(Long.class).single();
+    public long countOf(UUID participantId, OrderStatus status, String instrumentId, Side side) {
+        return jdbc.sql("select count(*) from exchange_order where " + FILTER)
+                .params(filter(participantId, status, instrumentId, side)).query(Long.class).single();
+    }
+
+    private static final String FILTER = "participant_id = :participantId"
+            + " and (cast(:status as text) is null or status = :status)"
+            + " and (cast(:instrumentId as text) is null or instrument_id = :instrumentId)"
+            + " and (cast(:side as text) is null or side = :side)";
+
+    private static Map<String, Object> filter(UUID participantId, OrderStatus status, String instrumentId, Side side) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("participantId", participantId);
+        params.put("status", status == null ? null : status.name());
+        params.put("instrumentId", instrumentId);
+        params.put("side", side == null ? null : side.name());
+        return params;
     }
 
     /** The open quantity at each price of the instrument's book, best prices first on each side. */

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -330,9 +331,13 @@ public class PlacingOrder {
     private record Rules(boolean halted, BigDecimal referencePrice, int bandBasisPoints) {
     }
 
+    /** The instrument's halt and band; the band's reference falls back on the previous session's close, as the book's does. */
     private Rules rulesOf(String instrumentId) {
-        return jdbc.sql("select halted, reference_price, band_basis_points from instrument where id = :id")
-                .param("id", instrumentId).query((rs, row) -> new Rules(rs.getBoolean(1), rs.getBigDecimal(2), rs.getInt(3)))
-                .single();
+        return jdbc.sql("""
+                select halted, coalesce(reference_price, (select price from trade t where t.instrument_id = i.id
+                    and t.venue = 'BOOK' and t.executed_at < :sessionStart order by t.seq desc limit 1)), band_basis_points
+                from instrument i where id = :id
+                """).param("id", instrumentId).param("sessionStart", Timestamp.from(rules.lastSessionClose(clock.instant())))
+                .query((rs, row) -> new Rules(rs.getBoolean(1), rs.getBigDecimal(2), rs.getInt(3))).single();
     }
 }

@@ -606,6 +606,35 @@ abstract class MatchingEngineBookTest {
     }
 
     @Test
+    void withoutAnOperatorReferenceTheBandIsCentredOnThePreviousSessionsClose() {
+        MatchingEngineBook book = newBook();
+        RecordedEvents events = RecordedEvents.numeric();
+        book.setBandBasisPoints(1000);
+        // never traded: no band, the first trades discover the price
+        book.place(1, 1, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, 1000, 10, events);
+        book.place(2, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 99_999, 1, events);
+        book.place(3, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 1000, 1, events);
+        assertThat(book.upperBandFen()).as("the session's own trades move no band").isEqualTo(Long.MAX_VALUE);
+
+        book.expireDayOrders(events);
+
+        assertThat(book.previousClose()).isEqualTo(1000);
+        assertThat(book.referencePrice()).isEqualTo(1000);
+        assertThat(book.lowerBandFen()).isEqualTo(900);
+        assertThat(book.upperBandFen()).isEqualTo(1100);
+        events.take();
+        book.place(4, 2, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, 1101, 1, events);
+        assertThat(events.take()).containsExactly("rejected 4 PRICE_OUTSIDE_BAND");
+
+        book.setReferencePrice(5000);
+        assertThat(book.referencePrice()).as("the operator's reference first").isEqualTo(5000);
+        assertThat(book.upperBandFen()).isEqualTo(5500);
+        book.setReferencePrice(0);
+        assertThat(book.referencePrice()).as("and without it the close again").isEqualTo(1000);
+        assertThatThrownBy(() -> book.setPreviousClose(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aFullWidthBandStillRefusesPricesBelowOneFen() {
         MatchingEngineBook book = newBook();
         book.setReferencePrice(3);

@@ -44,7 +44,7 @@ class BatchTest {
     final class AsksOfOneSeller extends BookLoader {
 
         AsksOfOneSeller() {
-            super(null, null);
+            super(null, null, null, null);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.carbonsink.trading.order.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,9 +10,12 @@ import java.math.BigDecimal;
 
 /**
  * The price band of an instrument: limit prices must stay within ± {@code bandBasisPoints} of
- * {@code referencePrice} (1000 = ±10%). A null reference price removes the band.
+ * {@code referencePrice} (1000 = ±10%). A null reference price removes the operator's reference: the band
+ * is then centred on the previous session's close, and there is none only before the first trade
+ * ({@link MarketSupervisionController#BAND_RULE}).
  */
 public record BandRequest(
-        @Positive @Digits(integer = 15, fraction = 2) BigDecimal referencePrice,
+        @Schema(description = "the operator's reference price; null: the previous session's close (none before the"
+                + " first trade)") @Positive @Digits(integer = 15, fraction = 2) BigDecimal referencePrice,
         @NotNull @Min(0) @Max(10_000) Integer bandBasisPoints) {
 }

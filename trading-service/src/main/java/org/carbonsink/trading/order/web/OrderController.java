@@ -23,6 +23,7 @@ import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.ProblemException.FieldProblem;
 import org.carbonsink.support.web.ProblemHandler;
 import org.carbonsink.support.web.Refuses;
+import org.carbonsink.trading.matching.Side;
 import org.carbonsink.trading.order.AmendingOrder;
 import org.carbonsink.trading.order.AmendingOrder.AmendOrder;
 import org.carbonsink.trading.order.CancellingOrder;
@@ -221,14 +222,18 @@ class OrderController {
         return view(order);
     }
 
+    /** The caller's orders, newest first, narrowed by every filter given (AND); as CSV with {@code Accept: text/csv}. */
     @GetMapping
     Page<OrderView> list(Caller caller, @RequestParam(required = false) OrderStatus status,
+            @Parameter(description = "only the orders of this instrument") @RequestParam(required = false)
+            String instrumentId,
+            @Parameter(description = "only the orders of this side") @RequestParam(required = false) Side side,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        List<Order> page = orders.of(caller.participantId(), status, limit, offset);
+        List<Order> page = orders.of(caller.participantId(), status, instrumentId, side, limit, offset);
         Map<UUID, BigDecimal> averagePrices = orders.averagePrices(page);
         return new Page<>(page.stream().map(o -> OrderView.of(o, averagePrices.get(o.id()))).toList(),
-                limit, offset, orders.countOf(caller.participantId(), status));
+                limit, offset, orders.countOf(caller.participantId(), status, instrumentId, side));
     }
 
     /** The order with its average price (looked up only when it has a fill). */
