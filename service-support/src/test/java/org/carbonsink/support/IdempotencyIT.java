@@ -1,11 +1,13 @@
 package org.carbonsink.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -165,20 +167,27 @@ class IdempotencyIT {
 
     @Test
     void concurrentDuplicatesRunTheCommandOnceAndAllGetItsResponse() throws Exception {
-        String name = "slow-" + UUID.randomUUID();
+        String name = "held-" + UUID.randomUUID();
+        CountDownLatch gate = new CountDownLatch(1);
+        SampleApplication.HELD.put(name, gate);
         ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID())
                 .withHeader("Idempotency-Key", name);
-        List<Callable<ApiClient.Response>> duplicates = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            duplicates.add(() -> api.post("/transactional-samples", Map.of("name", name)));
-        }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<ApiClient.Response> responses = new ArrayList<>();
         try {
-            for (Future<ApiClient.Response> response : pool.invokeAll(duplicates)) {
+            List<Future<ApiClient.Response>> duplicates = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                duplicates.add(pool.submit(() -> api.post("/transactional-samples", Map.of("name", name))));
+            }
+            // the first holds its key's row while its command waits at the gate; the other three wait on that row
+            await().atMost(Duration.ofSeconds(30)).until(this::requestsWaitingOnALock, waiting -> waiting >= 3);
+            gate.countDown();
+            for (Future<ApiClient.Response> response : duplicates) {
                 responses.add(response.get());
             }
         } finally {
+            gate.countDown();
+            SampleApplication.HELD.remove(name);
             pool.shutdown();
         }
 
@@ -251,6 +260,11 @@ class IdempotencyIT {
     private long storedKeys(UUID caller, String key) {
         return jdbc.sql("select count(*) from idempotent_request where caller = :caller and idempotency_key = :key")
                 .param("caller", caller.toString()).param("key", key).query(Long.class).single();
+    }
+
+    private long requestsWaitingOnALock() {
+        return jdbc.sql("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+                .query(Long.class).single();
     }
 
     private long effects(String name) {

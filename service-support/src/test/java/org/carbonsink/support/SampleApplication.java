@@ -19,6 +19,8 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,8 +87,8 @@ class SampleApplication {
 
         /**
          * The same command in a transaction the Idempotency-Key joins (a rule in application.yml);
-         * a name in {@link #FAIL_ONCE} fails once after writing, a name starting with "slow" takes
-         * a while, so that duplicates overlap.
+         * a name in {@link #FAIL_ONCE} fails once after writing, a name in {@link #HELD} waits until
+         * the test opens its gate, so that duplicates overlap.
          */
         @PostMapping("/transactional-samples")
         @Transactional
@@ -99,14 +101,17 @@ class SampleApplication {
             if (request.name().startsWith("refused-after-writing")) {
                 throw ProblemException.rule("sample-refused", "Sample refused", "refused after writing");
             }
-            if (request.name().startsWith("slow")) {
-                Thread.sleep(300);
+            CountDownLatch gate = HELD.get(request.name());
+            if (gate != null && !gate.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never opened the gate of " + request.name());
             }
             return created;
         }
     }
 
     static final Set<String> FAIL_ONCE = ConcurrentHashMap.newKeySet();
+    /** Names whose command, once it has written, waits until the test counts its latch down. */
+    static final Map<String, CountDownLatch> HELD = new ConcurrentHashMap<>();
     /** Names the listener refuses until a test takes them out, as a fix of the rule would. */
     static final Set<String> REFUSED_UNTIL_FIXED = ConcurrentHashMap.newKeySet();
 
