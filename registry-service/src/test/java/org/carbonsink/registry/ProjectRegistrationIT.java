@@ -16,6 +16,19 @@ import tools.jackson.databind.JsonNode;
 
 class ProjectRegistrationIT extends RegistryIT {
 
+    /** The database keeps microseconds: what a creation answers is what a read of it gives later. */
+    @Test
+    void aCreatedParticipantAndProjectReadBackWithTheTimesTheirCreationAnswered() {
+        JsonNode participant = registerParticipant("Yunnan Forestry Bureau", "PROJECT_OWNER");
+        UUID owner = id(participant);
+        JsonNode draft = owner(owner).post("/projects", design(verifier())).expect(201);
+
+        assertThat(admin().get("/participants/" + owner).expect(200).get("createdAt").asString())
+                .isEqualTo(participant.get("createdAt").asString());
+        assertThat(api().get("/projects/" + draft.get("id").asString()).expect(200).get("draftedAt").asString())
+                .isEqualTo(draft.get("draftedAt").asString());
+    }
+
     @Test
     void anOwnerTakesAProjectThroughDisclosureAndValidationToRegistration() {
         UUID owner = id(registerParticipant("Heilongjiang Forest Group", "PROJECT_OWNER"));

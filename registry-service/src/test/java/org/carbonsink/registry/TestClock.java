@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import org.carbonsink.support.jdbc.DatabaseClock;
 
 /**
- * The registry's clock in the integration tests: the real time, plus an offset a test may move
- * forward (say, past a disclosure window) and must {@link #reset()} afterwards ({@link RegistryIT} does).
+ * The registry's clock in the integration tests: the service's own clock ({@link DatabaseClock}), plus
+ * an offset a test may move forward (say, past a disclosure window) and must {@link #reset()}
+ * afterwards ({@link RegistryIT} does).
  */
 final class TestClock extends Clock {
+
+    private static final Clock SERVICE_CLOCK = DatabaseClock.system(ZoneOffset.UTC);
 
     private final AtomicReference<Duration> offset;
     private final ZoneId zone;
@@ -35,7 +39,7 @@ final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        return SERVICE_CLOCK.instant().plus(offset.get());
     }
 
     @Override

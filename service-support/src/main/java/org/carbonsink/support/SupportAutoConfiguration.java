@@ -9,11 +9,13 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import org.carbonsink.support.deadletter.DeadLetters;
 import org.carbonsink.support.deadletter.web.DeadLetterController;
 import org.carbonsink.support.health.KafkaHealth;
+import org.carbonsink.support.jdbc.DatabaseClock;
 import org.carbonsink.support.inbox.Inbox;
 import org.carbonsink.support.messaging.EventRefused;
 import org.carbonsink.support.messaging.Failures;
@@ -81,10 +83,11 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(IdempotencyProperties.class)
 public class SupportAutoConfiguration {
 
+    /** In microseconds, as the database stores time: an instant a command answers is the one read back later. */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return DatabaseClock.system(ZoneOffset.UTC);
     }
 
     /** The OpenAPI description names the service it describes, its path at the gateway and the login. */

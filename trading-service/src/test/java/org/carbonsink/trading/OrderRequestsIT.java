@@ -98,6 +98,20 @@ class OrderRequestsIT extends TradingIntegration {
         assertThat(api().get("/orders/" + orderId).status()).as("without a participant").isEqualTo(401);
     }
 
+    /** The database keeps microseconds: the times a placement answers are the ones the order reads back with. */
+    @Test
+    void anOrderReadsBackWithTheTimesItsPlacementAnswered() {
+        Listed instrument = listInstrument(10);
+        UUID owner = trader();
+        deposit(owner, "10.00");
+        JsonNode placed = placeOrder(owner, instrument.instrumentId(), "BUY", 1, "1.00");
+
+        JsonNode read = as(owner).get("/orders/" + placed.get("id").asString()).expect(200);
+
+        assertThat(read.get("placedAt").asString()).isEqualTo(placed.get("placedAt").asString());
+        assertThat(read.get("updatedAt").asString()).isEqualTo(placed.get("updatedAt").asString());
+    }
+
     @Test
     void listsTheCallersOwnOrdersByStatus() {
         Listed instrument = listInstrument(10);

@@ -2,6 +2,7 @@ package org.carbonsink.verification;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import org.carbonsink.support.jdbc.DatabaseClock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,9 +30,12 @@ public class VerificationApplication {
         application().run(args);
     }
 
-    /** Dates such as "the period has ended" are judged on the calendar of China, where CCER applies. */
+    /**
+     * Dates such as "the period has ended" are judged on the calendar of China, where CCER applies; in
+     * microseconds, as the database stores time.
+     */
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
+        return DatabaseClock.system(ZoneId.of("Asia/Shanghai"));
     }
 }
