@@ -29,6 +29,23 @@ class ProjectRegistrationIT extends RegistryIT {
                 .isEqualTo(draft.get("draftedAt").asString());
     }
 
+    /** An area of 25 and whole risk scores: the draft's answer gives them at the scale every later read gives. */
+    @Test
+    void aDraftAnswersItsFiguresAsTheyReadBack() {
+        UUID owner = id(registerParticipant("Sichuan Grassland Cooperative", "PROJECT_OWNER"));
+        Map<String, Object> design = design(verifier());
+        design.put("risk", Map.of("internal", 6, "external", 2.5, "natural", 4));
+        JsonNode draft = owner(owner).post("/projects", design).expect(201);
+
+        JsonNode read = api().get("/projects/" + draft.get("id").asString()).expect(200);
+
+        assertThat(draft.get("areaHectares").toString()).isEqualTo("25.0000").isEqualTo(read.get("areaHectares").toString());
+        assertThat(draft.get("risk").toString()).isEqualTo(read.get("risk").toString());
+        assertThat(draft.get("risk").get("rating").toString()).isEqualTo("12.50");
+        assertThat(owner(owner).put("/projects/" + draft.get("id").asString(), design).expect(200).get("areaHectares")
+                .toString()).isEqualTo("25.0000");
+    }
+
     @Test
     void anOwnerTakesAProjectThroughDisclosureAndValidationToRegistration() {
         UUID owner = id(registerParticipant("Heilongjiang Forest Group", "PROJECT_OWNER"));

@@ -7,9 +7,21 @@ import java.math.RoundingMode;
  * The project's non-permanence risk scores in percentage points, entered with its design (Verra
  * AFOLU Non-Permanence Risk Tool: internal, external and natural risk). Their sum is the risk
  * rating; the share of each issuance that goes to the buffer pool is the rating as a fraction, but
- * never below the methodology's buffer rate and never below 10% for a sink (domain.md).
+ * never below the methodology's buffer rate and never below 10% for a sink (domain.md). The scores
+ * have the 2 decimals the registry keeps, so the answer that drafted a design shows them (and their
+ * sum) as every later read does.
  */
 public record RiskRating(BigDecimal internal, BigDecimal external, BigDecimal natural) {
+
+    public RiskRating {
+        internal = points(internal);
+        external = points(external);
+        natural = points(natural);
+    }
+
+    private static BigDecimal points(BigDecimal score) {
+        return score == null ? null : score.setScale(2, RoundingMode.UNNECESSARY);
+    }
 
     /** The floor of the buffer share for every sink project (Verra AFOLU: minimum 10%). */
     public static final BigDecimal SINK_MINIMUM = new BigDecimal("0.1000");
