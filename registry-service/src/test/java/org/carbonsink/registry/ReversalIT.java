@@ -152,6 +152,13 @@ class ReversalIT extends RegistryIT {
                 "cause", " ", "lossCredits", 0));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").findValuesAsString("field")).contains("cause", "lossCredits");
+        // the design's crediting period starts on 2021-03-01
+        ApiClient.Response beforeCrediting = admin().post("/reversals", Map.of("projectId", project, "lossDate",
+                "2021-02-28", "cause", "Storm", "lossCredits", 5));
+        assertThat(beforeCrediting.status()).isEqualTo(400);
+        assertThat(beforeCrediting.json().get("errors").findValuesAsString("field")).containsExactly("lossDate");
+        assertThat(beforeCrediting.json().get("errors").findValuesAsString("rule"))
+                .containsExactly("within-crediting-period");
         assertThat(api().get("/reversals?projectId=" + project).expect(200).get("items")).isEmpty();
     }
 }

@@ -2,6 +2,8 @@ package org.carbonsink.registry.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -67,6 +69,15 @@ class ProjectStandings {
     /** The project, locked exclusively (revocation, reversal). */
     Optional<Standing> exclusive(UUID projectId) {
         return lock(projectId, "for update");
+    }
+
+    /**
+     * The day the project's crediting period starts (none for a design older than the column): no
+     * removal before it was credited.
+     */
+    Optional<LocalDate> creditingPeriodStart(UUID projectId) {
+        return jdbc.sql("select crediting_period_start from project where id = :id").param("id", projectId)
+                .query(LocalDate.class).list().stream().filter(Objects::nonNull).findFirst();
     }
 
     private Optional<Standing> lock(UUID projectId, String mode) {

@@ -75,6 +75,11 @@ public class RecordingReversals {
                     "project " + project.code() + " is " + project.status() + "; a reversal is recorded for a "
                             + "REGISTERED or SUSPENDED project");
         }
+        projects.creditingPeriodStart(project.id()).filter(command.lossDate()::isBefore).ifPresent(start -> {
+            throw ProblemException.invalidField("lossDate", "within-crediting-period", "must be on or after " + start
+                    + ", the start of the crediting period of project " + project.code()
+                    + ": no removal before it was credited, so none can be reversed");
+        });
         accounts.lock(Accounts.BUFFER_POOL);
         UUID id = UUID.randomUUID();
         String reason = "reversal " + id + " of " + project.code() + ": " + command.cause().trim();
