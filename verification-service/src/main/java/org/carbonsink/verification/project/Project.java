@@ -29,6 +29,20 @@ public record Project(UUID id, String code, UUID ownerId, String methodologyCode
     }
 
     /**
+     * Why the project takes no new monitoring report, or empty when it does: a CANCELLED or REVOKED
+     * project never registers again, so a report of it could never be verified, and it would only hold
+     * its period against later reports. A SUSPENDED project may resume, and one whose issuance a
+     * reversal blocks needs reports to make the loss good: both take reports.
+     */
+    public Optional<String> reportBar() {
+        if ("CANCELLED".equals(state) || "REVOKED".equals(state)) {
+            return Optional.of("project " + code + " is " + state + (stateReason == null ? "" : " (" + stateReason + ")")
+                    + ": a project that can never be registered again takes no monitoring report");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Why the project may get no verification now, or empty when it may: it is not REGISTERED
      * (suspended, cancelled, revoked). A reversal that is not yet made good blocks issuance, not
      * verification: the registry withholds the credits of reports verified meanwhile, and the report

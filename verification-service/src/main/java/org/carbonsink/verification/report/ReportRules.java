@@ -125,9 +125,20 @@ class ReportRules {
     /** A suspended, cancelled or revoked project gets no verification (422); see Project#verificationBar. */
     void checkProjectMayBeVerified(Project project) {
         project.verificationBar().ifPresent(reason -> {
-            throw ProblemException.rule("project-not-verifiable", "Project gets no verification", reason)
-                    .with("projectState", project.state()).with("issuanceBlocked", project.issuanceBlocked());
+            throw notVerifiable(project, reason);
         });
+    }
+
+    /** A cancelled or revoked project takes no report, first or resubmitted (422); see Project#reportBar. */
+    void checkProjectTakesReports(Project project) {
+        project.reportBar().ifPresent(reason -> {
+            throw notVerifiable(project, reason);
+        });
+    }
+
+    private static ProblemException notVerifiable(Project project, String reason) {
+        return ProblemException.rule("project-not-verifiable", "Project gets no verification", reason)
+                .with("projectState", project.state()).with("issuanceBlocked", project.issuanceBlocked());
     }
 
     static ProblemException rule(String slug, String title, String field, String rule, String detail) {

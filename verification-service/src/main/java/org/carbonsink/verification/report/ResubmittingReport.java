@@ -58,6 +58,7 @@ public class ResubmittingReport {
                     "the verifier disclosed with report " + reportId + " stays its verifier");
         }
         Project project = projects.lock(report.projectId()).orElseThrow();
+        rules.checkProjectTakesReports(project);
         rules.checkCreditingPeriod(project, command.periodStart(), command.periodEnd());
         SubmittingReport.checkArea(command, project);
         rules.checkNoOverlap(project, command.periodStart(), command.periodEnd(), reportId);

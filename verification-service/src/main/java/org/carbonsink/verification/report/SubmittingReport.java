@@ -45,6 +45,7 @@ public class SubmittingReport {
         if (!project.ownerId().equals(command.submittedBy())) {
             throw ProblemException.forbidden("only the owner of project " + project.code() + " may submit its reports");
         }
+        rules.checkProjectTakesReports(project);
         rules.checkVerifier(project, command.verifierId());
         rules.checkCreditingPeriod(project, command.periodStart(), command.periodEnd());
         checkArea(command, project);

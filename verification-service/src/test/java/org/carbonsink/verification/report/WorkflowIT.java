@@ -160,6 +160,24 @@ class WorkflowIT extends ServiceIntegration {
     }
 
     @Test
+    void aCancelledProjectTakesNoReportWhileASuspendedOneDoes() {
+        ProjectRegistered cancelled = registered(projectRegistered());
+        changeState(cancelled, "CANCELLED", true, "the owner stopped the project");
+
+        Response refused = owner(cancelled).post("/reports", volumeReport(cancelled, verifier(), "2021-01-01",
+                "2025-12-31", "5", stand("CHINESE_FIR", "100", "20", "80")));
+
+        assertThat(refused.expect(422).get("type").asString()).isEqualTo("urn:carbonsink:problem:project-not-verifiable");
+        assertThat(refused.json().get("detail").asString()).contains("CANCELLED", "takes no monitoring report");
+        assertThat(owner(cancelled).get("/reports?projectId=" + cancelled.projectId()).expect(200).get("total")
+                .asLong()).isZero();
+
+        ProjectRegistered suspended = registered(projectRegistered());
+        changeState(suspended, "SUSPENDED", false, "fire damage under investigation");
+        submit(suspended, verifier(), "2021-01-01", "2025-12-31", "80");
+    }
+
+    @Test
     void theClaimLiesWithinTheCreditingPeriod() {
         ProjectRegistered template = projectRegistered();
         ProjectRegistered project = registered(new ProjectRegistered(template.eventId(), template.occurredAt(),
