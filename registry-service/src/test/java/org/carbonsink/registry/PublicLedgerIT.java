@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.contracts.MonitoringReportVerified;
 import org.carbonsink.contracts.Topics;
+import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -82,6 +83,19 @@ class PublicLedgerIT extends RegistryIT {
                         + "made_good_credits,issuance_blocked\r\n");
         assertThat(csv("/ledger/supply?projectId=" + projectId).body().split("\r\n")[1])
                 .matches("P\\d{6},2024,100,77,0,10,3,10,10,0,0");
+    }
+
+    /** A misspelt filter would otherwise answer every project's issuances as if they were the one project's. */
+    @Test
+    void aListRefusesAQueryParameterItDoesNotTake() {
+        ApiClient.Response misspelt = api().get("/issuances?projectid=" + UUID.randomUUID());
+
+        assertThat(misspelt.status()).isEqualTo(400);
+        JsonNode error = misspelt.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("projectid");
+        assertThat(error.get("rule").asString()).isEqualTo("unknown-parameter");
+        assertThat(error.get("message").asString()).endsWith("it takes after, limit, projectId");
+        assertThat(api().get("/issuances?projectId=" + UUID.randomUUID() + "&limit=5").status()).isEqualTo(200);
     }
 
     @Test

@@ -38,6 +38,7 @@ import org.carbonsink.support.web.IdempotencyProblems;
 import org.carbonsink.support.web.OperationIds;
 import org.carbonsink.support.web.OperationProblems;
 import org.carbonsink.support.web.ProblemHandler;
+import org.carbonsink.support.web.QueryParameters;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -65,6 +66,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
@@ -266,6 +268,12 @@ public class SupportAutoConfiguration {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerResolver());
+            }
+
+            /** A read naming a query parameter its endpoint does not take is refused, never taken for a filter. */
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new QueryParameters());
             }
 
             /**

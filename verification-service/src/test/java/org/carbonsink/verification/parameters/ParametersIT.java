@@ -28,6 +28,16 @@ class ParametersIT extends ServiceIntegration {
         byCode.values().forEach(s -> assertThat(s.get("source").asString()).startsWith("[V]"));
     }
 
+    /** The catalogue is not filtered: asking for one species by a parameter is refused, not answered with all. */
+    @Test
+    void refusesAQueryParameterTheCatalogueDoesNotTake() {
+        var filtered = api().get("/species?code=CHINESE_FIR");
+
+        assertThat(filtered.status()).isEqualTo(400);
+        assertThat(filtered.json().get("errors").get(0).get("field").asString()).isEqualTo("code");
+        assertThat(filtered.json().get("errors").get(0).get("rule").asString()).isEqualTo("unknown-parameter");
+    }
+
     @Test
     void listsTheUncertaintyBands() {
         JsonNode bands = api().get("/uncertainty-bands").expect(200);

@@ -1,4 +1,4 @@
-package org.carbonsink.trading.web;
+package org.carbonsink.support.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,33 +9,24 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.carbonsink.support.web.ProblemException;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Refuses a read whose query names a parameter the endpoint does not take (400 naming the parameter
  * and the ones it takes). Spring would otherwise ignore it, and a caller filtering a list by a
- * parameter that does not exist would take the whole list for the filtered one.
+ * parameter that does not exist would take the whole list for the filtered one. Only the services'
+ * own handlers are checked (springdoc's and Actuator's are left alone).
  */
-@Component
-class QueryParameters implements WebMvcConfigurer, HandlerInterceptor {
+public class QueryParameters implements HandlerInterceptor {
 
     private static final String OWN_HANDLERS = "org.carbonsink.";
 
     private final ParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
     private final Map<Method, Set<String>> taken = new ConcurrentHashMap<>();
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
-    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
