@@ -13,6 +13,9 @@ import java.math.RoundingMode;
  */
 public record RiskRating(BigDecimal internal, BigDecimal external, BigDecimal natural) {
 
+    /** The floor of the buffer share for every sink project (Verra AFOLU: minimum 10%). */
+    public static final BigDecimal SINK_MINIMUM = new BigDecimal("0.1000");
+
     public RiskRating {
         internal = points(internal);
         external = points(external);
@@ -22,9 +25,6 @@ public record RiskRating(BigDecimal internal, BigDecimal external, BigDecimal na
     private static BigDecimal points(BigDecimal score) {
         return score == null ? null : score.setScale(2, RoundingMode.UNNECESSARY);
     }
-
-    /** The floor of the buffer share for every sink project (Verra AFOLU: minimum 10%). */
-    public static final BigDecimal SINK_MINIMUM = new BigDecimal("0.1000");
 
     public BigDecimal total() {
         return internal.add(external).add(natural);
