@@ -10,8 +10,8 @@
 # CONNECTIONS (16),
 # THREADS (1: leaves a core to the system), RESTING (100000), OUT (target/load/<time>),
 # PHASES (abc: which figures to measure; PHASES=a runs only the single orders and the public GET, PHASES=c
-# only the batches and pgbench, with its warm-up in batches of 100 and no large book), WARMUP_TIF (IOC: the
-# warm-up's batches of PHASES=c rest nothing), JFR (1: a flight
+# only the batches and pgbench, with its warm-up in batches of 100 and no large book; with a or b too, the batch
+# rounds follow a warm-up of their own), WARMUP_TIF (IOC: the warm-up's batches rest nothing), JFR (1: a flight
 # recording of the stack's JVM per measured phase, $OUT/<phase>.jfr, for a stack started here; the
 # recording costs both phases of a pair alike, but its figures are not the ones to report; JFR_SETTINGS
 # names the .jfc, profile). Needs wrk, pgbench, psql, curl, openssl.
@@ -32,7 +32,7 @@ PHASES=${PHASES:-abc}
 JFR=${JFR:-0}
 JFR_SETTINGS=${JFR_SETTINGS:-profile}
 WARMUP=${WARMUP:-30s}
-# PHASES=c: the time in force of the warm-up's batches; IOC leaves the book as it was, so a long warm-up
+# the time in force of the warm-up's batches (PHASES with c); IOC leaves the book as it was, so a long warm-up
 # (the JIT compilers need minutes for the batch path, docs/benchmarks.md) does not rest millions of orders
 WARMUP_TIF=${WARMUP_TIF:-}
 # the embedded PostgreSQL of the local stack names the trading database "trading"
@@ -73,6 +73,15 @@ else
     sleep 1
   done
   grep -q "Demo complete" "$OUT/stack.log" || { echo "the demo did not complete in 600 s"; exit 1; }
+  # The JVM's first flight recording retransforms the JDK classes that JFR's I/O events instrument, and the
+  # first retransformation in a JVM (HotSpot 17 has recorded no class dependencies before it) makes every
+  # compiled method not entrant: 22,000 methods back to the interpreter and a recompilation storm. Started at
+  # the first measured phase, that measured the interpreter (docs/benchmarks.md, session 7); a throwaway
+  # recording here takes it before the warm-up, and the later recordings retransform nothing new.
+  if [[ $JFR == 1 ]]; then
+    jcmd "$stack" JFR.start name=instrument settings="$JFR_SETTINGS" > /dev/null
+    jcmd "$stack" JFR.stop name=instrument > /dev/null
+  fi
 fi
 
 say "machine"
@@ -233,14 +242,16 @@ measure_orders() {
   return 0
 }
 
+warm_batches() {
+  say "warm-up (not measured): $WARMUP of batches of 100, time in force ${WARMUP_TIF:-GTC}"
+  TIF=$WARMUP_TIF DURATION=$WARMUP run_wrk warmup-batches -s scripts/load/batch.lua "$GATEWAY/api/trading/orders/batch" > /dev/null
+}
 if [[ $PHASES == *[ab]* ]]; then
   say "warm-up (not measured): $WARMUP of IOC orders, which leave the book as it was, and $WARMUP of GETs"
   TIF=IOC DURATION=$WARMUP run_wrk warmup-orders -s scripts/load/order.lua "$GATEWAY/api/trading/orders" > /dev/null
   DURATION=$WARMUP run_wrk warmup-get "$GATEWAY/api/trading/instruments/$INSTRUMENT" > /dev/null
 else
-  # in a run with (a) or (b) the batches follow the filling of the book, which goes through the batch endpoint
-  say "warm-up (not measured): $WARMUP of batches of 100, time in force ${WARMUP_TIF:-GTC}"
-  TIF=$WARMUP_TIF DURATION=$WARMUP run_wrk warmup-batches -s scripts/load/batch.lua "$GATEWAY/api/trading/orders/batch" > /dev/null
+  warm_batches
 fi
 
 say "filling the book to 100 resting orders"
@@ -278,6 +289,13 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 if [[ $PHASES == *c* ]]; then
+if [[ $PHASES == *[ab]* ]]; then
+  # the warm-up above ran single orders: the batch endpoint's code (reading 100 orders, placing them together,
+  # the writer's COPY) had run once, for the filling of the book, and the C2 compiler was still on it in the
+  # measured batch rounds (14 to 19% of the JVM's CPU there, against 1 to 3% in the warm single-order rounds:
+  # docs/benchmarks/trading-load-2026-12-02-session6-merged.txt)
+  warm_batches
+fi
 "${PSQL[@]}" -d postgres -c "drop database if exists loadbench" -c "create database loadbench"
 "${PSQL[@]}" -d loadbench -c "create table load_row (id bigserial primary key, instrument_id text not null,
   quantity bigint not null, price numeric(19,2) not null, placed_at timestamptz not null)"
