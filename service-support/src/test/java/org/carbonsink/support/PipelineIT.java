@@ -3,6 +3,8 @@ package org.carbonsink.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.testsupport.TestInfrastructure;
@@ -80,6 +82,42 @@ class PipelineIT {
                     }
                 }, missing)
                 .run(jdbc))).isInstanceOf(IllegalStateException.class).hasMessage("no item " + missing);
+    }
+
+    @Test
+    void anArrayParameterIsSentAsAnSqlArrayForUnnest() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        Pipeline.Results results = tx.execute(status -> new Pipeline()
+                .update("insert into pipeline_item (id, n, note) select * from unnest(?::uuid[], ?::int[], ?::text[])",
+                        Pipeline.array("uuid", new Object[] { a, b }), Pipeline.array("int4", new Object[] { 5, 6 }),
+                        Pipeline.array("text", new Object[] { null, "six" }))
+                .query("select note from pipeline_item where id = any(?) order by n", (rs, row) -> rs.getString(1),
+                        Pipeline.array("uuid", new Object[] { a, b }))
+                .run(jdbc));
+
+        assertThat(results.updated(0)).isEqualTo(2);
+        assertThat(results.<String>rows(1)).containsExactly(null, "six");
+    }
+
+    @Test
+    void checksAreGivenTheirAnswersInTheOrderOfTheirStatementsAndTheFirstRefusalIsThrown() {
+        UUID a = UUID.randomUUID();
+        List<String> seen = new ArrayList<>();
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> new Pipeline()
+                .update("insert into pipeline_item (id, n) values (?, ?)", a, 1)
+                .<Integer>queryChecked("select n from pipeline_item where id = ?", (rs, row) -> rs.getInt(1), rows -> {
+                    seen.add("query " + rows);
+                    throw new IllegalStateException("first refusal");
+                }, a)
+                .updateChecked("update pipeline_item set n = 2 where id = ?", count -> {
+                    seen.add("update " + count);
+                    throw new IllegalStateException("second refusal");
+                }, a)
+                .run(jdbc))).isInstanceOf(IllegalStateException.class).hasMessage("first refusal");
+
+        assertThat(seen).containsExactly("query [1]");
+        assertThat(jdbc.queryForObject("select count(*) from pipeline_item where id = ?", Long.class, a)).isZero();
     }
 
     @Test

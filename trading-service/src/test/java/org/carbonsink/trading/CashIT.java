@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.carbonsink.contracts.BankTransferReceived;
 import org.carbonsink.contracts.Topics;
+import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +29,8 @@ class CashIT extends TradingIntegration {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theOperatorDepositsForAParticipantAndOpensItsAccount() {
@@ -120,6 +130,55 @@ class CashIT extends TradingIntegration {
             jdbc.sql("update cash_account set reserved = 0 where participant_id = :id").param("id", participant).update();
         }
         assertThat(as(participant).get("/cash-check").status()).as("the operator's check only").isEqualTo(403);
+    }
+
+    @Test
+    void aBuyWhoseCashIsSpentWhileItsBatchIsBeingWrittenIsRefusedAndLeavesNothingOfTheTrade() throws Exception {
+        Listed instrument = listInstrument(100);
+        UUID seller = trader();
+        UUID ask = sellWithCreditsHeld(seller, instrument, 10, "30.00");
+        UUID buyer = trader();
+        deposit(buyer, "1000.00");
+
+        ApiClient.Response answer;
+        ExecutorService placing = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement(
+                    "select balance from cash_account where participant_id = ? for update")) {
+                lock.setObject(1, buyer);
+                lock.executeQuery().close();
+            }
+            Future<ApiClient.Response> buy = placing.submit(() -> as(buyer).post("/orders",
+                    order(instrument.instrumentId(), "BUY", 10, "30.00")));
+            // the batch has matched and sent its writes; its cash update waits on the account's row lock
+            await().atMost(PATIENCE).until(() -> jdbc.sql("""
+                    select count(*) from pg_stat_activity
+                    where datname = current_database() and wait_event_type = 'Lock'
+                      and query like '%update cash_account set reserved%'
+                    """).query(Long.class).single() == 1);
+            // another transaction spends the cash meanwhile (as the operator's withdrawal does) and commits
+            try (PreparedStatement spend = other.prepareStatement(
+                    "update cash_account set balance = balance - 800 where participant_id = ?")) {
+                spend.setObject(1, buyer);
+                spend.executeUpdate();
+            }
+            other.commit();
+            answer = buy.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            placing.shutdownNow();
+        }
+
+        // the batch rolled back as a whole and, re-applied with the cash there is now, refused the order
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:insufficient-cash");
+        assertCash(buyer, "200.00", "0.00");
+        assertThat(trades(instrument.instrumentId())).isEmpty();
+        JsonNode resting = as(seller).get("/orders/" + ask).expect(200);
+        assertThat(resting.get("status").asString()).isEqualTo("OPEN");
+        assertThat(resting.get("filledQuantity").asLong()).isZero();
+        assertThat(jdbc.sql("select count(*) from outbox_event where event_type = 'TradeExecuted' and event_key = :key")
+                .param("key", instrument.instrumentId()).query(Long.class).single()).isZero();
     }
 
     @Test

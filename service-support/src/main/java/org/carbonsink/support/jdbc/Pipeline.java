@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -25,7 +26,16 @@ public final class Pipeline {
 
     private final List<Step> steps = new ArrayList<>();
 
-    private record Step(String sql, Object[] params, RowMapper<?> mapper, IntConsumer check) {
+    private record Step(String sql, Object[] params, RowMapper<?> mapper, Consumer<Object> check) {
+    }
+
+    /** A parameter sent as an SQL array of {@code type} (as {@link java.sql.Connection#createArrayOf}), for {@code unnest}. */
+    public record SqlArray(String type, Object[] elements) {
+    }
+
+    /** An array parameter: {@code elements} as an SQL array of the PostgreSQL type {@code type}. */
+    public static SqlArray array(String type, Object[] elements) {
+        return new SqlArray(type, elements);
     }
 
     /** A statement whose rows are read with {@code mapper}: {@link Results#rows(int)}. */
@@ -43,7 +53,16 @@ public final class Pipeline {
      * throws to refuse the count): for the owner of a statement that is not the one who runs the pipeline.
      */
     public Pipeline updateChecked(String sql, IntConsumer check, Object... params) {
-        return add(new Step(sql, params, null, check));
+        return add(new Step(sql, params, null, count -> check.accept((Integer) count)));
+    }
+
+    /**
+     * A statement whose rows {@code check} is given once every statement has answered, in its turn among the
+     * other checks (it throws to refuse them).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Pipeline queryChecked(String sql, RowMapper<T> mapper, Consumer<List<T>> check, Object... params) {
+        return add(new Step(sql, params, mapper, rows -> check.accept((List<T>) rows)));
     }
 
     /** How many statements it holds: the position the next one will have. */
@@ -95,6 +114,8 @@ public final class Pipeline {
                         if (param == null) {
                             // typed by the server from the statement, as a named parameter's null is
                             ps.setNull(++index, Types.OTHER);
+                        } else if (param instanceof SqlArray array) {
+                            ps.setArray(++index, connection.createArrayOf(array.type(), array.elements()));
                         } else {
                             ps.setObject(++index, param);
                         }
@@ -111,7 +132,7 @@ public final class Pipeline {
         });
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).check() != null) {
-                steps.get(i).check().accept(results.updated(i));
+                steps.get(i).check().accept(results.results.get(i));
             }
         }
         return results;

@@ -1,15 +1,16 @@
 package org.carbonsink.trading.order;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.support.tracing.TraceContexts;
 import org.carbonsink.trading.order.Orders.OrderRow;
 import org.carbonsink.trading.trade.CreditDeliveries;
@@ -69,23 +70,21 @@ class BatchJournal {
     }
 
     /**
-     * Moves each instrument's sequence on from what this writer last committed (fencing: answers how many
-     * moved; fewer means another writer wrote one meanwhile), appends the command log, and inserts the orders
-     * that reached the book in this batch. New order rows and the command log rows are new, so nobody else
-     * waits on them; the instrument rows come first in the lock order anyway.
+     * Moves each instrument's sequence on from what this writer last committed (fencing: fewer moved means
+     * another writer wrote one meanwhile, and the batch is refused as a {@link Conflict}), appends the command
+     * log, and inserts the orders that reached the book in this batch. New order rows and the command log rows
+     * are new, so nobody else waits on them; the instrument rows come first in the lock order anyway.
      *
-     * <p>A batch of fewer than {@code copyFrom} new rows does it in one statement (one round trip), its rows
-     * as arrays through {@code unnest}; a larger one fences in one statement and sends the rows with binary
-     * {@code COPY}, two round trips more but no text to build or parse per row.
+     * <p>A batch of fewer than {@code copyFrom} new rows does it in one statement added to {@code writes} (the
+     * batch's one round trip), its rows as arrays through {@code unnest}; a larger one fences and sends the rows
+     * with binary {@code COPY} at once, three round trips more but no text to build or parse per row.
      */
-    private long appendAll(List<InstrumentBook> moved, Batch batch, List<OrderRow> inserted) {
+    private void appendAll(Pipeline writes, List<InstrumentBook> moved, Batch batch, List<OrderRow> inserted) {
         if (inserted.size() + batch.logRows.size() < copyFrom) {
-            return appendInOneStatement(moved, batch, inserted);
+            appendInOneStatement(writes, moved, batch, inserted);
+            return;
         }
-        long fenced = jdbc.update(FENCE, ps -> setFence(ps, new Arrays(ps.getConnection()), moved, 0));
-        if (fenced != moved.size()) {
-            return fenced;
-        }
+        fenced(moved, new Pipeline().update(FENCE, fence(moved).toArray()).run(jdbc).updated(0));
         CopyRows log = new CopyRows();
         for (Batch.LogRow row : batch.logRows) {
             log.row(9).text(row.instrumentId()).int8(row.sequence()).text(row.kind()).uuid(row.orderId())
@@ -110,7 +109,13 @@ class BatchJournal {
                                          cancel_reason, book_priority, placed_at, updated_at, request_hash)
                     from stdin (format binary)""", orders);
         }
-        return fenced;
+    }
+
+    /** Refuses the batch if the fence moved fewer instruments than it should have. */
+    private static void fenced(List<InstrumentBook> moved, long fenced) {
+        if (fenced != moved.size()) {
+            throw new Conflict("an instrument of the batch was written by another writer");
+        }
     }
 
     /** Sends rows with COPY on the transaction's connection; its errors translate as any statement's do. */
@@ -129,24 +134,51 @@ class BatchJournal {
         });
     }
 
-    /** The fence's seven arrays from parameter {@code i + 1} on; answers the last parameter index set. */
-    private static int setFence(PreparedStatement ps, Arrays arrays, List<InstrumentBook> moved, int i) throws SQLException {
-        ps.setArray(++i, arrays.of("text", moved, b -> b.instrumentId));
-        ps.setArray(++i, arrays.of("int8", moved, b -> b.sequence));
-        ps.setArray(++i, arrays.of("int8", moved, b -> b.committedSequence));
-        ps.setArray(++i, arrays.of("bool", moved, b -> b.halted));
-        ps.setArray(++i, arrays.of("numeric", moved, b -> b.referenceFen == 0 ? null : Money.of(b.referenceFen)));
-        ps.setArray(++i, arrays.of("int4", moved, b -> b.bandBasisPoints));
-        ps.setArray(++i, arrays.of("timestamptz", moved,
+    /** The fence's seven arrays. */
+    private static List<Object> fence(List<InstrumentBook> moved) {
+        List<Object> params = new ArrayList<>();
+        params.add(array("text", moved, b -> b.instrumentId));
+        params.add(array("int8", moved, b -> b.sequence));
+        params.add(array("int8", moved, b -> b.committedSequence));
+        params.add(array("bool", moved, b -> b.halted));
+        params.add(array("numeric", moved, b -> b.referenceFen == 0 ? null : Money.of(b.referenceFen)));
+        params.add(array("int4", moved, b -> b.bandBasisPoints));
+        params.add(array("timestamptz", moved,
                 b -> b.dayOrdersExpiredAt == null ? null : Timestamp.from(b.dayOrdersExpiredAt)));
-        return i;
+        return params;
     }
 
-    /** The fence, the command log and the new orders in one statement (one round trip). */
-    private long appendInOneStatement(List<InstrumentBook> moved, Batch batch, List<OrderRow> inserted) {
-        Timestamp at = Timestamp.from(batch.now);
+    /** The fence, the command log and the new orders in one statement, added to {@code writes}. */
+    private void appendInOneStatement(Pipeline writes, List<InstrumentBook> moved, Batch batch, List<OrderRow> inserted) {
         List<Batch.LogRow> log = batch.logRows;
-        return jdbc.query("with fence as (" + FENCE + " returning 1), " + """
+        List<Object> params = fence(moved);
+        params.add(Timestamp.from(batch.now));
+        params.add(array("text", log, Batch.LogRow::instrumentId));
+        params.add(array("int8", log, Batch.LogRow::sequence));
+        params.add(array("text", log, Batch.LogRow::kind));
+        params.add(array("uuid", log, Batch.LogRow::orderId));
+        params.add(array("uuid", log, Batch.LogRow::tradeId));
+        params.add(array("uuid", log, Batch.LogRow::participantId));
+        params.add(array("text", log, Batch.LogRow::detail));
+        params.add(array("text", log, Batch.LogRow::outcome));
+        params.add(array("uuid", inserted, OrderRow::id));
+        params.add(array("text", inserted, OrderRow::instrumentId));
+        params.add(array("uuid", inserted, OrderRow::participantId));
+        params.add(array("text", inserted, r -> r.side().name()));
+        params.add(array("text", inserted, r -> r.type().name()));
+        params.add(array("text", inserted, r -> r.timeInForce().name()));
+        params.add(array("int8", inserted, OrderRow::quantity));
+        params.add(array("numeric", inserted, OrderRow::limitPrice));
+        params.add(array("int8", inserted, OrderRow::filledQuantity));
+        params.add(array("numeric", inserted, OrderRow::reservedCash));
+        params.add(array("text", inserted, r -> r.status().name()));
+        params.add(array("text", inserted, OrderRow::rejectionReason));
+        params.add(array("text", inserted, OrderRow::cancelReasonName));
+        params.add(array("int8", inserted, OrderRow::bookPriority));
+        params.add(array("timestamptz", inserted, r -> Timestamp.from(r.at())));
+        // the Idempotency-Key's request hash, in the same transaction as the order it placed
+        params.add(array("text", inserted, r -> batch.requestHashes.get(r.id())));
+        writes.queryChecked("with fence as (" + FENCE + " returning 1), " + """
                 log as (
                     insert into book_command (instrument_id, sequence, kind, order_id, trade_id, participant_id, detail,
                                               outcome, applied_at)
@@ -168,47 +200,12 @@ class BatchJournal {
                               request_hash)
                 )
                 select count(*) from fence
-                """, ps -> {
-                    Arrays arrays = new Arrays(ps.getConnection());
-                    int i = setFence(ps, arrays, moved, 0);
-                    ps.setTimestamp(++i, at);
-                    ps.setArray(++i, arrays.of("text", log, Batch.LogRow::instrumentId));
-                    ps.setArray(++i, arrays.of("int8", log, Batch.LogRow::sequence));
-                    ps.setArray(++i, arrays.of("text", log, Batch.LogRow::kind));
-                    ps.setArray(++i, arrays.of("uuid", log, Batch.LogRow::orderId));
-                    ps.setArray(++i, arrays.of("uuid", log, Batch.LogRow::tradeId));
-                    ps.setArray(++i, arrays.of("uuid", log, Batch.LogRow::participantId));
-                    ps.setArray(++i, arrays.of("text", log, Batch.LogRow::detail));
-                    ps.setArray(++i, arrays.of("text", log, Batch.LogRow::outcome));
-                    ps.setArray(++i, arrays.of("uuid", inserted, OrderRow::id));
-                    ps.setArray(++i, arrays.of("text", inserted, OrderRow::instrumentId));
-                    ps.setArray(++i, arrays.of("uuid", inserted, OrderRow::participantId));
-                    ps.setArray(++i, arrays.of("text", inserted, r -> r.side().name()));
-                    ps.setArray(++i, arrays.of("text", inserted, r -> r.type().name()));
-                    ps.setArray(++i, arrays.of("text", inserted, r -> r.timeInForce().name()));
-                    ps.setArray(++i, arrays.of("int8", inserted, OrderRow::quantity));
-                    ps.setArray(++i, arrays.of("numeric", inserted, OrderRow::limitPrice));
-                    ps.setArray(++i, arrays.of("int8", inserted, OrderRow::filledQuantity));
-                    ps.setArray(++i, arrays.of("numeric", inserted, OrderRow::reservedCash));
-                    ps.setArray(++i, arrays.of("text", inserted, r -> r.status().name()));
-                    ps.setArray(++i, arrays.of("text", inserted, OrderRow::rejectionReason));
-                    ps.setArray(++i, arrays.of("text", inserted, OrderRow::cancelReasonName));
-                    ps.setArray(++i, arrays.of("int8", inserted, OrderRow::bookPriority));
-                    ps.setArray(++i, arrays.of("timestamptz", inserted, r -> Timestamp.from(r.at())));
-                    // the Idempotency-Key's request hash, in the same transaction as the order it placed
-                    ps.setArray(++i, arrays.of("text", inserted, r -> batch.requestHashes.get(r.id())));
-                }, rs -> {
-                    rs.next();
-                    return rs.getLong(1);
-                });
+                """, (rs, row) -> rs.getLong(1), counts -> fenced(moved, counts.get(0)), params.toArray());
     }
 
-    /** SQL arrays of one column of rows, for {@code unnest}. */
-    private record Arrays(Connection connection) {
-
-        <T> Array of(String type, List<T> rows, Function<T, Object> column) throws SQLException {
-            return connection.createArrayOf(type, rows.stream().map(column).toArray());
-        }
+    /** One column of rows as an SQL array parameter, for {@code unnest}. */
+    private static <T> Pipeline.SqlArray array(String type, List<T> rows, Function<T, Object> column) {
+        return Pipeline.array(type, rows.stream().map(column).toArray());
     }
 
     /** The batch met a change it did not expect; the writer reloads its books and tries again. */
@@ -218,6 +215,28 @@ class BatchJournal {
         }
     }
 
+    /**
+     * A batch at {@code now}, with what it reads before its commands apply, in one round trip: the buyers'
+     * available cash and the orders that earlier requests with the batch's Idempotency-Keys placed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Batch open(Sequencer writer, Instant now, Collection<UUID> buyers, Collection<UUID> keyedOrderIds) {
+        Map<UUID, Long> available = new HashMap<>();
+        Map<UUID, Orders.Requested> requested = new HashMap<>();
+        Pipeline reads = new Pipeline();
+        cash.availableFen(reads, buyers, available);
+        orders.requested(reads, keyedOrderIds, requested);
+        reads.run(jdbc);
+        Batch batch = new Batch(writer, now, available);
+        batch.earlierRequests(requested);
+        return batch;
+    }
+
+    /**
+     * The batch's statements go in one round trip (with {@code COPY} for a large one, before it), in the lock
+     * order above; each statement's count is checked once all have answered, in the same order, and the first
+     * refused throws, so the transaction rolls back with nothing of the batch kept.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void write(Batch batch) {
         List<InstrumentBook> moved = new ArrayList<>();
@@ -232,30 +251,33 @@ class BatchJournal {
         for (LiveOrder order : batch.changed.values()) {
             (order.saved ? updated : inserted).add(order.row(batch.now));
         }
+        Pipeline writes = new Pipeline();
         if (!moved.isEmpty()) {
-            long fenced = appendAll(moved, batch, inserted);
-            if (fenced != moved.size()) {
-                throw new Conflict("an instrument of the batch was written by another writer");
-            }
+            appendAll(writes, moved, batch, inserted);
         }
-        orders.updateAll(updated);
+        orders.updateAll(writes, updated);
 
         for (var failed : batch.failedTrades.entrySet()) {
-            if (!trades.fail(failed.getKey(), failed.getValue(), batch.now)) {
-                throw new Conflict("trade " + failed.getKey() + " closed meanwhile");
-            }
+            UUID trade = failed.getKey();
+            trades.fail(writes, trade, failed.getValue(), batch.now, count -> {
+                if (count != 1) {
+                    throw new Conflict("trade " + trade + " closed meanwhile");
+                }
+            });
         }
-        trades.addAll(batch.trades);
+        trades.addAll(writes, batch.trades);
         // each event in the trace of the command that caused it, all in this one transaction
         for (int i = 0; i < batch.trades.size(); i++) {
             Trade trade = batch.trades.get(i);
-            traces.runIn(batch.tradeCauses.get(i), () -> deliveries.request(trade));
+            traces.runIn(batch.tradeCauses.get(i), () -> deliveries.request(writes, trade));
         }
         for (Batch.HoldRelease release : batch.holdReleases) {
-            traces.runIn(release.cause(), () -> holds.release(release.sellOrder(), release.quantity()));
+            traces.runIn(release.cause(), () -> holds.release(writes, release.sellOrder(), release.quantity()));
         }
 
-        List<UUID> short_ = cash.apply(batch.cashDelta);
+        List<UUID> short_ = new ArrayList<>();
+        cash.apply(writes, batch.cashDelta, short_);
+        writes.run(jdbc);
         if (!short_.isEmpty()) {
             throw new Conflict("cash of " + short_ + " was spent elsewhere meanwhile");
         }

@@ -1,12 +1,11 @@
 package org.carbonsink.trading.order;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,48 +28,38 @@ class CashReservations {
         this.template = template;
     }
 
-    /** Available cash in fen, without locking; a participant without an account has none. */
-    Map<UUID, Long> availableFen(Collection<UUID> participants) {
-        Map<UUID, Long> available = new HashMap<>();
+    /**
+     * Available cash in fen, without locking, added to {@code reads}: {@code available} is filled once they have
+     * run; a participant without an account has none.
+     */
+    void availableFen(Pipeline reads, Collection<UUID> participants, Map<UUID, Long> available) {
         if (participants.isEmpty()) {
-            return available;
+            return;
         }
-        template.query("select participant_id, (balance - reserved) * 100 from cash_account where participant_id = any(?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", participants.toArray())),
-                rs -> {
-                    available.put(rs.getObject(1, UUID.class), rs.getBigDecimal(2).longValueExact());
-                });
-        return available;
+        reads.queryChecked("select participant_id, (balance - reserved) * 100 from cash_account where participant_id = any(?)",
+                (rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getBigDecimal(2).longValueExact()),
+                rows -> rows.forEach(row -> available.put(row.getKey(), row.getValue())),
+                Pipeline.array("uuid", participants.toArray()));
     }
 
     /**
-     * Changes each account's reservation by its delta in fen (positive reserves, negative releases), in
-     * the map's (participant id) order. Answers the participants whose reservation no longer fits their
-     * available cash; then the caller rolls back.
+     * Adds to {@code writes} the change of each account's reservation by its delta in fen (positive reserves,
+     * negative releases), in the map's (participant id) order. Once the pipeline has run, {@code short_} holds
+     * the participants whose reservation no longer fits their available cash; then the caller rolls back.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    List<UUID> apply(SortedMap<UUID, Long> deltaFen) {
-        List<Object[]> rows = new ArrayList<>();
-        List<UUID> order = new ArrayList<>();
+    void apply(Pipeline writes, SortedMap<UUID, Long> deltaFen, List<UUID> short_) {
         deltaFen.forEach((participant, delta) -> {
             if (delta != 0) {
-                rows.add(new Object[] { Money.of(delta), participant, Money.of(delta) });
-                order.add(participant);
+                writes.updateChecked("""
+                        update cash_account set reserved = reserved + ?
+                        where participant_id = ? and balance - reserved >= ?
+                        """, updated -> {
+                            if (updated == 0) {
+                                short_.add(participant);
+                            }
+                        }, Money.of(delta), participant, Money.of(delta));
             }
         });
-        List<UUID> short_ = new ArrayList<>();
-        if (rows.isEmpty()) {
-            return short_;
-        }
-        int[] updated = template.batchUpdate("""
-                update cash_account set reserved = reserved + ?
-                where participant_id = ? and balance - reserved >= ?
-                """, rows);
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                short_.add(order.get(i));
-            }
-        }
-        return short_;
     }
 }

@@ -46,7 +46,6 @@ public class Exchange {
     private final TradingRules rules;
     private final BatchJournal journal;
     private final BookLoader loader;
-    private final CashReservations cash;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final JdbcClient jdbc;
@@ -58,14 +57,13 @@ public class Exchange {
     private volatile ToIntFunction<String> partitionOf;
 
     Exchange(Orders orders, Trades trades, TradingRules rules, BatchJournal journal, BookLoader loader,
-            CashReservations cash, PlatformTransactionManager transactions, Clock clock, JdbcClient jdbc,
+            PlatformTransactionManager transactions, Clock clock, JdbcClient jdbc,
             Environment environment, TraceContexts traces) {
         this.orders = orders;
         this.trades = trades;
         this.rules = rules;
         this.journal = journal;
         this.loader = loader;
-        this.cash = cash;
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -138,7 +136,7 @@ public class Exchange {
         this.partitionOf = partitionOf;
         for (int partition : partitions) {
             writers.computeIfAbsent(partition, p -> {
-                Sequencer writer = new Sequencer(p, orders, trades, rules, journal, loader, cash, tx, clock,
+                Sequencer writer = new Sequencer(p, orders, trades, rules, journal, loader, tx, clock,
                         id -> partitionOf.applyAsInt(id) == p, traces);
                 writer.start();
                 return writer;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.trading.matching.CancelReason;
 import org.carbonsink.trading.matching.OrderType;
 import org.carbonsink.trading.matching.Side;
@@ -47,17 +48,22 @@ public class Orders {
      * Idempotency-Key): one round trip for a whole batch of keyed orders.
      */
     Map<UUID, Requested> requested(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         Map<UUID, Requested> found = new HashMap<>();
-        template.query("select " + COLUMNS + ", request_hash from exchange_order where id = any(?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids.toArray())),
-                rs -> {
-                    Order order = map(rs, 0);
-                    found.put(order.id(), new Requested(order, rs.getString("request_hash")));
-                });
+        Pipeline reads = new Pipeline();
+        requested(reads, ids, found);
+        reads.run(template);
         return found;
+    }
+
+    /** As {@link #requested(Collection)}, its select added to {@code reads}: {@code found} is filled once they have run. */
+    void requested(Pipeline reads, Collection<UUID> ids, Map<UUID, Requested> found) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        reads.queryChecked("select " + COLUMNS + ", request_hash from exchange_order where id = any(?)",
+                (rs, row) -> new Requested(map(rs, row), rs.getString("request_hash")),
+                rows -> rows.forEach(requested -> found.put(requested.order().id(), requested)),
+                Pipeline.array("uuid", ids.toArray()));
     }
 
     /** A committed order and the hash of the keyed request that placed it (null: placed without a key). */
@@ -199,24 +205,24 @@ public class Orders {
                 """).param("id", id).param("reason", reason).param("at", Timestamp.from(at)).update();
     }
 
-    /** Writes the state at the end of the batch of orders that were already saved (one round trip). */
+    /**
+     * Adds to {@code writes} the state at the end of the batch of orders that were already saved, one update
+     * each in the list's order; an order that is missing refuses the run.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void updateAll(List<OrderRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        int[] updated = template.batchUpdate("""
-                update exchange_order
-                set quantity = ?, limit_price = ?, filled_quantity = ?, reserved_cash = ?, status = ?,
-                    rejection_reason = ?, cancel_reason = ?, book_priority = ?, updated_at = ?
-                where id = ?
-                """, rows.stream().map(r -> new Object[] { r.quantity(), r.limitPrice(), r.filledQuantity(),
-                r.reservedCash(), r.status().name(), r.rejectionReason(), r.cancelReasonName(), r.bookPriority(),
-                Timestamp.from(r.at()), r.id() }).toList());
-        for (int count : updated) {
-            if (count == 0) {
-                throw new IllegalStateException("an order of the batch is missing");
-            }
+    void updateAll(Pipeline writes, List<OrderRow> rows) {
+        for (OrderRow r : rows) {
+            writes.updateChecked("""
+                    update exchange_order
+                    set quantity = ?, limit_price = ?, filled_quantity = ?, reserved_cash = ?, status = ?,
+                        rejection_reason = ?, cancel_reason = ?, book_priority = ?, updated_at = ?
+                    where id = ?
+                    """, count -> {
+                        if (count == 0) {
+                            throw new IllegalStateException("an order of the batch is missing");
+                        }
+                    }, r.quantity(), r.limitPrice(), r.filledQuantity(), r.reservedCash(), r.status().name(),
+                    r.rejectionReason(), r.cancelReasonName(), r.bookPriority(), Timestamp.from(r.at()), r.id());
         }
     }
 

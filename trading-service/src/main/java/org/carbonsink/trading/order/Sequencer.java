@@ -51,7 +51,6 @@ final class Sequencer implements Runnable {
     final TradingRules rules;
     private final BatchJournal journal;
     private final BookLoader loader;
-    private final CashReservations cash;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Predicate<String> owns;
@@ -69,14 +68,13 @@ final class Sequencer implements Runnable {
     }
 
     Sequencer(int partition, Orders orders, Trades trades, TradingRules rules, BatchJournal journal, BookLoader loader,
-            CashReservations cash, TransactionTemplate tx, Clock clock, Predicate<String> owns, TraceContexts traces) {
+            TransactionTemplate tx, Clock clock, Predicate<String> owns, TraceContexts traces) {
         this.partition = partition;
         this.orders = orders;
         this.trades = trades;
         this.rules = rules;
         this.journal = journal;
         this.loader = loader;
-        this.cash = cash;
         this.tx = tx;
         this.clock = clock;
         this.owns = owns;
@@ -143,8 +141,7 @@ final class Sequencer implements Runnable {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 Batch done = tx.execute(status -> {
-                    Batch b = new Batch(this, clock.instant(), cash.availableFen(buyers(batch)));
-                    b.earlierRequests(orders.requested(keyedOrderIds(batch)));
+                    Batch b = journal.open(this, clock.instant(), buyers(batch), keyedOrderIds(batch));
                     for (Pending pending : batch) {
                         b.apply(pending.command(), pending.future(), pending.trace());
                     }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.carbonsink.support.jdbc.Pipeline;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,19 +62,31 @@ public class Trades {
                 .<Trade>rows(step).stream().findFirst();
     }
 
-    /** Records the trades of one batch of the matching engine (one round trip). */
+    /**
+     * Records the trades of one batch of the matching engine: its insert (one statement, the rows as arrays
+     * through {@code unnest}) is added to {@code writes}, which the caller runs in this transaction.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void addAll(List<Trade> added) {
+    public void addAll(Pipeline writes, List<Trade> added) {
         if (added.isEmpty()) {
             return;
         }
-        template.batchUpdate("""
+        writes.update("""
                 insert into trade (id, instrument_id, buy_order_id, sell_order_id, buyer_id, seller_id, quantity, price,
                                    amount, currency, status, executed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, added.stream().map(t -> new Object[] { t.id(), t.instrumentId(), t.buyOrderId(), t.sellOrderId(),
-                t.buyerId(), t.sellerId(), t.quantity(), t.price(), t.amount(), t.currency(), t.status().name(),
-                Timestamp.from(t.executedAt()) }).toList());
+                select * from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[],
+                                     ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::timestamptz[])
+                """, column("uuid", added, Trade::id), column("text", added, Trade::instrumentId),
+                column("uuid", added, Trade::buyOrderId), column("uuid", added, Trade::sellOrderId),
+                column("uuid", added, Trade::buyerId), column("uuid", added, Trade::sellerId),
+                column("int8", added, Trade::quantity), column("numeric", added, Trade::price),
+                column("numeric", added, Trade::amount), column("text", added, Trade::currency),
+                column("text", added, t -> t.status().name()),
+                column("timestamptz", added, t -> Timestamp.from(t.executedAt())));
+    }
+
+    private static Pipeline.SqlArray column(String type, List<Trade> rows, Function<Trade, Object> value) {
+        return Pipeline.array(type, rows.stream().map(value).toArray());
     }
 
     /**
@@ -81,11 +95,24 @@ public class Trades {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean fail(UUID id, TradeFailure failure, Instant at) {
-        return jdbc.sql("""
-                update trade set status = 'FAILED', failure_code = :code, failure_reason = :reason, closed_at = :at
-                where id = :id and status = 'PENDING_DELIVERY'
-                """).param("id", id).param("code", failure.code()).param("reason", failure.reason())
-                .param("at", Timestamp.from(at)).update() == 1;
+        boolean[] failed = new boolean[1];
+        Pipeline writes = new Pipeline();
+        fail(writes, id, failure, at, updated -> failed[0] = updated == 1);
+        writes.run(template);
+        return failed[0];
+    }
+
+    /**
+     * As {@link #fail(UUID, TradeFailure, Instant)}, its update added to {@code writes}, which the caller runs in
+     * this transaction; {@code failed} is told whether the trade was failed (1) or was no longer awaiting
+     * delivery (0), in its turn among the pipeline's checks.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void fail(Pipeline writes, UUID id, TradeFailure failure, Instant at, IntConsumer failed) {
+        writes.updateChecked("""
+                update trade set status = 'FAILED', failure_code = ?, failure_reason = ?, closed_at = ?
+                where id = ? and status = 'PENDING_DELIVERY'
+                """, failed, failure.code(), failure.reason(), Timestamp.from(at), id);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -37,7 +37,7 @@ class BatchTest {
     private final UUID buyer = UUID.randomUUID();
     private final TradingRules rules = new TradingRules(new BigDecimal("1.00"), 3, LocalTime.of(15, 0),
             ZoneId.of("Asia/Shanghai"), List.of("TRADER"), 2000, Duration.ofSeconds(1));
-    private final Sequencer writer = new Sequencer(0, null, null, rules, null, new AsksOfOneSeller(), null, null,
+    private final Sequencer writer = new Sequencer(0, null, null, rules, null, new AsksOfOneSeller(), null,
             Clock.fixed(NOW, ZoneOffset.UTC), id -> true, TraceContexts.none());
 
     /** Loads a book with two asks of the seller: 4 @ 18.00, then 6 @ 19.00. */

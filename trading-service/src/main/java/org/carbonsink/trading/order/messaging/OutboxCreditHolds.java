@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.carbonsink.contracts.CreditHoldReleaseRequested;
 import org.carbonsink.contracts.CreditHoldRequested;
 import org.carbonsink.contracts.Topics;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.support.outbox.Outbox;
 import org.carbonsink.trading.instrument.Instrument;
 import org.carbonsink.trading.order.CreditHolds;
@@ -32,8 +33,8 @@ class OutboxCreditHolds implements CreditHolds {
     }
 
     @Override
-    public void release(Order sellOrder, long quantity) {
-        outbox.publish(Topics.TRADING_ORDERS, sellOrder.instrumentId(), new CreditHoldReleaseRequested(
+    public void release(Pipeline writes, Order sellOrder, long quantity) {
+        outbox.publish(writes, Topics.TRADING_ORDERS, sellOrder.instrumentId(), new CreditHoldReleaseRequested(
                 UUID.randomUUID(), Instant.now(clock), sellOrder.id(), sellOrder.instrumentId(), quantity));
     }
 }

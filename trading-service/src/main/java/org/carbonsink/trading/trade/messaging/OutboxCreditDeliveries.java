@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.carbonsink.contracts.TradeExecuted;
 import org.carbonsink.contracts.Topics;
+import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.support.outbox.Outbox;
 import org.carbonsink.trading.trade.CreditDeliveries;
 import org.carbonsink.trading.trade.Trade;
@@ -23,9 +24,9 @@ class OutboxCreditDeliveries implements CreditDeliveries {
     }
 
     @Override
-    public void request(Trade trade) {
+    public void request(Pipeline writes, Trade trade) {
         // the registry holds the seller's credits under the sell order's id
-        outbox.publish(Topics.TRADING_TRADES, trade.instrumentId(), new TradeExecuted(UUID.randomUUID(),
+        outbox.publish(writes, Topics.TRADING_TRADES, trade.instrumentId(), new TradeExecuted(UUID.randomUUID(),
                 Instant.now(clock), trade.id(), trade.instrumentId(), trade.sellOrderId(), trade.sellerId(),
                 trade.buyerId(), trade.quantity(), trade.price(), trade.currency()));
     }
