@@ -61,12 +61,15 @@ import tools.jackson.databind.JsonNode;
  * consumed and answered by a second consumer-producer, and the answer consumed. Not a test (Failsafe runs
  * *IT only): {@code mvn -pl local-stack -am verify -Dit.test=SettlementLatencyBenchmark ...}; prints the table and
  * writes it to {@code local-stack/target/settlement-latency.md}. {@code -Dbench.samples} (2000) and
- * {@code -Dbench.warmup} (300) change the counts.
+ * {@code -Dbench.warmup} (1000) change the counts. The warm-up is 1,000 trades because with 300 the JIT was
+ * still compiling the path during the samples: the median of each tenth of the run fell from 24 to 13 ms
+ * in the order run, and with 1,000 it stays flat (docs/benchmarks.md, session 7). Both together use about
+ * 1,500 credits of each of the demo's two vintages, which hold about 1,600.
  */
 class SettlementLatencyBenchmark {
 
     private static final int SAMPLES = Integer.getInteger("bench.samples", 2000);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 1000);
     /** The demo's vintages, traded in turn: one vintage's credits (about 1,600) would not cover the default count. */
     private static final List<Integer> VINTAGES = List.of(Lifecycle.VINTAGE, Lifecycle.VINTAGE - 1);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
