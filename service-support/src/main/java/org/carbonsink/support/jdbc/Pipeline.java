@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -36,6 +37,11 @@ public final class Pipeline {
     /** An array parameter: {@code elements} as an SQL array of the PostgreSQL type {@code type}. */
     public static SqlArray array(String type, Object[] elements) {
         return new SqlArray(type, elements);
+    }
+
+    /** One column of {@code rows} as an array parameter of the PostgreSQL type {@code type}, for {@code unnest}. */
+    public static <T> SqlArray column(String type, List<T> rows, Function<? super T, ?> value) {
+        return new SqlArray(type, rows.stream().map(value).toArray());
     }
 
     /** A statement whose rows are read with {@code mapper}: {@link Results#rows(int)}. */

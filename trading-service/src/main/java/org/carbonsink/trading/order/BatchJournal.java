@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.support.tracing.TraceContexts;
 import org.carbonsink.trading.order.Orders.OrderRow;
@@ -137,13 +136,13 @@ class BatchJournal {
     /** The fence's seven arrays. */
     private static List<Object> fence(List<InstrumentBook> moved) {
         List<Object> params = new ArrayList<>();
-        params.add(array("text", moved, b -> b.instrumentId));
-        params.add(array("int8", moved, b -> b.sequence));
-        params.add(array("int8", moved, b -> b.committedSequence));
-        params.add(array("bool", moved, b -> b.halted));
-        params.add(array("numeric", moved, b -> b.referenceFen == 0 ? null : Money.of(b.referenceFen)));
-        params.add(array("int4", moved, b -> b.bandBasisPoints));
-        params.add(array("timestamptz", moved,
+        params.add(Pipeline.column("text", moved, b -> b.instrumentId));
+        params.add(Pipeline.column("int8", moved, b -> b.sequence));
+        params.add(Pipeline.column("int8", moved, b -> b.committedSequence));
+        params.add(Pipeline.column("bool", moved, b -> b.halted));
+        params.add(Pipeline.column("numeric", moved, b -> b.referenceFen == 0 ? null : Money.of(b.referenceFen)));
+        params.add(Pipeline.column("int4", moved, b -> b.bandBasisPoints));
+        params.add(Pipeline.column("timestamptz", moved,
                 b -> b.dayOrdersExpiredAt == null ? null : Timestamp.from(b.dayOrdersExpiredAt)));
         return params;
     }
@@ -153,31 +152,31 @@ class BatchJournal {
         List<Batch.LogRow> log = batch.logRows;
         List<Object> params = fence(moved);
         params.add(Timestamp.from(batch.now));
-        params.add(array("text", log, Batch.LogRow::instrumentId));
-        params.add(array("int8", log, Batch.LogRow::sequence));
-        params.add(array("text", log, Batch.LogRow::kind));
-        params.add(array("uuid", log, Batch.LogRow::orderId));
-        params.add(array("uuid", log, Batch.LogRow::tradeId));
-        params.add(array("uuid", log, Batch.LogRow::participantId));
-        params.add(array("text", log, Batch.LogRow::detail));
-        params.add(array("text", log, Batch.LogRow::outcome));
-        params.add(array("uuid", inserted, OrderRow::id));
-        params.add(array("text", inserted, OrderRow::instrumentId));
-        params.add(array("uuid", inserted, OrderRow::participantId));
-        params.add(array("text", inserted, r -> r.side().name()));
-        params.add(array("text", inserted, r -> r.type().name()));
-        params.add(array("text", inserted, r -> r.timeInForce().name()));
-        params.add(array("int8", inserted, OrderRow::quantity));
-        params.add(array("numeric", inserted, OrderRow::limitPrice));
-        params.add(array("int8", inserted, OrderRow::filledQuantity));
-        params.add(array("numeric", inserted, OrderRow::reservedCash));
-        params.add(array("text", inserted, r -> r.status().name()));
-        params.add(array("text", inserted, OrderRow::rejectionReason));
-        params.add(array("text", inserted, OrderRow::cancelReasonName));
-        params.add(array("int8", inserted, OrderRow::bookPriority));
-        params.add(array("timestamptz", inserted, r -> Timestamp.from(r.at())));
+        params.add(Pipeline.column("text", log, Batch.LogRow::instrumentId));
+        params.add(Pipeline.column("int8", log, Batch.LogRow::sequence));
+        params.add(Pipeline.column("text", log, Batch.LogRow::kind));
+        params.add(Pipeline.column("uuid", log, Batch.LogRow::orderId));
+        params.add(Pipeline.column("uuid", log, Batch.LogRow::tradeId));
+        params.add(Pipeline.column("uuid", log, Batch.LogRow::participantId));
+        params.add(Pipeline.column("text", log, Batch.LogRow::detail));
+        params.add(Pipeline.column("text", log, Batch.LogRow::outcome));
+        params.add(Pipeline.column("uuid", inserted, OrderRow::id));
+        params.add(Pipeline.column("text", inserted, OrderRow::instrumentId));
+        params.add(Pipeline.column("uuid", inserted, OrderRow::participantId));
+        params.add(Pipeline.column("text", inserted, r -> r.side().name()));
+        params.add(Pipeline.column("text", inserted, r -> r.type().name()));
+        params.add(Pipeline.column("text", inserted, r -> r.timeInForce().name()));
+        params.add(Pipeline.column("int8", inserted, OrderRow::quantity));
+        params.add(Pipeline.column("numeric", inserted, OrderRow::limitPrice));
+        params.add(Pipeline.column("int8", inserted, OrderRow::filledQuantity));
+        params.add(Pipeline.column("numeric", inserted, OrderRow::reservedCash));
+        params.add(Pipeline.column("text", inserted, r -> r.status().name()));
+        params.add(Pipeline.column("text", inserted, OrderRow::rejectionReason));
+        params.add(Pipeline.column("text", inserted, OrderRow::cancelReasonName));
+        params.add(Pipeline.column("int8", inserted, OrderRow::bookPriority));
+        params.add(Pipeline.column("timestamptz", inserted, r -> Timestamp.from(r.at())));
         // the Idempotency-Key's request hash, in the same transaction as the order it placed
-        params.add(array("text", inserted, r -> batch.requestHashes.get(r.id())));
+        params.add(Pipeline.column("text", inserted, r -> batch.requestHashes.get(r.id())));
         writes.queryChecked("with fence as (" + FENCE + " returning 1), " + """
                 log as (
                     insert into book_command (instrument_id, sequence, kind, order_id, trade_id, participant_id, detail,
@@ -204,10 +203,6 @@ class BatchJournal {
     }
 
     /** One column of rows as an SQL array parameter, for {@code unnest}. */
-    private static <T> Pipeline.SqlArray array(String type, List<T> rows, Function<T, Object> column) {
-        return Pipeline.array(type, rows.stream().map(column).toArray());
-    }
-
     /** The batch met a change it did not expect; the writer reloads its books and tries again. */
     static final class Conflict extends RuntimeException {
         Conflict(String message) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.carbonsink.support.jdbc.Pipeline;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,17 +75,13 @@ public class Trades {
                                    amount, currency, status, executed_at)
                 select * from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[],
                                      ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::timestamptz[])
-                """, column("uuid", added, Trade::id), column("text", added, Trade::instrumentId),
-                column("uuid", added, Trade::buyOrderId), column("uuid", added, Trade::sellOrderId),
-                column("uuid", added, Trade::buyerId), column("uuid", added, Trade::sellerId),
-                column("int8", added, Trade::quantity), column("numeric", added, Trade::price),
-                column("numeric", added, Trade::amount), column("text", added, Trade::currency),
-                column("text", added, t -> t.status().name()),
-                column("timestamptz", added, t -> Timestamp.from(t.executedAt())));
-    }
-
-    private static Pipeline.SqlArray column(String type, List<Trade> rows, Function<Trade, Object> value) {
-        return Pipeline.array(type, rows.stream().map(value).toArray());
+                """, Pipeline.column("uuid", added, Trade::id), Pipeline.column("text", added, Trade::instrumentId),
+                Pipeline.column("uuid", added, Trade::buyOrderId), Pipeline.column("uuid", added, Trade::sellOrderId),
+                Pipeline.column("uuid", added, Trade::buyerId), Pipeline.column("uuid", added, Trade::sellerId),
+                Pipeline.column("int8", added, Trade::quantity), Pipeline.column("numeric", added, Trade::price),
+                Pipeline.column("numeric", added, Trade::amount), Pipeline.column("text", added, Trade::currency),
+                Pipeline.column("text", added, t -> t.status().name()),
+                Pipeline.column("timestamptz", added, t -> Timestamp.from(t.executedAt())));
     }
 
     /**
