@@ -219,8 +219,16 @@ class BatchJournal {
         Map<UUID, Long> available = new HashMap<>();
         Map<UUID, Orders.Requested> requested = new HashMap<>();
         Pipeline reads = new Pipeline();
-        cash.availableFen(reads, buyers, available);
-        orders.requested(reads, keyedOrderIds, requested);
+        if (!buyers.isEmpty() || !keyedOrderIds.isEmpty()) {
+            // Both reads look rows up by primary key in an array the size of the batch. PostgreSQL's plan cache
+            // keeps planning them anew for each batch (a generic plan, costed for an array of unknown length,
+            // looks dearer than each custom one), which cost a batch of single orders more than running them
+            // (docs/benchmarks.md, session 8). The setting is put back before the batch's writes.
+            reads.update("set local plan_cache_mode = force_generic_plan");
+            cash.availableFen(reads, buyers, available);
+            orders.requested(reads, keyedOrderIds, requested);
+            reads.update("set local plan_cache_mode to default");
+        }
         reads.run(jdbc);
         Batch batch = new Batch(writer, now, available);
         batch.earlierRequests(requested);
