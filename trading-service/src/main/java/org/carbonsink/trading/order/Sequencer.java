@@ -1,6 +1,7 @@
 package org.carbonsink.trading.order;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +61,8 @@ final class Sequencer implements Runnable {
     private final Map<String, InstrumentBook> books = new HashMap<>();
     private final Map<UUID, Long> participantKeys = new HashMap<>();
     private long lastEngineId;
+    /** Commands in the last group commit: more than one, and the next one waits a moment for more ({@link #linger}). */
+    private int lastBatchSize;
     private volatile boolean running = true;
     private final Thread thread;
 
@@ -124,6 +127,10 @@ final class Sequencer implements Runnable {
                 }
             }
             queue.drainTo(batch, Math.max(0, rules.maxBatch() - batch.size()));
+            if (lastBatchSize > 1 && !batch.isEmpty()) {
+                linger(queue, batch, rules.groupCommitDelay(), rules.maxBatch());
+            }
+            lastBatchSize = batch.size();
             List<Pending> due = dueExpiries();
             if (!due.isEmpty()) {
                 due.addAll(batch);
@@ -134,6 +141,36 @@ final class Sequencer implements Runnable {
             }
         }
         failQueued();
+    }
+
+    /**
+     * Waits up to {@code delay} for more commands to join {@code batch}, until it holds {@code maxBatch}. The writer
+     * waits only when its last group commit took more than one command (as PostgreSQL's {@code commit_delay} only
+     * with {@code commit_siblings}): requests are arriving together, and what a commit costs beyond its rows (the
+     * statements' executor start, the check constraints and index predicates set up per statement, the round
+     * trips, the transaction) is then shared by more of them. A lone request is written at once.
+     */
+    static <T> void linger(BlockingQueue<T> queue, List<T> batch, Duration delay, int maxBatch) {
+        long deadline = System.nanoTime() + delay.toNanos();
+        while (batch.size() < maxBatch) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            T next;
+            try {
+                next = queue.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                // stop() interrupts after it set running false: the batch in hand is still written, then the
+                // loop ends (the flag is not set again, or the batch's wait for a connection would fail)
+                return;
+            }
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
     }
 
     private void process(List<Pending> batch) {

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tradingRoles             registry roles that may place orders
  * @param maxBatch                 the most commands one group commit takes
  * @param expiryCheck              how often each writer looks whether a session close has passed
+ * @param groupCommitDelay         how long a writer whose last group commit took more than one command waits for
+ *                                 more before it writes the next (PostgreSQL's {@code commit_delay}, for the same
+ *                                 reason: a commit's fixed cost shared by more commands); zero never waits
  */
 @ConfigurationProperties("carbonsink.trading")
 public record TradingRules(
@@ -31,7 +34,8 @@ public record TradingRules(
         @DefaultValue("Asia/Shanghai") ZoneId sessionZone,
         @DefaultValue({ "TRADER", "PROJECT_OWNER" }) List<String> tradingRoles,
         @DefaultValue("2000") int maxBatch,
-        @DefaultValue("1s") Duration expiryCheck) {
+        @DefaultValue("1s") Duration expiryCheck,
+        @DefaultValue("1ms") Duration groupCommitDelay) {
 
     /** The latest session close at or before {@code now}: DAY orders placed before it have expired. */
     public Instant lastSessionClose(Instant now) {

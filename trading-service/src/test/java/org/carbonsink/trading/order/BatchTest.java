@@ -36,7 +36,7 @@ class BatchTest {
     private final UUID seller = UUID.randomUUID();
     private final UUID buyer = UUID.randomUUID();
     private final TradingRules rules = new TradingRules(new BigDecimal("1.00"), 3, LocalTime.of(15, 0),
-            ZoneId.of("Asia/Shanghai"), List.of("TRADER"), 2000, Duration.ofSeconds(1));
+            ZoneId.of("Asia/Shanghai"), List.of("TRADER"), 2000, Duration.ofSeconds(1), Duration.ZERO);
     private final Sequencer writer = new Sequencer(0, null, null, rules, null, new AsksOfOneSeller(), null,
             Clock.fixed(NOW, ZoneOffset.UTC), id -> true, TraceContexts.none());
 

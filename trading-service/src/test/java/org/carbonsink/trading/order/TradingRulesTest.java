@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TradingRulesTest {
 
     private final TradingRules rules = new TradingRules(new BigDecimal("1.00"), 1000, LocalTime.of(15, 0),
-            ZoneId.of("Asia/Shanghai"), List.of("TRADER"), 2000, Duration.ofSeconds(1));
+            ZoneId.of("Asia/Shanghai"), List.of("TRADER"), 2000, Duration.ofSeconds(1), Duration.ZERO);
 
     @Test
     void theLastSessionCloseIsTodaysOnceItHasPassedInTheSessionsZone() {
