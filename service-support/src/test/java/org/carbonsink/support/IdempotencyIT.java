@@ -51,6 +51,23 @@ class IdempotencyIT {
         assertThat(effects("retried")).isEqualTo(1);
     }
 
+    /** A response of more than 2 KB, which PostgreSQL keeps out of line (V0_11: uncompressed), comes back as sent. */
+    @Test
+    void aLargeResponseIsReplayedAsItWasFirstSent() {
+        ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID())
+                .withHeader("Idempotency-Key", "large-" + UUID.randomUUID());
+        String name = "碳汇-" + "sink credit ".repeat(2_000) + UUID.randomUUID();
+
+        var first = api.post("/samples", Map.of("name", name));
+        var retry = api.post("/samples", Map.of("name", name));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.body()).contains(name);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(effects(name)).isEqualTo(1);
+    }
+
     @Test
     void aCommandThatRecordsItsOwnKeyGetsTheRequestHashAndTheFilterKeepsNothing() {
         ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID());

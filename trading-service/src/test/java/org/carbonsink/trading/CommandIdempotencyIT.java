@@ -187,6 +187,38 @@ class CommandIdempotencyIT extends TradingIntegration {
         assertCash(buyer, "1000.00", "120.00");
     }
 
+    /**
+     * A batch looks its orders' ids up once, before the book writer: an order that a single order with the same
+     * key commits in between meets the primary key, and the writer's retry answers it as a repeat. Whatever the
+     * interleaving, nothing fails, the key's first order exists once and the cash reserved is what the open
+     * orders need.
+     */
+    @Test
+    void concurrentSingleOrdersAndBatchesWithOneKeyPlaceItsFirstOrderOnce() throws Exception {
+        UUID buyer = trader();
+        Listed instrument = listInstrument(1_000);
+        deposit(buyer, "1000.00");
+        ApiClient keyed = as(buyer).withIdempotencyKey("order-" + UUID.randomUUID());
+        Map<String, Object> order = order(instrument.instrumentId(), "BUY", 10, "12.00");
+        Map<String, Object> batch = Map.of("orders", List.of(order, order(instrument.instrumentId(), "BUY", 1, "11.00")));
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ApiClient.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                boolean single = i % 2 == 0;
+                sent.add(clients.submit(() -> single ? keyed.post("/orders", order) : keyed.post("/orders/batch", batch)));
+            }
+            for (Future<ApiClient.Response> answer : sent) {
+                ApiClient.Response response = answer.get();
+                assertThat(response.status()).as(response.toString()).isIn(200, 201, 409, 422);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(ordersOf(buyer)).isBetween(1L, 2L);
+        assertReservedCashBacked(buyer);
+    }
+
     @Test
     void aSellOrderRepeatedWithItsKeyIsAnsweredTheOrderPlacedFirst() {
         UUID seller = trader();

@@ -14,9 +14,15 @@ sealed interface BookCommand {
      * A buy order enters the book; answers the {@link Order} as the command left it. With a
      * {@code requestHash} (the order came with an Idempotency-Key, from which its id follows) the hash is
      * written on the order's row, and a repeat answers {@link Batch.Replayed} (same hash) or is refused
-     * (another hash).
+     * (another hash). {@code seenAbsent}: the request looked the id up just before and found no order, so the
+     * writer does not look it up again in its first attempt; an order with that id committed meanwhile (a
+     * concurrent request with the same key) fails the primary key, and the retry looks every keyed id up.
      */
-    record Place(UUID orderId, PlaceOrder order, String requestHash) implements BookCommand {
+    record Place(UUID orderId, PlaceOrder order, String requestHash, boolean seenAbsent) implements BookCommand {
+
+        Place(UUID orderId, PlaceOrder order, String requestHash) {
+            this(orderId, order, requestHash, false);
+        }
 
         Place(UUID orderId, PlaceOrder order) {
             this(orderId, order, null);

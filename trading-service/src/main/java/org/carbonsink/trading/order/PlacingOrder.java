@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -183,8 +184,8 @@ public class PlacingOrder {
         }
         // without the request's hash (no request around it), each order is its own request
         String hash = requestKey == null ? null : requestHash;
-        if (hash != null && orders.requested(ids).values().stream()
-                .anyMatch(earlier -> !hash.equals(earlier.requestHash()))) {
+        Map<UUID, Orders.Requested> earlier = hash == null ? Map.of() : orders.requested(ids);
+        if (earlier.values().stream().anyMatch(order -> !hash.equals(order.requestHash()))) {
             throw keyReused();
         }
         List<CompletableFuture<Object>> pending = new ArrayList<>();
@@ -196,7 +197,8 @@ public class PlacingOrder {
                 traders.requireTrading(command.participantId());
                 checkShape(command);
                 pending.add(command.side() == Side.BUY
-                        ? exchange.submit(new BookCommand.Place(id, command, orderHash))
+                        ? exchange.submit(new BookCommand.Place(id, command, orderHash,
+                                hash != null && !earlier.containsKey(id)))
                         : CompletableFuture.completedFuture(sell(command, id, orderHash)));
             } catch (RuntimeException refused) {
                 pending.add(CompletableFuture.failedFuture(refused));

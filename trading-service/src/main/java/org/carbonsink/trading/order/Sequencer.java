@@ -176,9 +176,10 @@ final class Sequencer implements Runnable {
     private void process(List<Pending> batch) {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            boolean first = attempt == 1;
             try {
                 Batch done = tx.execute(status -> {
-                    Batch b = journal.open(this, clock.instant(), buyers(batch), keyedOrderIds(batch));
+                    Batch b = journal.open(this, clock.instant(), buyers(batch), keyedOrderIds(batch, first));
                     for (Pending pending : batch) {
                         b.apply(pending.command(), pending.future(), pending.trace());
                     }
@@ -226,11 +227,16 @@ final class Sequencer implements Runnable {
         return buyers;
     }
 
-    /** The ids of the batch's keyed orders, which an earlier request with the same key may have placed. */
-    private static List<UUID> keyedOrderIds(List<Pending> batch) {
+    /**
+     * The ids of the batch's keyed orders, which an earlier request with the same key may have placed; in the
+     * {@code first} attempt without those that their request found absent just before (a batch of orders looks
+     * its ids up once, in {@link PlacingOrder#placeAll}, instead of twice).
+     */
+    static List<UUID> keyedOrderIds(List<Pending> batch, boolean first) {
         List<UUID> ids = new ArrayList<>();
         for (Pending pending : batch) {
-            if (pending.command() instanceof BookCommand.Place p && p.requestHash() != null) {
+            if (pending.command() instanceof BookCommand.Place p && p.requestHash() != null
+                    && !(first && p.seenAbsent())) {
                 ids.add(p.orderId());
             }
         }
