@@ -151,6 +151,30 @@ class ReversalIT extends RegistryIT {
     }
 
     @Test
+    void theCancellationsOfOneReversalAreListedInTheOrderTheyWereMade() {
+        UUID burnt = projectWithCredits("Fujian Camphor Co.", 2021, 100);
+        for (int vintage = 2022; vintage <= 2024; vintage++) {
+            verify(burnt, vintage, 100);
+        }
+        await().atMost(EVENTUALLY).until(() -> api().get("/issuances?projectId=" + burnt).expect(200)
+                .get("total").asLong() == 4);
+
+        // 10 buffer credits of each vintage, oldest first: four cancellations in one instant
+        admin().post("/reversals", Map.of("projectId", burnt, "lossDate", "2025-02-01", "cause", "Typhoon",
+                "lossCredits", 40)).expect(201);
+
+        JsonNode listed = api().get("/cancellations?kind=REVERSAL&projectId=" + burnt).expect(200);
+        assertThat(listed.get("items").findValuesAsString("cancelledAt")).hasSize(4).containsOnly(
+                listed.get("items").get(0).get("cancelledAt").asString());
+        assertThat(listed.get("items").findValues("vintage")).extracting(JsonNode::asInt)
+                .containsExactly(2021, 2022, 2023, 2024);
+        JsonNode paged = api().get("/cancellations?kind=REVERSAL&projectId=" + burnt + "&limit=3").expect(200);
+        JsonNode rest = api().get("/cancellations?kind=REVERSAL&projectId=" + burnt + "&limit=3&after="
+                + paged.get("next").asString()).expect(200);
+        assertThat(rest.get("items").findValues("vintage")).extracting(JsonNode::asInt).containsExactly(2024);
+    }
+
+    @Test
     void resumingASuspendedProjectKeepsIssuanceBlockedWhileAReversalIsNotMadeGood() {
         UUID burnt = projectWithCredits("Heilongjiang Larch Co.", 2024, 1000);
         admin().post("/reversals", Map.of("projectId", burnt, "lossDate", "2025-04-02", "cause", "Larch sawfly",

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,13 +162,14 @@ public class RecordingReversals {
         Map<String, List<SerialBlock>> groups = new LinkedHashMap<>();
         taken.forEach(b -> groups.computeIfAbsent(b.projectId() + "/" + b.vintage(), k -> new ArrayList<>()).add(b));
         long remaining = quantity;
+        Iterator<UUID> ids = Cancellations.newIds(groups.size()).iterator();
         for (List<SerialBlock> group : groups.values()) {
             long inGroup = Math.min(remaining, group.stream().mapToLong(SerialBlock::quantity).sum());
             if (inGroup == 0) {
                 break;
             }
             SerialBlock any = group.get(0);
-            UUID cancellationId = UUID.randomUUID();
+            UUID cancellationId = ids.next();
             BlockMove move = BlockMove.take(group, inGroup, Placement.cancelled(Accounts.BUFFER_POOL, cancellationId));
             cancellations.add(new Cancellation(cancellationId, Accounts.BUFFER_POOL, null, any.projectId(),
                     any.projectCode(), any.vintage(), inGroup, Cancellation.Kind.REVERSAL, reason, by, reversal.id(),
