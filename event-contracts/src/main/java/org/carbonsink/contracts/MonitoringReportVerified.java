@@ -18,6 +18,13 @@ import java.util.UUID;
  * vintage. A producer that predates the split sends an empty list; the registry then issues
  * everything under {@code vintage}. {@code provenanceHash} is the SHA-256 (hex) over the canonical
  * form of every input of the calculation, or null from such a producer.
+ *
+ * <p>{@code lossCredits}: a verified report whose net removals are negative (the carbon stock fell)
+ * supports no credits; it carries the loss in whole tCO2e, rounded up from the exact net
+ * (conservative: a fraction of a tonne lost counts as a tonne), with {@code verifiedCredits} and
+ * {@code bufferCredits} 0 and no vintages. The registry records it as a reversal of the project
+ * (domain.md, "Non-permanence and buffer"). 0 for every report with no loss, and read as 0 from a
+ * producer that predates it.
  */
 public record MonitoringReportVerified(
         UUID eventId,
@@ -33,10 +40,20 @@ public record MonitoringReportVerified(
         long verifiedCredits,
         long bufferCredits,
         List<VintageCredits> vintages,
-        String provenanceHash) {
+        String provenanceHash,
+        Long lossCredits) {
 
     public MonitoringReportVerified {
         vintages = vintages == null ? List.of() : List.copyOf(vintages);
+        lossCredits = lossCredits == null ? 0L : lossCredits;
+    }
+
+    /** The form before the loss: a report with credits to issue. */
+    public MonitoringReportVerified(UUID eventId, Instant occurredAt, UUID reportId, UUID projectId, UUID ownerId,
+            UUID verifierId, LocalDate periodStart, LocalDate periodEnd, int vintage, BigDecimal netRemovals,
+            long verifiedCredits, long bufferCredits, List<VintageCredits> vintages, String provenanceHash) {
+        this(eventId, occurredAt, reportId, projectId, ownerId, verifierId, periodStart, periodEnd, vintage,
+                netRemovals, verifiedCredits, bufferCredits, vintages, provenanceHash, 0L);
     }
 
     /** The form before the vintage split: everything under one vintage, no provenance hash. */
@@ -44,7 +61,7 @@ public record MonitoringReportVerified(
             UUID verifierId, LocalDate periodStart, LocalDate periodEnd, int vintage, BigDecimal netRemovals,
             long verifiedCredits, long bufferCredits) {
         this(eventId, occurredAt, reportId, projectId, ownerId, verifierId, periodStart, periodEnd, vintage,
-                netRemovals, verifiedCredits, bufferCredits, List.of(), null);
+                netRemovals, verifiedCredits, bufferCredits, List.of(), null, 0L);
     }
 
     /**

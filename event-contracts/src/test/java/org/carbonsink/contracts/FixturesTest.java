@@ -68,13 +68,33 @@ class FixturesTest {
 
     @Test
     void aDeliveryFailureWrittenBeforeItsCodeExistedReadsWithoutCode() throws IOException {
-        var first = json.readTree(fixture(CreditDeliveryFailed.class));
-        ((tools.jackson.databind.node.ObjectNode) first).remove("code");
-
-        CreditDeliveryFailed event = json.treeToValue(first, CreditDeliveryFailed.class);
+        CreditDeliveryFailed event = readWithout(CreditDeliveryFailed.class, "code");
 
         assertThat(event.code()).isNull();
         assertThat(event.reason()).startsWith("buyer ");
+    }
+
+    @Test
+    void aVerifiedReportWrittenBeforeLossesReadsAsNoLoss() throws IOException {
+        MonitoringReportVerified event = readWithout(MonitoringReportVerified.class, "lossCredits");
+
+        assertThat(event.lossCredits()).isZero();
+        assertThat(event.verifiedCredits()).isEqualTo(7150);
+    }
+
+    @Test
+    void aReversalWrittenBeforeMonitoredLossesReadsWithoutReport() throws IOException {
+        ReversalRecorded event = readWithout(ReversalRecorded.class, "reportId");
+
+        assertThat(event.reportId()).isNull();
+        assertThat(event.lossCredits()).isEqualTo(300);
+    }
+
+    /** The fixture as an older producer wrote it, without {@code field}. */
+    private <T> T readWithout(Class<T> type, String field) throws IOException {
+        var older = json.readTree(fixture(type));
+        ((tools.jackson.databind.node.ObjectNode) older).remove(field);
+        return json.treeToValue(older, type);
     }
 
     private static InputStream fixture(Class<?> type) {

@@ -80,7 +80,7 @@ class PublicLedgerIT extends RegistryIT {
                 .contains("Moved to another programme");
         assertThat(csv("/reversals?projectId=" + projectId).body()).isEqualTo(
                 "id,recorded_at,project_code,loss_date,cause,loss_credits,buffer_cancelled,shortfall,"
-                        + "made_good_credits,issuance_blocked\r\n");
+                        + "made_good_credits,issuance_blocked,report_id\r\n");
         assertThat(csv("/ledger/supply?projectId=" + projectId).body().split("\r\n")[1])
                 .matches("P\\d{6},2024,100,77,0,10,3,10,10,0,0");
     }

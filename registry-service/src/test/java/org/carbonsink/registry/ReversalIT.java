@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.contracts.CreditsIssued;
@@ -102,6 +103,75 @@ class ReversalIT extends RegistryIT {
                 .satisfies(e -> assertThat(e.quantity()).isEqualTo(180));
         assertThat(jdbc.sql("select count(*) from issuance where report_id = :r").param("r", withheld)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aVerifiedReportWithALossIsRecordedOnceAsAReversalThatNamesItAndBlocksIssuance() {
+        UUID burnt = projectWithCredits("Jiangxi Masson Pine Co.", 2024, 1000);
+        UUID reportId = UUID.randomUUID();
+        MonitoringReportVerified loss = new MonitoringReportVerified(UUID.randomUUID(), Instant.now(), reportId, burnt,
+                owner, UUID.randomUUID(), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30), 2025,
+                new BigDecimal("-119.1700"), 0, 0, List.of(), "ab12", 120L);
+
+        TestEvents.send(Topics.VERIFICATION_REPORTS, burnt.toString(), loss);
+        // redelivered, then announced again under a new event id: still one reversal
+        TestEvents.send(Topics.VERIFICATION_REPORTS, burnt.toString(), loss);
+        TestEvents.send(Topics.VERIFICATION_REPORTS, burnt.toString(), new MonitoringReportVerified(UUID.randomUUID(),
+                Instant.now(), reportId, burnt, owner, loss.verifierId(), loss.periodStart(), loss.periodEnd(), 2025,
+                loss.netRemovals(), 0, 0, List.of(), "ab12", 120L));
+        // read after the three on the project's key: makes 50 of the loss good and is not issued
+        UUID regrowth = verify(burnt, 2025, 50);
+
+        await().atMost(EVENTUALLY).until(() -> api().get("/reversals?projectId=" + burnt).expect(200).get("items")
+                .findValuesAsString("madeGoodCredits").contains("50"));
+        JsonNode reversals = api().get("/reversals?projectId=" + burnt).expect(200);
+        assertThat(reversals.get("items")).singleElement().satisfies(r -> {
+            assertThat(r.get("reportId").asString()).isEqualTo(reportId.toString());
+            assertThat(r.get("reportUrl").asString()).isEqualTo("/api/verification/reports/" + reportId);
+            assertThat(r.get("recordedBy").isNull()).isTrue();
+            assertThat(r.get("lossCredits").asLong()).isEqualTo(120);
+            assertThat(r.get("lossDate").asString()).isEqualTo("2025-06-30");
+            assertThat(r.get("cause").asString()).startsWith("MONITORED_LOSS: monitoring report " + reportId)
+                    .contains("-119.1700 tCO2e");
+            assertThat(r.get("bufferCancelled").asLong() + r.get("shortfall").asLong()).isEqualTo(120);
+            assertThat(r.get("issuanceBlocked").asBoolean()).isTrue();
+        });
+        UUID reversalId = id(reversals.get("items").get(0));
+        assertThat(TestEvents.await(Topics.REGISTRY_CREDITS, ReversalRecorded.class,
+                e -> e.reversalId().equals(reversalId), EVENTUALLY)).singleElement()
+                .satisfies(e -> assertThat(e.reportId()).isEqualTo(reportId));
+        // the project's own buffer (100 of the 1,000) is cancelled first
+        assertThat(api().get("/ledger/supply?projectId=" + burnt).expect(200).get("items").get(0)
+                .get("bufferCancelled").asLong()).isEqualTo(100);
+        assertThat(api().get("/cancellations?kind=REVERSAL&projectId=" + burnt).expect(200).get("items")
+                .findValuesAsString("reversalId")).containsExactly(reversalId.toString());
+        assertThat(jdbc.sql("select count(*) from issuance where report_id = :r").param("r", regrowth)
+                .query(Long.class).single()).isZero();
+        assertThat(admin().get("/ledger/check?projectId=" + burnt).expect(200).get("sound").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCancellationsOfOneReversalAreListedInTheOrderTheyWereMade() {
+        UUID burnt = projectWithCredits("Fujian Camphor Co.", 2021, 100);
+        for (int vintage = 2022; vintage <= 2024; vintage++) {
+            verify(burnt, vintage, 100);
+        }
+        await().atMost(EVENTUALLY).until(() -> api().get("/issuances?projectId=" + burnt).expect(200)
+                .get("total").asLong() == 4);
+
+        // 10 buffer credits of each vintage, oldest first: four cancellations in one instant
+        admin().post("/reversals", Map.of("projectId", burnt, "lossDate", "2025-02-01", "cause", "Typhoon",
+                "lossCredits", 40)).expect(201);
+
+        JsonNode listed = api().get("/cancellations?kind=REVERSAL&projectId=" + burnt).expect(200);
+        assertThat(listed.get("items").findValuesAsString("cancelledAt")).hasSize(4).containsOnly(
+                listed.get("items").get(0).get("cancelledAt").asString());
+        assertThat(listed.get("items").findValues("vintage")).extracting(JsonNode::asInt)
+                .containsExactly(2021, 2022, 2023, 2024);
+        JsonNode paged = api().get("/cancellations?kind=REVERSAL&projectId=" + burnt + "&limit=3").expect(200);
+        JsonNode rest = api().get("/cancellations?kind=REVERSAL&projectId=" + burnt + "&limit=3&after="
+                + paged.get("next").asString()).expect(200);
+        assertThat(rest.get("items").findValues("vintage")).extracting(JsonNode::asInt).containsExactly(2024);
     }
 
     @Test

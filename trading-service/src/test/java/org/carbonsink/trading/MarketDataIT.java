@@ -95,6 +95,34 @@ class MarketDataIT extends TradingIntegration {
                 .as("JSON stays the default").isEqualTo(2);
     }
 
+    @Test
+    void depthAndDailyBarsAnswerCsvToo() throws Exception {
+        Listed instrument = listInstrument(1000);
+        String id = instrument.instrumentId();
+        UUID buyer = trader();
+        deposit(buyer, "1000.00");
+        placeOrder(buyer, id, "BUY", 3, "9.00");
+        placeOrder(buyer, id, "BUY", 1, "8.50");
+        sellWithCreditsHeld(trader(), instrument, 4, "10.00");
+        bookTrade(id, "2026-03-02T01:30:00Z", "10.00", 5, "SETTLED");
+        bookTrade(id, "2026-03-02T03:00:00Z", "12.00", 3, "SETTLED");
+
+        HttpResponse<String> depth = csv("/market/instruments/" + id + "/depth");
+        assertThat(depth.statusCode()).as(depth.body()).isEqualTo(200);
+        assertThat(depth.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(depth.body().split("\r\n")).containsExactly("side,level,price,quantity,orders",
+                "BID,1,9.00,3,1", "BID,2,8.50,1,1", "ASK,1,10.00,4,1");
+        HttpResponse<String> daily = csv("/market/instruments/" + id + "/daily?from=2026-03-01&to=2026-03-03");
+        assertThat(daily.statusCode()).as(daily.body()).isEqualTo(200);
+        assertThat(daily.body().split("\r\n")).containsExactly("day,open,high,low,close,volume,turnover,trades",
+                "2026-03-02,10.00,12.00,10.00,12.00,8,86.00,2");
+        assertThat(csv("/market/instruments/" + id + "/daily?from=2025-03-01&to=2025-03-03").body())
+                .isEqualTo("day,open,high,low,close,volume,turnover,trades\r\n");
+        assertThat(csv("/market/instruments/" + id + "/daily?from=2026-03-05&to=2026-03-01").statusCode())
+                .isEqualTo(400);
+        assertThat(csv("/market/instruments/NOPE-2025/depth").statusCode()).isEqualTo(404);
+    }
+
     private HttpResponse<String> csv(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api().baseUrl() + path))
                 .header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -4,9 +4,11 @@ import org.carbonsink.registry.ledger.core.SerialBlock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,18 @@ public class Cancellations {
     private static final String SELECT = "select c.id, c.account_id, a.participant_id, c.project_id, p.code as project_code, "
             + "c.vintage, c.quantity, c.kind, c.reason, c.cancelled_by, c.reversal_id, c.cancelled_at from cancellation c "
             + "join project p on p.id = c.project_id join account a on a.id = c.account_id ";
+
+    /**
+     * {@code count} new ids in the order PostgreSQL sorts uuids (bytewise, unsigned), for cancellations
+     * made together: they share their timestamp, and the public list orders by (time, id), so their
+     * ids keep them in the order they were made (a reversal's own buffer first, then the pool's).
+     */
+    static List<UUID> newIds(int count) {
+        return Stream.generate(UUID::randomUUID).limit(count)
+                .sorted(Comparator.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+                        .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned))
+                .toList();
+    }
 
     private final JdbcClient jdbc;
     private final SerialBlocks blocks;

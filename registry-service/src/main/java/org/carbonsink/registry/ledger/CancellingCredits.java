@@ -6,6 +6,7 @@ import org.carbonsink.registry.ledger.core.Placement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,9 +106,10 @@ public class CancellingCredits implements ProjectCredits {
                 k -> new ArrayList<>()).add(b));
         Instant now = clock.instant();
         long total = 0;
+        Iterator<UUID> ids = Cancellations.newIds(byAccountAndVintage.size()).iterator();
         for (List<SerialBlock> group : byAccountAndVintage.values()) {
             SerialBlock any = group.get(0);
-            UUID id = UUID.randomUUID();
+            UUID id = ids.next();
             BlockMove move = BlockMove.takeAll(group, Placement.cancelled(any.accountId(), id));
             UUID holder = accounts.find(any.accountId()).orElseThrow().participantId();
             cancellations.add(new Cancellation(id, any.accountId(), holder, project.id(), project.code(),

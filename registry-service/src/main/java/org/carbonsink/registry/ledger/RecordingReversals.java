@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.carbonsink.registry.audit.AuditTrail;
@@ -17,6 +19,7 @@ import org.carbonsink.registry.ledger.core.SerialBlock;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.registry.participant.ParticipantRole;
 import org.carbonsink.registry.participant.Participants;
+import org.carbonsink.support.messaging.EventRefused;
 import org.carbonsink.support.web.ProblemException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,10 +83,47 @@ public class RecordingReversals {
                     + ", the start of the crediting period of project " + project.code()
                     + ": no removal before it was credited, so none can be reversed");
         });
+        return reverse(project, command.lossDate(), command.cause().trim(), command.lossCredits(),
+                command.administratorId(), null, now);
+    }
+
+    /**
+     * A verified monitoring report whose net removals are negative: its loss is recorded as a reversal
+     * of the project, as if the administrator had recorded it on the last day of the monitoring
+     * period, with the report named as its cause. Recorded once per report: a repeated event answers
+     * the reversal recorded before. Refused (to the dead letters) for a project that is not
+     * REGISTERED or SUSPENDED, or whose owner the report does not name.
+     */
+    @Transactional
+    public Reversal recordMonitoredLoss(RecordMonitoredLoss command) {
+        if (command.lossCredits() <= 0) {
+            throw new EventRefused("report " + command.reportId() + " verified a loss of " + command.lossCredits()
+                    + " tCO2e; a monitored loss is at least 1");
+        }
+        ProjectStandings.Standing project = projects.exclusive(command.projectId()).orElseThrow(() -> new EventRefused(
+                "report " + command.reportId() + " is for unknown project " + command.projectId()));
+        Optional<Reversal> recorded = reversals.ofReport(command.reportId());
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        if (!REVERSIBLE.contains(project.status())) {
+            throw new EventRefused("project " + project.code() + " is " + project.status() + "; the loss of report "
+                    + command.reportId() + " is recorded for a REGISTERED or SUSPENDED project");
+        }
+        if (!project.ownerId().equals(command.ownerId())) {
+            throw new EventRefused("report " + command.reportId() + " names owner " + command.ownerId()
+                    + " but project " + project.code() + " is owned by " + project.ownerId());
+        }
+        return reverse(project, command.periodEnd(), command.cause(), command.lossCredits(), null,
+                command.reportId(), clock.instant());
+    }
+
+    private Reversal reverse(ProjectStandings.Standing project, LocalDate lossDate, String cause, long lossCredits,
+            UUID recordedBy, UUID reportId, Instant now) {
         accounts.lock(Accounts.BUFFER_POOL);
         UUID id = UUID.randomUUID();
-        String reason = "reversal " + id + " of " + project.code() + ": " + command.cause().trim();
-        long coverable = command.lossCredits();
+        String reason = "reversal " + id + " of " + project.code() + ": " + cause;
+        long coverable = lossCredits;
         List<SerialBlock> own = blocks.lockBuffer(Accounts.BUFFER_POOL, project.id(), true);
         List<SerialBlock> others = blocks.lockBuffer(Accounts.BUFFER_POOL, project.id(), false);
         List<SerialBlock> taken = new ArrayList<>();
@@ -97,18 +137,21 @@ public class RecordingReversals {
                 cancelled += Math.min(block.quantity(), coverable - cancelled);
             }
         }
-        Reversal reversal = new Reversal(id, project.id(), project.code(), command.lossDate(), command.cause().trim(),
-                command.lossCredits(), cancelled, 0, null, command.administratorId(), now);
+        Reversal reversal = new Reversal(id, project.id(), project.code(), lossDate, cause, lossCredits, cancelled, 0,
+                null, recordedBy, now, reportId);
         // the reversal row first: its cancellations refer to it
         reversals.add(reversal);
-        audit.append("REVERSAL_RECORDED", "reversal", id.toString(), command.administratorId(), Map.of(
-                "projectId", project.id().toString(), "lossDate", command.lossDate().toString(),
-                "cause", reversal.cause(), "lossCredits", command.lossCredits(), "bufferCancelled", cancelled,
-                "shortfall", reversal.shortfall()));
-        cancelFrom(taken, cancelled, reversal, reason, command.administratorId(), now);
+        Map<String, Object> details = new LinkedHashMap<>(Map.of("projectId", project.id().toString(),
+                "lossDate", lossDate.toString(), "cause", cause, "lossCredits", lossCredits,
+                "bufferCancelled", cancelled, "shortfall", reversal.shortfall()));
+        if (reportId != null) {
+            details.put("reportId", reportId.toString());
+        }
+        audit.append("REVERSAL_RECORDED", "reversal", id.toString(), recordedBy, details);
+        cancelFrom(taken, cancelled, reversal, reason, recordedBy, now);
         messages.reversalRecorded(reversal);
-        messages.issuanceBlocked(project.id(), project.status(), true, "reversal of " + command.lossCredits()
-                + " tCO2e on " + command.lossDate() + " (" + command.cause().trim() + "): no new credits until "
+        messages.issuanceBlocked(project.id(), project.status(), true, "reversal of " + lossCredits
+                + " tCO2e on " + lossDate + " (" + cause + "): no new credits until "
                 + "later verified reports make the loss good");
         return reversal;
     }
@@ -119,13 +162,14 @@ public class RecordingReversals {
         Map<String, List<SerialBlock>> groups = new LinkedHashMap<>();
         taken.forEach(b -> groups.computeIfAbsent(b.projectId() + "/" + b.vintage(), k -> new ArrayList<>()).add(b));
         long remaining = quantity;
+        Iterator<UUID> ids = Cancellations.newIds(groups.size()).iterator();
         for (List<SerialBlock> group : groups.values()) {
             long inGroup = Math.min(remaining, group.stream().mapToLong(SerialBlock::quantity).sum());
             if (inGroup == 0) {
                 break;
             }
             SerialBlock any = group.get(0);
-            UUID cancellationId = UUID.randomUUID();
+            UUID cancellationId = ids.next();
             BlockMove move = BlockMove.take(group, inGroup, Placement.cancelled(Accounts.BUFFER_POOL, cancellationId));
             cancellations.add(new Cancellation(cancellationId, Accounts.BUFFER_POOL, null, any.projectId(),
                     any.projectCode(), any.vintage(), inGroup, Cancellation.Kind.REVERSAL, reason, by, reversal.id(),

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class Reversals {
 
     private static final String SELECT = "select r.id, r.project_id, p.code as project_code, r.loss_date, r.cause, "
-            + "r.loss_credits, r.buffer_cancelled, r.made_good_credits, r.made_good_at, r.recorded_by, r.recorded_at "
+            + "r.loss_credits, r.buffer_cancelled, r.made_good_credits, r.made_good_at, r.recorded_by, r.recorded_at, r.report_id "
             + "from reversal r join project p on p.id = r.project_id ";
 
     private final JdbcClient jdbc;
@@ -26,14 +26,21 @@ public class Reversals {
 
     void add(Reversal r) {
         jdbc.sql("insert into reversal (id, project_id, loss_date, cause, loss_credits, buffer_cancelled, recorded_by, "
-                + "recorded_at) values (:id, :project, :lossDate, :cause, :loss, :buffer, :by, :at)")
+                + "recorded_at, report_id) values (:id, :project, :lossDate, :cause, :loss, :buffer, :by, :at, :report)")
                 .param("id", r.id()).param("project", r.projectId()).param("lossDate", Date.valueOf(r.lossDate()))
                 .param("cause", r.cause()).param("loss", r.lossCredits()).param("buffer", r.bufferCancelled())
-                .param("by", r.recordedBy()).param("at", Timestamp.from(r.recordedAt())).update();
+                .param("by", r.recordedBy()).param("at", Timestamp.from(r.recordedAt())).param("report", r.reportId())
+                .update();
     }
 
     public Optional<Reversal> find(UUID id) {
         return jdbc.sql(SELECT + "where r.id = :id").param("id", id).query(Reversals::map).optional();
+    }
+
+    /** The reversal recorded for the loss of a verified monitoring report. */
+    public Optional<Reversal> ofReport(UUID reportId) {
+        return jdbc.sql(SELECT + "where r.report_id = :report").param("report", reportId).query(Reversals::map)
+                .optional();
     }
 
     /** The project's reversals not yet made good, oldest first. */
@@ -72,6 +79,6 @@ public class Reversals {
                 rs.getString("project_code"), rs.getDate("loss_date").toLocalDate(), rs.getString("cause"),
                 rs.getLong("loss_credits"), rs.getLong("buffer_cancelled"), rs.getLong("made_good_credits"),
                 madeGood == null ? null : madeGood.toInstant(), rs.getObject("recorded_by", UUID.class),
-                rs.getTimestamp("recorded_at").toInstant());
+                rs.getTimestamp("recorded_at").toInstant(), rs.getObject("report_id", UUID.class));
     }
 }

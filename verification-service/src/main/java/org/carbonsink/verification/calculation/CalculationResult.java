@@ -14,6 +14,11 @@ public record CalculationResult(CalculationMethod method, Exact years, List<Tree
         Exact creditableExact, long credits, BigDecimal bufferRate, long bufferCredits, List<Vintage> vintages,
         List<Flag> flags) {
 
+    /** The loss a negative net stands for ({@link RemovalCalculation#lossCredits}); 0 with no loss. */
+    public long lossCredits() {
+        return RemovalCalculation.lossCredits(netRemovals);
+    }
+
     public CalculationResult {
         trees = List.copyOf(trees);
         accumulations = List.copyOf(accumulations);

@@ -30,12 +30,15 @@ import org.carbonsink.verification.calculation.TreeStratum.StandVolumes;
  *           SOC = SOC_ref · F_LU · F_MG · F_I                                   (IPCC 2006 Tier 1)
  * net       = Σ trees + Σ soil − baseline − leakage − project emissions
  * credits   = floor(net · (1 − uncertainty deduction)),  0 when net ≤ 0
+ * loss      = ceil(−net) when net &lt; 0, else 0                               (a reversal, in whole tCO2e)
  * vintages  by days (VintageSplit), buffer = ceil per vintage
  * </pre>
  *
  * <p>Rounding: none before the floor. Every value is an {@link Exact} rational, so the divisions
  * (44/12, plot areas, plot counts, 20 years, days per year) lose nothing; results are rounded only for
- * display. The period's length in years is exact too: each calendar year it touches counts as its
+ * display. A loss is rounded up, with no uncertainty deduction: both would otherwise understate
+ * it, and a conservative account counts a fraction of a tonne lost as a tonne (Verra AFOLU practice
+ * of buffer cancellation, domain.md "Non-permanence and buffer"). The period's length in years is exact too: each calendar year it touches counts as its
  * days in the period over that year's length (a whole year is 1, leap or not).
  *
  * <p>The relative uncertainty comes from the sample plots when every tree stratum was measured by
@@ -97,6 +100,14 @@ public final class RemovalCalculation {
         return new CalculationResult(input.method(), years, trees, accumulations, soils, treeRemovals, soilRemovals,
                 gross, net, uncertainty, deductionRate, creditable, credits, input.bufferRate(), buffer, vintages,
                 flags(input, trees, years));
+    }
+
+    /**
+     * The loss a negative net stands for, in whole tCO2e: the ceiling of −net, exactly (−119.17 is a
+     * loss of 120, −119 of 119); 0 when the net is zero or positive.
+     */
+    public static long lossCredits(Exact net) {
+        return net.signum() < 0 ? net.negate().ceiling().longValueExact() : 0;
     }
 
     /**

@@ -48,6 +48,6 @@ class ComputingVersion {
                 result.netRemovals().decimal(4),
                 result.uncertainty() == null ? null : result.uncertainty().percent().setScale(4, RoundingMode.UNNECESSARY),
                 result.uncertainty() == null ? null : result.uncertainty().source(), result.deductionRate(),
-                result.credits(), result.bufferCredits(), result.vintages(), result.flags());
+                result.credits(), result.bufferCredits(), result.vintages(), result.flags(), result.lossCredits());
     }
 }

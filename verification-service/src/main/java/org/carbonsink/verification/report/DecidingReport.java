@@ -20,6 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction, so the registry learns of every verified report once and of no other. The same
  * decision repeated on a report it already concluded changes nothing and announces nothing
  * (idempotent); a different one is a conflict.
+ *
+ * <p>A report whose net removals are negative (the carbon stock fell) may be approved too: it
+ * supports no credits, and its verified loss ({@link ReportVersion#lossCredits()}) is announced for
+ * the registry to record as a reversal (buffer cancelled, issuance blocked until made good). A report
+ * with neither credits nor a loss has nothing to verify.
  */
 @Component
 public class DecidingReport {
@@ -82,12 +87,12 @@ public class DecidingReport {
                             + "only after the disclosure").with("disclosureCloses", report.disclosureCloses().toString());
         }
         if (command.decision() == ReportDecision.APPROVE) {
-            if (report.current().credits() <= 0) {
+            if (report.current().credits() <= 0 && report.current().lossCredits() <= 0) {
                 throw ProblemException.rule("no-credits", "Nothing to verify",
-                        "report " + report.id() + " supports no credits (net removals " + report.current().netRemovals()
-                                + " tCO2e); reject it instead")
+                        "report " + report.id() + " supports no credits and shows no loss (net removals "
+                                + report.current().netRemovals() + " tCO2e); reject it instead")
                         .with("errors", List.of(new FieldProblem("decision", "credits-to-verify",
-                                "APPROVE needs a report that supports at least one credit")));
+                                "APPROVE needs a report that supports at least one credit or shows a loss")));
             }
             rules.checkProjectMayBeVerified(projects.find(report.projectId()).orElseThrow());
         }

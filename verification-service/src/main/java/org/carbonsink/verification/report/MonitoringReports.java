@@ -27,7 +27,7 @@ public class MonitoringReports {
             select r.*, v.version, v.submitted_by, v.submitted_at as version_submitted_at,
                    v.period_start as version_period_start, v.period_end as version_period_end, v.provenance,
                    v.provenance_hash, v.formula_version, v.parameter_version, v.net_removals, v.uncertainty_percent,
-                   v.uncertainty_source, v.deduction_rate, v.credits, v.buffer_credits, v.vintages, v.flags
+                   v.uncertainty_source, v.deduction_rate, v.credits, v.buffer_credits, v.vintages, v.flags, v.loss_credits
             from monitoring_report r join report_version v on v.report_id = r.id and v.version = r.current_version
             """;
 
@@ -59,10 +59,10 @@ public class MonitoringReports {
         jdbc.sql("""
                 insert into report_version (report_id, version, submitted_by, submitted_at, period_start, period_end,
                     provenance, provenance_hash, formula_version, parameter_version, net_removals, uncertainty_percent,
-                    uncertainty_source, deduction_rate, credits, buffer_credits, vintages, flags)
+                    uncertainty_source, deduction_rate, credits, buffer_credits, vintages, flags, loss_credits)
                 values (:reportId, :version, :submittedBy, :submittedAt, :periodStart, :periodEnd, :provenance, :hash,
                     :formulaVersion, :parameterVersion, :net, :uncertainty, :uncertaintySource, :deductionRate,
-                    :credits, :buffer, :vintages, :flags)
+                    :credits, :buffer, :vintages, :flags, :loss)
                 """)
                 .param("reportId", reportId).param("version", v.version()).param("submittedBy", v.submittedBy())
                 .param("submittedAt", utc(v.submittedAt())).param("periodStart", v.periodStart())
@@ -70,9 +70,15 @@ public class MonitoringReports {
                 .param("formulaVersion", v.formulaVersion()).param("parameterVersion", v.parameterVersion())
                 .param("net", v.netRemovals()).param("uncertainty", v.uncertaintyPercent())
                 .param("uncertaintySource", v.uncertaintySource()).param("deductionRate", v.deductionRate())
-                .param("credits", v.credits()).param("buffer", v.bufferCredits())
+                .param("credits", v.credits()).param("buffer", v.bufferCredits()).param("loss", v.lossCredits())
                 .param("vintages", json.writeValueAsString(v.vintages())).param("flags", json.writeValueAsString(v.flags()))
                 .update();
+    }
+
+    /** Names the registry's reversal of the report's loss; false when the report is unknown or names one. */
+    boolean reversalRecorded(UUID reportId, UUID reversalId) {
+        return jdbc.sql("update monitoring_report set reversal_id = :reversal where id = :id and reversal_id is null")
+                .param("reversal", reversalId).param("id", reportId).update() == 1;
     }
 
     /** Makes {@code version} (already added) the report's current one, with its period, and moves the status. */
@@ -234,7 +240,8 @@ public class MonitoringReports {
                 rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
                 CalculationMethod.valueOf(rs.getString("calculation_method")), ReportStatus.valueOf(rs.getString("status")),
                 instant(rs, "submitted_at"), rs.getObject("disclosure_opens", LocalDate.class),
-                rs.getObject("disclosure_closes", LocalDate.class), decision, version(rs));
+                rs.getObject("disclosure_closes", LocalDate.class), decision, version(rs),
+                rs.getObject("reversal_id", UUID.class));
     }
 
     private ReportVersion version(ResultSet rs) throws SQLException {
@@ -246,7 +253,7 @@ public class MonitoringReports {
                 rs.getString("uncertainty_source"), rs.getBigDecimal("deduction_rate"), rs.getLong("credits"),
                 rs.getLong("buffer_credits"), json.readValue(rs.getString("vintages"), new TypeReference<List<Vintage>>() {
                 }), json.readValue(rs.getString("flags"), new TypeReference<List<Flag>>() {
-                }));
+                }), rs.getLong("loss_credits"));
     }
 
     private static ReportStatus status(String name) {

@@ -11,12 +11,13 @@ import org.carbonsink.verification.calculation.Vintage;
 /**
  * One version of a report's contents: its provenance (canonical JSON of every input, and the SHA-256
  * over it) and the figures computed from it. {@code netRemovals} is shown to 4 decimals; the credits
- * are the floor of the exact value.
+ * are the floor of the exact value. {@code lossCredits} is the loss of a version whose net is
+ * negative, the ceiling of the exact −net (it then has no credits); 0 otherwise.
  */
 public record ReportVersion(int version, UUID submittedBy, Instant submittedAt, LocalDate periodStart,
         LocalDate periodEnd, String provenance, String provenanceHash, String formulaVersion, String parameterVersion,
         BigDecimal netRemovals, BigDecimal uncertaintyPercent, String uncertaintySource, BigDecimal deductionRate,
-        long credits, long bufferCredits, List<Vintage> vintages, List<Flag> flags) {
+        long credits, long bufferCredits, List<Vintage> vintages, List<Flag> flags, long lossCredits) {
 
     public ReportVersion {
         vintages = List.copyOf(vintages);

@@ -56,7 +56,7 @@ public class SubmittingReport {
         ReportVersion version = computing.compute(command, project, id, 1, now);
         MonitoringReport report = new MonitoringReport(id, project.id(), project.ownerId(), command.verifierId(),
                 command.periodStart(), command.periodEnd(), project.calculationMethod(), ReportStatus.SUBMITTED, now,
-                null, null, Optional.empty(), version);
+                null, null, Optional.empty(), version, null);
         reports.add(report);
         reports.record(id, new Transition(null, ReportStatus.SUBMITTED, 1, command.submittedBy(), "PROJECT_OWNER",
                 now, null));

@@ -38,6 +38,46 @@ class RemovalCalculationTest {
     }
 
     @Test
+    void aFallingStockIsALossRoundedUpWithNoCredits() {
+        // 100 ha of Chinese fir losing 1 m³/ha: −1.191745 · 100 = −119.1745 tCO2e
+        CalculationResult result = RemovalCalculation.calculate(forest(List.of(byVolume(FIR, "100", "80", "79")), "5", "0"));
+
+        assertThat(result.netRemovals().decimal(4)).isEqualByComparingTo("-119.1745");
+        assertThat(result.credits()).isZero();
+        assertThat(result.bufferCredits()).isZero();
+        assertThat(result.lossCredits()).isEqualTo(120);
+    }
+
+    @Test
+    void aGrowingStockIsNoLoss() {
+        CalculationResult result = RemovalCalculation.calculate(forest(List.of(byVolume(FIR, "100", "20", "80")), "5", "0"));
+
+        assertThat(result.lossCredits()).isZero();
+    }
+
+    @ParameterizedTest(name = "net {0} is a loss of {1}")
+    @CsvSource({
+            "-119.17,      120",
+            "-119,         119",
+            "-119.00001,   120",
+            "-0.0001,      1",
+            "0,            0",
+            "0.5,          0",
+            "7150.4684,    0" })
+    void aLossIsTheCeilingOfTheNegatedNetInWholeTonnes(String net, long loss) {
+        assertThat(RemovalCalculation.lossCredits(Exact.of(net))).isEqualTo(loss);
+    }
+
+    @Test
+    void aLossIsRoundedUpFromTheExactNetNotFromItsFourDecimals() {
+        // −119 − 1/30000 shows as −119.0000 but is more than 119 tonnes lost
+        Exact net = Exact.of(-119).minus(Exact.ratio(1, 30000));
+
+        assertThat(net.decimal(4)).isEqualByComparingTo("-119.0000");
+        assertThat(RemovalCalculation.lossCredits(net)).isEqualTo(120);
+    }
+
+    @Test
     void chineseFirExampleWithASixPercentDeductionGives6721Credits() {
         CalculationResult result = RemovalCalculation.calculate(forest(List.of(byVolume(FIR, "100", "20", "80")), "15", "0"));
 

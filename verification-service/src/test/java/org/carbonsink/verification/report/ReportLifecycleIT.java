@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.contracts.MonitoringReportVerified;
 import org.carbonsink.contracts.ProjectRegistered;
+import org.carbonsink.contracts.ReversalRecorded;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.ApiClient.Response;
 import org.carbonsink.testsupport.TestEvents;
@@ -324,14 +325,59 @@ class ReportLifecycleIT extends ServiceIntegration {
     }
 
     @Test
-    void aReportWithoutCreditsCannotBeApproved() {
+    void aReportWhoseStockFellIsVerifiedWithItsLossForTheRegistryToReverse() {
+        ProjectRegistered project = registered(projectRegistered());
+        UUID verifier = verifier();
+        // 100 ha of Chinese fir losing 1 m³/ha: −119.1745 tCO2e, a loss of 120 (rounded up)
+        String id = underVerification(project, verifier, report(project, verifier, "2021-01-01",
+                "2025-12-31", "5", stratum("CHINESE_FIR", "100", "80", "79")));
+        JsonNode submitted = api().get("/reports/" + id).expect(200);
+        assertThat(submitted.get("netRemovals").decimalValue()).isEqualByComparingTo("-119.1745");
+        assertThat(submitted.get("verifiedCredits").asLong()).isZero();
+        assertThat(submitted.get("lossCredits").asLong()).isEqualTo(120);
+        assertThat(submitted.get("reversalId").isNull()).isTrue();
+        afterDisclosure();
+
+        JsonNode verified = api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision",
+                Map.of("decision", "APPROVE")).expect(200);
+
+        assertThat(verified.get("status").asString()).isEqualTo("VERIFIED");
+        assertThat(verified.get("verifiedCredits").asLong()).isZero();
+        assertThat(verified.get("vintages").findValues("credits")).allSatisfy(c -> assertThat(c.asLong()).isZero());
+        assertThat(TestEvents.await(Topics.VERIFICATION_REPORTS, MonitoringReportVerified.class,
+                e -> e.reportId().toString().equals(id), PATIENCE)).singleElement().satisfies(e -> {
+                    assertThat(e.lossCredits()).isEqualTo(120);
+                    assertThat(e.verifiedCredits()).isZero();
+                    assertThat(e.bufferCredits()).isZero();
+                    assertThat(e.vintages()).isEmpty();
+                    assertThat(e.periodEnd()).hasToString("2025-12-31");
+                });
+        assertThat(api().get("/reports/" + id + "/calculation-report").body()).contains("Loss (reversal)")
+                .contains("120");
+
+        // the registry's answer names the report: the report names the reversal (a redelivery changes nothing)
+        UUID reversal = UUID.randomUUID();
+        ReversalRecorded recorded = new ReversalRecorded(UUID.randomUUID(), java.time.Instant.now(), reversal,
+                project.projectId(), java.time.LocalDate.parse("2025-12-31"), "MONITORED_LOSS: monitoring report " + id,
+                120, 120, 0, UUID.fromString(id));
+        TestEvents.send(Topics.REGISTRY_CREDITS, project.projectId().toString(), recorded);
+        TestEvents.send(Topics.REGISTRY_CREDITS, project.projectId().toString(), recorded);
+        await().atMost(PATIENCE).until(() -> !api().get("/reports/" + id).expect(200).get("reversalId").isNull());
+        JsonNode reversed = api().get("/reports/" + id).expect(200);
+        assertThat(reversed.get("reversalId").asString()).isEqualTo(reversal.toString());
+        assertThat(reversed.get("reversalUrl").asString()).isEqualTo("/api/registry/reversals/" + reversal);
+        assertThat(reversed.get("status").asString()).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void aReportWithNeitherCreditsNorALossCannotBeApproved() {
         ProjectRegistered project = registered(projectRegistered());
         UUID verifier = verifier();
         String id = underVerification(project, verifier, report(project, verifier, "2021-01-01",
-                "2025-12-31", "5", stratum("POPLAR", "10", "80", "20")));
-        JsonNode loss = api().get("/reports/" + id).expect(200);
-        assertThat(loss.get("netRemovals").decimalValue()).isNegative();
-        assertThat(loss.get("verifiedCredits").asLong()).isZero();
+                "2025-12-31", "5", stratum("POPLAR", "10", "50", "50")));
+        JsonNode still = api().get("/reports/" + id).expect(200);
+        assertThat(still.get("netRemovals").decimalValue()).isZero();
+        assertThat(still.get("lossCredits").asLong()).isZero();
         afterDisclosure();
 
         Response approve = api().as(verifier, "VERIFIER").post("/reports/" + id + "/decision",

@@ -15,12 +15,15 @@ import org.carbonsink.registry.ledger.HoldingCredits;
 import org.carbonsink.registry.ledger.HoldingCredits.HoldCredits;
 import org.carbonsink.registry.ledger.IssuingCredits;
 import org.carbonsink.registry.ledger.IssueCredits;
+import org.carbonsink.registry.ledger.RecordMonitoredLoss;
+import org.carbonsink.registry.ledger.RecordingReversals;
 import org.carbonsink.registry.ledger.ReleasingCredits;
 import org.carbonsink.registry.ledger.ReportingDeliveryState;
 import org.carbonsink.registry.ledger.ReportingDeliveryState.ReportDeliveryState;
 import org.carbonsink.registry.ledger.ReportingHoldState;
 import org.carbonsink.registry.ledger.ReportingHoldState.ReportHoldState;
 import org.carbonsink.registry.ledger.ReleasingCredits.ReleaseCredits;
+import org.carbonsink.support.messaging.EventRefused;
 import org.carbonsink.support.messaging.IncomingEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -34,10 +37,16 @@ class LedgerListener {
     private final IncomingEvents.Handlers trades;
 
     LedgerListener(IncomingEvents events, IssuingCredits issuing, HoldingCredits holding, ReleasingCredits releasing,
-            DeliveringCredits delivering, ReportingHoldState reportingHold, ReportingDeliveryState reportingDelivery) {
-        this.verified = events.consumer("registry.issuing").on(MonitoringReportVerified.class,
-                e -> issuing.issue(new IssueCredits(e.reportId(), e.projectId(), e.ownerId(), e.verifiedCredits(),
-                        e.bufferCredits(), vintages(e))));
+            DeliveringCredits delivering, ReportingHoldState reportingHold, ReportingDeliveryState reportingDelivery,
+            RecordingReversals reversing) {
+        this.verified = events.consumer("registry.issuing").on(MonitoringReportVerified.class, e -> {
+            if (e.lossCredits() > 0) {
+                reversing.recordMonitoredLoss(monitoredLoss(e));
+            } else {
+                issuing.issue(new IssueCredits(e.reportId(), e.projectId(), e.ownerId(), e.verifiedCredits(),
+                        e.bufferCredits(), vintages(e)));
+            }
+        });
         this.orders = events.consumer("registry.holding").on(CreditHoldRequested.class,
                 e -> holding.hold(new HoldCredits(e.holdId(), e.instrumentId(), e.participantId(), e.projectId(),
                         e.vintage(), e.quantity())))
@@ -53,6 +62,21 @@ class LedgerListener {
                 // on the topic of the trades, so it is read after the trade it asks about
                 .on(DeliveryStateRequested.class,
                         e -> reportingDelivery.report(new ReportDeliveryState(e.tradeId(), e.instrumentId())));
+    }
+
+    /**
+     * A report verified with a loss: no credits to issue, so one with credits too is refused. The
+     * cause names the report so that the public reversal says where the loss was found.
+     */
+    private static RecordMonitoredLoss monitoredLoss(MonitoringReportVerified e) {
+        if (e.verifiedCredits() != 0 || e.bufferCredits() != 0) {
+            throw new EventRefused("report " + e.reportId() + " verified both a loss of " + e.lossCredits()
+                    + " tCO2e and " + e.verifiedCredits() + " credits");
+        }
+        return new RecordMonitoredLoss(e.reportId(), e.projectId(), e.ownerId(), e.periodEnd(),
+                "MONITORED_LOSS: monitoring report " + e.reportId() + " (" + e.periodStart() + " to " + e.periodEnd()
+                        + ") verified net removals of " + e.netRemovals().toPlainString() + " tCO2e",
+                e.lossCredits());
     }
 
     /** The report's split by vintage; a producer that predates it sends none: all under its one vintage. */

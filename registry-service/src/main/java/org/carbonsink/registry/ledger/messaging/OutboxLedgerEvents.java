@@ -112,7 +112,7 @@ class OutboxLedgerEvents implements LedgerEvents {
     public void reversalRecorded(Reversal r) {
         outbox.publish(Topics.REGISTRY_CREDITS, r.projectId(), new ReversalRecorded(UUID.randomUUID(),
                 clock.instant(), r.id(), r.projectId(), r.lossDate(), r.cause(), r.lossCredits(), r.bufferCancelled(),
-                r.shortfall()));
+                r.shortfall(), r.reportId()));
     }
 
     @Override

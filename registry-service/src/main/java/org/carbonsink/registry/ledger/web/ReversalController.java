@@ -67,9 +67,10 @@ class ReversalController {
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
         return list(projectId, limit, after).asCsv(List.of("id", "recorded_at", "project_code", "loss_date", "cause",
-                "loss_credits", "buffer_cancelled", "shortfall", "made_good_credits", "issuance_blocked"),
+                "loss_credits", "buffer_cancelled", "shortfall", "made_good_credits", "issuance_blocked", "report_id"),
                 r -> List.of(r.id(), r.recordedAt(), r.projectCode(), r.lossDate(), r.cause(), r.lossCredits(),
-                        r.bufferCancelled(), r.shortfall(), r.madeGoodCredits(), r.issuanceBlocked()), request);
+                        r.bufferCancelled(), r.shortfall(), r.madeGoodCredits(), r.issuanceBlocked(),
+                        r.reportId() == null ? "" : r.reportId()), request);
     }
 
     @GetMapping("/{id}")

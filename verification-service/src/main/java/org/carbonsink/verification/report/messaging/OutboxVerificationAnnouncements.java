@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes {@link MonitoringReportVerified} through the outbox, keyed by project id, with the
- * vintages to issue and the provenance hash of the verified version.
+ * vintages to issue and the provenance hash of the verified version, or with the loss of a version
+ * whose net is negative (no credits, no vintages).
  */
 @Component
 class OutboxVerificationAnnouncements implements VerificationAnnouncements {
@@ -35,6 +36,6 @@ class OutboxVerificationAnnouncements implements VerificationAnnouncements {
                 report.current().netRemovals(), report.current().credits(), report.current().bufferCredits(),
                 vintages.stream().map(v -> new MonitoringReportVerified.VintageCredits(v.year(), v.from(), v.to(),
                         v.credits(), v.bufferCredits())).toList(),
-                report.current().provenanceHash()));
+                report.current().provenanceHash(), report.current().lossCredits()));
     }
 }

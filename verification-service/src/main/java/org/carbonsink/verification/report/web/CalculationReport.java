@@ -129,6 +129,17 @@ final class CalculationReport {
                 List.of(Cell.of("buffer credits (Σ vintages)"), Cell.of(r.bufferCredits())),
                 List.of(Cell.of("to the owner"), Cell.of(r.credits() - r.bufferCredits())))));
 
+        if (r.lossCredits() > 0) {
+            blocks.add(new Heading(2, "Loss (reversal)"));
+            blocks.add(new Table(null, List.of(
+                    List.of(Cell.of("net (exact)"), Cell.of(r.netRemovals().toString())),
+                    List.of(Cell.of("loss = ceil(−net), no deduction"), Cell.strong(r.lossCredits())))));
+            blocks.add(new Text("The carbon stock fell: no credits. Once the report is verified, the registry records "
+                    + "the loss as a reversal dated the last day of the period: as many buffer credits are cancelled, "
+                    + "and the project gets no new credits until later verified reports make the loss good. The loss "
+                    + "is rounded up (conservative) and not reduced by the uncertainty deduction."));
+        }
+
         blocks.add(new Heading(2, "Vintages"));
         long days = r.vintages().stream().mapToLong(Vintage::days).sum();
         List<List<Cell>> vintages = new ArrayList<>();

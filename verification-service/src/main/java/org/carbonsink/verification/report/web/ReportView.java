@@ -20,6 +20,11 @@ import org.carbonsink.verification.report.Transition;
  * into {@code vintages} whose buffers add up to {@code bufferCredits}. {@code flags} are plausibility
  * findings for the verifier. Every input and intermediate value is in the calculation report
  * ({@code GET /reports/{id}/calculation-report}); {@code history} lists every transition.
+ *
+ * <p>A report whose net removals are negative shows {@code verifiedCredits} 0 and its loss in
+ * {@code lossCredits} (the ceiling of the exact −net, whole tCO2e); once verified, the registry
+ * records the loss as a reversal, named by {@code reversalId} and {@code reversalUrl} (at the gateway)
+ * when it has. Both are null until then and for every report without a loss.
  */
 record ReportView(UUID id, UUID projectId, UUID ownerId, UUID verifierId, ReportStatus status,
         CalculationMethod calculationMethod, LocalDate periodStart, LocalDate periodEnd, int vintage, int version,
@@ -27,7 +32,7 @@ record ReportView(UUID id, UUID projectId, UUID ownerId, UUID verifierId, Report
         BigDecimal relativeUncertaintyPercent, String uncertaintySource, BigDecimal netRemovals,
         BigDecimal deductionRate, long verifiedCredits, long bufferCredits, List<Vintage> vintages, List<Flag> flags,
         String provenanceHash, String formulaVersion, String parameterVersion, DecisionView decision,
-        List<TransitionView> history) {
+        List<TransitionView> history, long lossCredits, UUID reversalId, String reversalUrl) {
 
     static ReportView of(MonitoringReport r, List<Transition> history) {
         ReportVersion v = r.current();
@@ -36,7 +41,8 @@ record ReportView(UUID id, UUID projectId, UUID ownerId, UUID verifierId, Report
                 r.disclosureCloses(), v.uncertaintyPercent(), v.uncertaintySource(), v.netRemovals(),
                 v.deductionRate(), v.credits(), v.bufferCredits(), v.vintages(), v.flags(), v.provenanceHash(),
                 v.formulaVersion(), v.parameterVersion(), r.decision().map(DecisionView::of).orElse(null),
-                history == null ? null : history.stream().map(TransitionView::of).toList());
+                history == null ? null : history.stream().map(TransitionView::of).toList(), v.lossCredits(),
+                r.reversalId(), r.reversalId() == null ? null : "/api/registry/reversals/" + r.reversalId());
     }
 
     record DecisionView(UUID decidedBy, Instant decidedAt, String comment) {

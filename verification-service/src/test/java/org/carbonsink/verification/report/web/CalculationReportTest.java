@@ -76,10 +76,10 @@ class CalculationReportTest {
         ReportVersion version = new ReportVersion(1, UUID.randomUUID(), Instant.EPOCH, input.periodStart(),
                 input.periodEnd(), provenance.text(), provenance.hash(), RemovalCalculation.FORMULA_VERSION, "P-T",
                 result.netRemovals().decimal(4), new BigDecimal("5"), "STATED", result.deductionRate(), result.credits(),
-                result.bufferCredits(), result.vintages(), result.flags());
+                result.bufferCredits(), result.vintages(), result.flags(), result.lossCredits());
         MonitoringReport report = new MonitoringReport(id, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 input.periodStart(), input.periodEnd(), input.method(), ReportStatus.VERIFIED, Instant.EPOCH, null,
-                null, Optional.empty(), version);
+                null, Optional.empty(), version, null);
         return new Calculated(report, version, decoded, result);
     }
 }
