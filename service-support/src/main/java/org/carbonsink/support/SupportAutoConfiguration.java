@@ -1,5 +1,6 @@
 package org.carbonsink.support;
 
+import jakarta.validation.Validator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import org.carbonsink.contracts.Topics;
@@ -37,6 +38,7 @@ import org.carbonsink.support.web.IdempotencyProperties;
 import org.carbonsink.support.web.IdempotencyProblems;
 import org.carbonsink.support.web.OperationIds;
 import org.carbonsink.support.web.OperationProblems;
+import org.carbonsink.support.web.EnumValuesInBody;
 import org.carbonsink.support.web.ProblemHandler;
 import org.carbonsink.support.web.QueryParameters;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -46,6 +48,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -260,6 +263,16 @@ public class SupportAutoConfiguration {
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
+    }
+
+    @Bean
+    EnumValuesInBody enumValuesInBody(Validator validator) {
+        return new EnumValuesInBody(validator);
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer enumValuesInBodyReadOn() {
+        return builder -> builder.addHandler(EnumValuesInBody.HANDLER);
     }
 
     @Bean

@@ -62,6 +62,32 @@ class OrderRequestsIT extends TradingIntegration {
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("side");
     }
 
+    /** A value outside an enum does not hide the body's other invalid fields: the 400 names them all. */
+    @Test
+    void anUnknownEnumValueIsRefusedTogetherWithEveryOtherInvalidField() {
+        var response = as(UUID.randomUUID()).post("/orders", "{\"instrumentId\":\"\",\"side\":\"HOLD\","
+                + "\"timeInForce\":\"SOMETIMES\",\"quantity\":0,\"limitPrice\":1.00}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString() + " "
+                + e.get("rule").asString())).containsExactly(
+                        "side one-of", "timeInForce one-of", "instrumentId NotBlank", "quantity Min");
+        assertThat(response.json().get("errors").get(1).get("message").asString()).contains("GTC", "IOC", "FOK");
+        assertThat(response.json().get("detail").asString()).contains("side", "timeInForce", "instrumentId",
+                "quantity");
+    }
+
+    @Test
+    void anUnknownEnumValueAndAnUnreadableNumberAreRefusedTogether() {
+        var response = as(UUID.randomUUID()).post("/orders",
+                "{\"instrumentId\":\"P000001-2025\",\"side\":\"HOLD\",\"quantity\":\"many\"}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString() + " "
+                + e.get("rule").asString())).containsExactly("side one-of", "quantity type");
+    }
+
     @Test
     void aQuantityThatIsNotAWholeNumberIsRefusedInTheCallersTerms() {
         var fractional = as(UUID.randomUUID()).post("/orders",

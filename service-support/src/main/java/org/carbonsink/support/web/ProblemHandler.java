@@ -122,9 +122,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> noted = EnumValuesInBody.take();
         JacksonException located = located(e);
         if (located != null) {
-            return invalid(e, List.of(unreadable(located, e.getMostSpecificCause())), request);
+            // the enum values read on before this error are as wrong as it is
+            List<FieldProblem> errors = new ArrayList<>(noted);
+            errors.add(unreadable(located, e.getMostSpecificCause()));
+            return invalid(e, errors, request);
         }
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
                 "the request body is missing or is not valid JSON");
