@@ -199,6 +199,10 @@ async function reportsSection(p) {
             ['reports.net', r => decimal(r.netRemovals), { numeric: true }],
             ['reports.credits', r => integer(r.verifiedCredits), { numeric: true }],
             ['reports.buffer', r => integer(r.bufferCredits), { numeric: true }],
+            // a stock that fell: the loss the registry reverses from the buffer, linked once it has
+            ['reports.loss', r => !r.lossCredits ? '—' : r.reversalUrl
+                ? h('a', { href: r.reversalUrl.replace(/^\//, ''), target: '_blank', rel: 'noopener' }, integer(r.lossCredits))
+                : integer(r.lossCredits), { numeric: true }],
             // the calculation report, as a page and as PDF, where the verification service publishes it
             ['reports.calculation', r => r.version !== undefined ? [
                 h('a', { href: `api/verification/reports/${r.id}/calculation-report`, target: '_blank', rel: 'noopener' },
