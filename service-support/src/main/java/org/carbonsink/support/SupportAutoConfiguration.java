@@ -38,7 +38,7 @@ import org.carbonsink.support.web.IdempotencyProperties;
 import org.carbonsink.support.web.IdempotencyProblems;
 import org.carbonsink.support.web.OperationIds;
 import org.carbonsink.support.web.OperationProblems;
-import org.carbonsink.support.web.EnumValuesInBody;
+import org.carbonsink.support.web.BadValuesInBody;
 import org.carbonsink.support.web.ProblemHandler;
 import org.carbonsink.support.web.QueryParameters;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -266,13 +266,13 @@ public class SupportAutoConfiguration {
     }
 
     @Bean
-    EnumValuesInBody enumValuesInBody(Validator validator) {
-        return new EnumValuesInBody(validator);
+    BadValuesInBody badValuesInBody(Validator validator) {
+        return new BadValuesInBody(validator);
     }
 
     @Bean
-    JsonMapperBuilderCustomizer enumValuesInBodyReadOn() {
-        return builder -> builder.addHandler(EnumValuesInBody.HANDLER);
+    JsonMapperBuilderCustomizer badValuesInBodyReadOn() {
+        return builder -> builder.addHandler(BadValuesInBody.HANDLER);
     }
 
     @Bean

@@ -79,13 +79,15 @@ class OrderRequestsIT extends TradingIntegration {
     }
 
     @Test
-    void anUnknownEnumValueAndAnUnreadableNumberAreRefusedTogether() {
-        var response = as(UUID.randomUUID()).post("/orders",
-                "{\"instrumentId\":\"P000001-2025\",\"side\":\"HOLD\",\"quantity\":\"many\"}");
+    void anUnknownEnumValueAndNumbersThatAreNotNumbersAreRefusedTogether() {
+        var response = as(UUID.randomUUID()).post("/orders", "{\"instrumentId\":\"P000001-2025\","
+                + "\"side\":\"HOLD\",\"quantity\":\"many\",\"limitPrice\":\"cheap\"}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString() + " "
-                + e.get("rule").asString())).containsExactly("side one-of", "quantity type");
+                + e.get("rule").asString() + ": " + e.get("message").asString())).containsExactly(
+                        "side one-of: must be one of [BUY, SELL]", "quantity type: must be a whole number",
+                        "limitPrice type: must be a number");
     }
 
     @Test

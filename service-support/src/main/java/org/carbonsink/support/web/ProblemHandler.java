@@ -122,7 +122,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> noted = EnumValuesInBody.take();
+        List<FieldProblem> noted = BadValuesInBody.take();
         JacksonException located = located(e);
         if (located != null) {
             // the enum values read on before this error are as wrong as it is

@@ -22,15 +22,16 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 
 /**
- * A request body with a value outside an enum is read on, so that its 400 names every invalid field
- * and not only the first one Jackson met. While a request body is being read, an unknown enum value is
- * noted with its field and read as null; after the read, the noted fields and the body's other
- * constraint violations (its declared ones, checked here whether or not the endpoint asks for it) are
- * refused together (rule {@code one-of} for the enum). Anywhere else (events
- * read from Kafka, clients) an unknown value fails at once, as it always did.
+ * A request body with a value its field cannot take (outside an enum, a malformed id, date or number
+ * given as text) is read on, so that its 400 names every invalid field and not only the first one
+ * Jackson met. While a request body is being read, such a value is noted with its field and read as
+ * null; after the read, the noted fields and the body's other constraint violations (its declared ones,
+ * checked here whether or not the endpoint asks for it) are refused together: rule {@code one-of} for an
+ * enum, {@code type} otherwise, as ProblemHandler names them. A primitive field, and anything read
+ * outside a request body (events from Kafka, clients), fails at once as it always did.
  */
 @ControllerAdvice
-public class EnumValuesInBody extends RequestBodyAdviceAdapter {
+public class BadValuesInBody extends RequestBodyAdviceAdapter {
 
     private static final ThreadLocal<List<FieldProblem>> READING = new ThreadLocal<>();
 
@@ -39,19 +40,21 @@ public class EnumValuesInBody extends RequestBodyAdviceAdapter {
         @Override
         public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String value,
                 String failureMsg) {
-            return note(ctxt, targetType);
+            return note(ctxt, targetType, value);
         }
 
         @Override
         public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number value,
                 String failureMsg) {
-            return note(ctxt, targetType);
+            // a number is weird for an enum (no constant at that index); elsewhere the parser refuses it
+            return targetType != null && targetType.isEnum() ? note(ctxt, targetType, value)
+                    : DeserializationProblemHandler.NOT_HANDLED;
         }
     };
 
     private final Validator validator;
 
-    public EnumValuesInBody(Validator validator) {
+    public BadValuesInBody(Validator validator) {
         this.validator = validator;
     }
 
@@ -82,7 +85,7 @@ public class EnumValuesInBody extends RequestBodyAdviceAdapter {
             Set<String> fields = noted.stream().map(FieldProblem::field).collect(Collectors.toSet());
             validator.validate(body).stream()
                     .filter(violation -> !fields.contains(violation.getPropertyPath().toString()))
-                    .map(EnumValuesInBody::problem)
+                    .map(BadValuesInBody::problem)
                     .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::rule))
                     .forEach(errors::add);
         }
@@ -105,13 +108,15 @@ public class EnumValuesInBody extends RequestBodyAdviceAdapter {
         return noted == null ? List.of() : noted;
     }
 
-    private static Object note(DeserializationContext ctxt, Class<?> targetType) {
+    private static Object note(DeserializationContext ctxt, Class<?> targetType, Object value) {
         List<FieldProblem> noted = READING.get();
-        if (noted == null || targetType == null || !targetType.isEnum()) {
+        if (noted == null || targetType == null || targetType.isPrimitive()) {
             return DeserializationProblemHandler.NOT_HANDLED;
         }
-        noted.add(new FieldProblem(path(ctxt.getParser().streamReadContext()), "one-of",
-                "must be one of " + Arrays.toString(targetType.getEnumConstants())));
+        String field = path(ctxt.getParser().streamReadContext());
+        noted.add(targetType.isEnum()
+                ? new FieldProblem(field, "one-of", "must be one of " + Arrays.toString(targetType.getEnumConstants()))
+                : new FieldProblem(field, "type", ExpectedValues.of(targetType, value)));
         return null;
     }
 
