@@ -95,6 +95,19 @@ class MarketDataIT extends TradingIntegration {
                 .as("JSON stays the default").isEqualTo(2);
     }
 
+    /** A list with nothing in it still names its columns, as the depth and daily bars do. */
+    @Test
+    void anEmptyPublicListAnswersItsCsvHeader() throws Exception {
+        String id = listInstrument(1000).instrumentId();
+
+        HttpResponse<String> none = csv("/market/instruments/" + id + "/trades");
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(200);
+        assertThat(none.body()).isEqualTo("id,venue,quantity,price,amount,status,executedAt\r\n");
+        assertThat(none.headers().firstValue("X-Total-Count")).contains("0");
+        assertThat(csv("/market/block-trades?instrumentId=" + id).body()).startsWith("id,").endsWith("\r\n")
+                .doesNotContain("\r\n" + id);
+    }
+
     @Test
     void depthAndDailyBarsAnswerCsvToo() throws Exception {
         Listed instrument = listInstrument(1000);

@@ -5,13 +5,15 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.converter.AbstractGenericHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
@@ -20,9 +22,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * next keyset page in the {@value #NEXT_CURSOR} header, or an offset page's total in {@value #TOTAL_COUNT}
  * (the public lists of every service: architecture.md, "The public face"). Text cells that a spreadsheet would read as a
  * formula ({@code = + - @}, tab, carriage return first) get a leading apostrophe (OWASP CSV injection),
- * so public text cannot run in a reader's spreadsheet; numbers are written as they are.
+ * so public text cannot run in a reader's spreadsheet; numbers are written as they are. An empty page
+ * still has its header when the handler's declared type names the item record ({@code KeysetPage<View>}),
+ * as {@link CsvTable}'s lists do, so a client reading the columns by name need not special-case "none".
  */
-public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
+public class CsvMessageConverter extends AbstractGenericHttpMessageConverter<Object> {
 
     /** For {@code produces} of a handler that answers CSV itself. */
     public static final String TEXT_CSV_VALUE = "text/csv";
@@ -50,17 +54,22 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
     }
 
     @Override
-    protected void writeInternal(Object page, HttpOutputMessage output) throws IOException {
+    public Object read(Type type, Class<?> contextClass, HttpInputMessage input) {
+        throw new HttpMessageNotReadableException("CSV is written, not read", input);
+    }
+
+    @Override
+    protected void writeInternal(Object page, Type type, HttpOutputMessage output) throws IOException {
         // the whole page first: a failure must still be able to answer with a problem, not half a file
         StringWriter csv = new StringWriter();
         if (page instanceof KeysetPage<?> keyset) {
-            write(keyset.items(), csv);
+            write(keyset.items(), itemType(type, KeysetPage.class), csv);
             if (keyset.next() != null) {
                 output.getHeaders().set(NEXT_CURSOR, keyset.next());
             }
         } else {
             Page<?> offset = (Page<?>) page;
-            write(offset.items(), csv);
+            write(offset.items(), itemType(type, Page.class), csv);
             output.getHeaders().set(TOTAL_COUNT, Long.toString(offset.total()));
         }
         Writer out = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
@@ -68,14 +77,32 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
         out.flush();
     }
 
+    /** The record a page's declared type holds ({@code View} of {@code KeysetPage<View>}), or null if unknown. */
+    private static Class<?> itemType(Type declared, Class<?> pageType) {
+        if (declared == null) {
+            return null;
+        }
+        Class<?> item = ResolvableType.forType(declared).as(pageType).getGeneric(0).resolve();
+        return item != null && item.isRecord() ? item : null;
+    }
+
     /** The items as CSV; every item must be a record of the same type. */
     static void write(List<?> items, Writer out) throws IOException {
-        if (items.isEmpty()) {
+        write(items, null, out);
+    }
+
+    /**
+     * The items as CSV, each a record of the same type; the header alone for no items when
+     * {@code declared} names the record, nothing at all when it does not.
+     */
+    static void write(List<?> items, Class<?> declared, Writer out) throws IOException {
+        Class<?> type = items.isEmpty() ? declared : items.get(0).getClass();
+        if (type == null) {
             return;
         }
-        RecordComponent[] columns = items.get(0).getClass().getRecordComponents();
+        RecordComponent[] columns = type.getRecordComponents();
         if (columns == null) {
-            throw new IllegalArgumentException("CSV lists are lists of records, not " + items.get(0).getClass());
+            throw new IllegalArgumentException("CSV lists are lists of records, not " + type);
         }
         List<String> header = new ArrayList<>();
         for (RecordComponent column : columns) {

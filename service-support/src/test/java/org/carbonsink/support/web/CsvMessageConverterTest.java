@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ResolvableType;
 import org.springframework.mock.http.MockHttpOutputMessage;
 
 class CsvMessageConverterTest {
@@ -51,12 +52,31 @@ class CsvMessageConverterTest {
     }
 
     @Test
-    void anEmptyPageIsAnEmptyFile() throws IOException {
+    void anEmptyPageOfAnUnknownRecordIsAnEmptyFile() throws IOException {
         StringWriter out = new StringWriter();
 
         CsvMessageConverter.write(List.of(), out);
 
         assertThat(out.toString()).isEmpty();
+    }
+
+    /** As CsvTable's lists: a client reading columns by name gets them even when nothing matched. */
+    @Test
+    void anEmptyPageStillHasTheHeaderOfTheRecordItsHandlerDeclares() throws IOException {
+        CsvMessageConverter converter = new CsvMessageConverter();
+        MockHttpOutputMessage keyset = new MockHttpOutputMessage();
+        MockHttpOutputMessage offset = new MockHttpOutputMessage();
+
+        converter.write(new KeysetPage<Line>(List.of(), 50, null),
+                ResolvableType.forClassWithGenerics(KeysetPage.class, Line.class).getType(),
+                CsvMessageConverter.TEXT_CSV, keyset);
+        converter.write(new Page<Line>(List.of(), 50, 0, 0),
+                ResolvableType.forClassWithGenerics(Page.class, Line.class).getType(),
+                CsvMessageConverter.TEXT_CSV, offset);
+
+        assertThat(keyset.getBodyAsString(StandardCharsets.UTF_8)).isEqualTo("name,amount,count,note\r\n");
+        assertThat(offset.getBodyAsString(StandardCharsets.UTF_8)).isEqualTo("name,amount,count,note\r\n");
+        assertThat(offset.getHeaders().getFirst(CsvMessageConverter.TOTAL_COUNT)).isEqualTo("0");
     }
 
     @Test
