@@ -65,7 +65,7 @@ class PublicLedgerIT extends RegistryIT {
         assertThat(retirements.statusCode()).isEqualTo(200);
         assertThat(retirements.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         String[] lines = retirements.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("id,retired_at,project_code,vintage,quantity,beneficiary,purpose,note,first_serials");
+        assertThat(lines[0]).isEqualTo("id,retiredAt,projectCode,vintage,quantity,beneficiary,purpose,note,serials");
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).contains("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(lines[2]).contains("\"B, 1\"");
@@ -74,13 +74,16 @@ class PublicLedgerIT extends RegistryIT {
         assertThat(retirements.headers().firstValue("Link").orElseThrow())
                 .contains("after=" + retirements.headers().firstValue("X-Next-Cursor").orElseThrow());
 
-        assertThat(csv("/issuances?projectId=" + projectId).body()).startsWith("id,issued_at,report_id")
+        assertThat(csv("/issuances?projectId=" + projectId).body()).startsWith("id,issuedAt,reportId")
                 .contains("CSR-");
-        assertThat(csv("/cancellations?projectId=" + projectId).body()).startsWith("id,cancelled_at")
+        assertThat(csv("/cancellations?projectId=" + projectId).body()).startsWith("id,cancelledAt")
                 .contains("Moved to another programme");
         assertThat(csv("/reversals?projectId=" + projectId).body()).isEqualTo(
-                "id,recorded_at,project_code,loss_date,cause,loss_credits,buffer_cancelled,shortfall,"
-                        + "made_good_credits,issuance_blocked,report_id\r\n");
+                "id,recordedAt,projectCode,lossDate,cause,lossCredits,bufferCancelled,shortfall,"
+                        + "madeGoodCredits,issuanceBlocked,reportId\r\n");
+        // the columns are the JSON fields' names, as on every other CSV list of the three services
+        assertThat(csv("/ledger/supply?projectId=" + projectId).body().split("\r\n")[0]).isEqualTo(
+                "projectCode,vintage,issued,available,held,retired,cancelled,buffer,bufferDeposited,bufferCancelled,pledged");
         assertThat(csv("/ledger/supply?projectId=" + projectId).body().split("\r\n")[1])
                 .matches("P\\d{6},2024,100,77,0,10,3,10,10,0,0");
     }

@@ -12,7 +12,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A page of a public list as CSV with columns the list chooses (for example a serial range as one
- * cell), where {@link CsvMessageConverter}'s columns (a record's components) do not fit. Written like
+ * cell), where {@link CsvMessageConverter}'s columns (a record's components) do not fit. Name the columns
+ * as the list's JSON fields (camelCase, as the converter's are), so a client reads one list's JSON and CSV
+ * with the same names on every service. Written like
  * the converter's (RFC 4180, formula cells guarded), with the header even on an empty page. The next
  * page is a {@code Link} header (rel="next") holding a query-only reference, so it resolves against
  * whatever path the client used (the gateway's too), and the bare cursor is in

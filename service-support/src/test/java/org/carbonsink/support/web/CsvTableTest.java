@@ -13,7 +13,7 @@ class CsvTableTest {
     private record Retired(String project, long quantity, String beneficiary) {
     }
 
-    private static final List<String> HEADER = List.of("project_code", "quantity", "beneficiary");
+    private static final List<String> HEADER = List.of("projectCode", "quantity", "beneficiary");
 
     @Test
     void writesTheListsOwnColumnsAndLinksTheNextPageRelativeToTheQueryTheClientSent() {
@@ -24,7 +24,7 @@ class CsvTableTest {
                 new Retired("P000002", 7, "=cmd")), "c2", HEADER, r -> List.of(r.project(), r.quantity(),
                         r.beneficiary()), request);
 
-        assertThat(csv.getBody()).isEqualTo("project_code,quantity,beneficiary\r\n"
+        assertThat(csv.getBody()).isEqualTo("projectCode,quantity,beneficiary\r\n"
                 + "P000001,5,\"Wuhan, Metro\"\r\n"
                 + "P000002,7,'=cmd\r\n");
         assertThat(csv.getHeaders().getContentType()).isEqualTo(CsvMessageConverter.TEXT_CSV);
@@ -38,7 +38,7 @@ class CsvTableTest {
         ResponseEntity<String> csv = CsvTable.of(List.<Retired>of(), null, HEADER, r -> List.of(),
                 new MockHttpServletRequest("GET", "/retirements"));
 
-        assertThat(csv.getBody()).isEqualTo("project_code,quantity,beneficiary\r\n");
+        assertThat(csv.getBody()).isEqualTo("projectCode,quantity,beneficiary\r\n");
         assertThat(csv.getHeaders().containsHeader(HttpHeaders.LINK)).isFalse();
         assertThat(csv.getHeaders().containsHeader(CsvMessageConverter.NEXT_CURSOR)).isFalse();
     }

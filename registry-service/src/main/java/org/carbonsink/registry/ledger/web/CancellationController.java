@@ -44,8 +44,8 @@ class CancellationController {
             @RequestParam(required = false) Cancellation.Kind kind,
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
-        return list(projectId, kind, limit, after).asCsv(List.of("id", "cancelled_at", "project_code", "vintage",
-                "quantity", "kind", "reason", "reversal_id"), c -> List.of(c.id(), c.cancelledAt(), c.projectCode(),
+        return list(projectId, kind, limit, after).asCsv(List.of("id", "cancelledAt", "projectCode", "vintage",
+                "quantity", "kind", "reason", "reversalId"), c -> List.of(c.id(), c.cancelledAt(), c.projectCode(),
                         c.vintage(), c.quantity(), c.kind(), c.reason(), c.reversalId() == null ? "" : c.reversalId()),
                 request);
     }

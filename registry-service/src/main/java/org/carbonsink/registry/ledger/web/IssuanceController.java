@@ -66,8 +66,8 @@ class IssuanceController {
     ResponseEntity<String> csv(@RequestParam(required = false) UUID projectId,
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
-        return list(projectId, limit, after).asCsv(List.of("id", "issued_at", "report_id", "project_code", "vintage",
-                "verified_credits", "owner_quantity", "buffer_quantity", "owner_serials", "buffer_serials"),
+        return list(projectId, limit, after).asCsv(List.of("id", "issuedAt", "reportId", "projectCode", "vintage",
+                "verifiedCredits", "ownerQuantity", "bufferQuantity", "ownerSerials", "bufferSerials"),
                 i -> List.of(i.id(), i.issuedAt(), i.reportId(), i.projectCode(), i.vintage(), i.verifiedCredits(),
                         i.ownerQuantity(), i.bufferQuantity(), i.ownerSerials() == null ? "" : i.ownerSerials().serial(),
                         i.bufferSerials() == null ? "" : i.bufferSerials().serial()), request);

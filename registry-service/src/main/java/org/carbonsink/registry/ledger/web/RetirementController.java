@@ -43,8 +43,8 @@ class RetirementController {
     ResponseEntity<String> csv(@RequestParam(required = false) UUID projectId,
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
-        return list(projectId, limit, after).asCsv(List.of("id", "retired_at", "project_code", "vintage", "quantity",
-                "beneficiary", "purpose", "note", "first_serials"), r -> List.of(r.id(), r.retiredAt(),
+        return list(projectId, limit, after).asCsv(List.of("id", "retiredAt", "projectCode", "vintage", "quantity",
+                "beneficiary", "purpose", "note", "serials"), r -> List.of(r.id(), r.retiredAt(),
                         r.projectCode(), r.vintage(), r.quantity(), r.beneficiary(), r.purpose(),
                         r.note() == null ? "" : r.note(), String.join(" ", r.serials().stream()
                                 .map(SerialRangeView::serial).toList())), request);

@@ -66,8 +66,8 @@ class ReversalController {
     ResponseEntity<String> csv(@RequestParam(required = false) UUID projectId,
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
-        return list(projectId, limit, after).asCsv(List.of("id", "recorded_at", "project_code", "loss_date", "cause",
-                "loss_credits", "buffer_cancelled", "shortfall", "made_good_credits", "issuance_blocked", "report_id"),
+        return list(projectId, limit, after).asCsv(List.of("id", "recordedAt", "projectCode", "lossDate", "cause",
+                "lossCredits", "bufferCancelled", "shortfall", "madeGoodCredits", "issuanceBlocked", "reportId"),
                 r -> List.of(r.id(), r.recordedAt(), r.projectCode(), r.lossDate(), r.cause(), r.lossCredits(),
                         r.bufferCancelled(), r.shortfall(), r.madeGoodCredits(), r.issuanceBlocked(),
                         r.reportId() == null ? "" : r.reportId()), request);

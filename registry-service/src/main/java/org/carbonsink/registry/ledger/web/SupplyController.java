@@ -66,8 +66,8 @@ class SupplyController {
     ResponseEntity<String> supplyCsv(@RequestParam(required = false) UUID projectId,
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit,
             @RequestParam(required = false) String after, HttpServletRequest request) {
-        return supply(projectId, limit, after).asCsv(List.of("project_code", "vintage", "issued", "available",
-                "held", "retired", "cancelled", "buffer", "buffer_deposited", "buffer_cancelled", "pledged"),
+        return supply(projectId, limit, after).asCsv(List.of("projectCode", "vintage", "issued", "available",
+                "held", "retired", "cancelled", "buffer", "bufferDeposited", "bufferCancelled", "pledged"),
                 s -> List.of(s.projectCode(), s.vintage(), s.issued(), s.available(), s.held(), s.retired(),
                         s.cancelled(), s.buffer(), s.bufferDeposited(), s.bufferCancelled(), s.pledged()), request);
     }
