@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An order row names a listed instrument, checked by the database once per statement (V90) where a foreign key
  * checked each row: a statement with one order of an unlisted instrument writes none, and an instrument that
- * orders name stays.
+ * orders name stays, even through a TRUNCATE (V100).
  */
 class OrderInstrumentIT extends TradingIntegration {
 
@@ -26,6 +29,9 @@ class OrderInstrumentIT extends TradingIntegration {
             select o.id, o.instrument_id, :participant, 'SELL', 'LIMIT', 'GTC', 1, 12.00, 0, 0, 'PENDING_HOLD', :at, :at
             from (values %s) as o(id, instrument_id)
             """;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aStatementWithAnOrderOfAnUnlistedInstrumentWritesNoOrder() {
@@ -73,6 +79,28 @@ class OrderInstrumentIT extends TradingIntegration {
 
         assertThat(database.sql("select count(*) from instrument where id = :id").param("id", listed.instrumentId())
                 .query(Long.class).single()).isOne();
+    }
+
+    /** The key refused a TRUNCATE of instrument alone (V100); the triggers of V90 do not see one. */
+    @Test
+    void instrumentsAreTruncatedOnlyWithTheOrdersThatNameThem() {
+        Listed listed = listInstrument(100);
+        insert(trader(), new UUID[] { UUID.randomUUID() }, new String[] { listed.instrumentId() });
+        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
+
+        assertThatThrownBy(() -> rolledBack.executeWithoutResult(tx -> database.sql("truncate instrument cascade")
+                .update())).isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("cannot truncate a table referenced in a foreign key constraint");
+
+        assertThat(database.sql("select count(*) from instrument where id = :id").param("id", listed.instrumentId())
+                .query(Long.class).single()).isOne();
+        // together, as the key allowed; undone so that the other tests keep their instruments
+        long left = rolledBack.execute(tx -> {
+            database.sql("truncate instrument, exchange_order cascade").update();
+            tx.setRollbackOnly();
+            return database.sql("select count(*) from instrument").query(Long.class).single();
+        });
+        assertThat(left).isZero();
     }
 
     @Test
