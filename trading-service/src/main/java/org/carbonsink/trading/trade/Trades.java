@@ -22,6 +22,12 @@ public class Trades {
             id, instrument_id, buy_order_id, sell_order_id, buyer_id, seller_id, quantity, price, amount, currency,
             status, failure_reason, executed_at, closed_at, failure_code""";
 
+    /** Fails a trade still awaiting delivery: one row updated, or none when it no longer awaits it. */
+    private static final String FAIL = """
+            update trade set status = 'FAILED', failure_code = ?, failure_reason = ?, closed_at = ?
+            where id = ? and status = 'PENDING_DELIVERY'
+            """;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
@@ -90,11 +96,7 @@ public class Trades {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean fail(UUID id, TradeFailure failure, Instant at) {
-        boolean[] failed = new boolean[1];
-        Pipeline writes = new Pipeline();
-        fail(writes, id, failure, at, updated -> failed[0] = updated == 1);
-        writes.run(template);
-        return failed[0];
+        return template.update(FAIL, failure.code(), failure.reason(), Timestamp.from(at), id) == 1;
     }
 
     /**
@@ -104,10 +106,7 @@ public class Trades {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void fail(Pipeline writes, UUID id, TradeFailure failure, Instant at, IntConsumer failed) {
-        writes.updateChecked("""
-                update trade set status = 'FAILED', failure_code = ?, failure_reason = ?, closed_at = ?
-                where id = ? and status = 'PENDING_DELIVERY'
-                """, failed, failure.code(), failure.reason(), Timestamp.from(at), id);
+        writes.updateChecked(FAIL, failed, failure.code(), failure.reason(), Timestamp.from(at), id);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
