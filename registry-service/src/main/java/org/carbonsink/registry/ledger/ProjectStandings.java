@@ -3,7 +3,6 @@ package org.carbonsink.registry.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +24,11 @@ class ProjectStandings {
     /** Credits of a project in these states may not move (transfer, hold, retire, cancel). */
     static final Set<String> FROZEN = Set.of("SUSPENDED", "REVOKED");
 
-    record Standing(UUID id, String code, UUID ownerId, String status) {
+    /**
+     * {@code creditingPeriodStart} is null for a design older than the column: no removal before it was
+     * credited.
+     */
+    record Standing(UUID id, String code, UUID ownerId, String status, LocalDate creditingPeriodStart) {
 
         boolean frozen() {
             return FROZEN.contains(status);
@@ -42,7 +45,7 @@ class ProjectStandings {
         }
     }
 
-    private static final String SELECT = "select id, code, owner_id, status from project ";
+    private static final String SELECT = "select id, code, owner_id, status, crediting_period_start from project ";
 
     /** The project of hold {@code ?}, locked in share mode (see {@link #shareOfHold}). */
     static final String SHARE_OF_HOLD = SELECT + "where id = (select project_id from hold where id = ?) for share";
@@ -71,15 +74,6 @@ class ProjectStandings {
         return lock(projectId, "for update");
     }
 
-    /**
-     * The day the project's crediting period starts (none for a design older than the column): no
-     * removal before it was credited.
-     */
-    Optional<LocalDate> creditingPeriodStart(UUID projectId) {
-        return jdbc.sql("select crediting_period_start from project where id = :id").param("id", projectId)
-                .query(LocalDate.class).list().stream().filter(Objects::nonNull).findFirst();
-    }
-
     private Optional<Standing> lock(UUID projectId, String mode) {
         return jdbc.sql(SELECT + "where id = :id " + mode).param("id", projectId)
                 .query(ProjectStandings::standing).optional();
@@ -87,6 +81,6 @@ class ProjectStandings {
 
     private static Standing standing(ResultSet rs, int row) throws SQLException {
         return new Standing(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("owner_id", UUID.class),
-                rs.getString("status"));
+                rs.getString("status"), rs.getObject("crediting_period_start", LocalDate.class));
     }
 }

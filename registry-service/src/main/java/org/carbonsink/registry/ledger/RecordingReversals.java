@@ -78,11 +78,12 @@ public class RecordingReversals {
                     "project " + project.code() + " is " + project.status() + "; a reversal is recorded for a "
                             + "REGISTERED or SUSPENDED project");
         }
-        projects.creditingPeriodStart(project.id()).filter(command.lossDate()::isBefore).ifPresent(start -> {
+        LocalDate start = project.creditingPeriodStart();
+        if (start != null && command.lossDate().isBefore(start)) {
             throw ProblemException.invalidField("lossDate", "within-crediting-period", "must be on or after " + start
                     + ", the start of the crediting period of project " + project.code()
                     + ": no removal before it was credited, so none can be reversed");
-        });
+        }
         return reverse(project, command.lossDate(), command.cause().trim(), command.lossCredits(),
                 command.administratorId(), null, now);
     }
