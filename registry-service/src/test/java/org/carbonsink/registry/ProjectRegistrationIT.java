@@ -29,6 +29,25 @@ class ProjectRegistrationIT extends RegistryIT {
                 .isEqualTo(draft.get("draftedAt").asString());
     }
 
+    /**
+     * Behind the gateway the client called {@code /api/registry/projects}: the Location of what it created must be
+     * one it can follow there, not the service's own path (which the gateway does not route).
+     */
+    @Test
+    void aCreationAnswersALocationItsClientCanFollowBehindTheGatewayToo() {
+        UUID owner = id(registerParticipant("Jiangxi Forest Farm", "PROJECT_OWNER"));
+
+        var direct = owner(owner).post("/projects", design(verifier()));
+        var proxied = owner(owner).withHeader("X-Forwarded-Prefix", "/api/registry").post("/projects", design(verifier()));
+        var forged = owner(owner).withHeader("X-Forwarded-Prefix", "//evil.example").post("/projects", design(verifier()));
+
+        assertThat(direct.header("Location")).isEqualTo("/projects/" + direct.expect(201).get("id").asString());
+        assertThat(api().get(direct.header("Location")).status()).isEqualTo(200);
+        assertThat(proxied.header("Location"))
+                .isEqualTo("/api/registry/projects/" + proxied.expect(201).get("id").asString());
+        assertThat(forged.header("Location")).isEqualTo("/projects/" + forged.expect(201).get("id").asString());
+    }
+
     /** An area of 25 and whole risk scores: the draft's answer gives them at the scale every later read gives. */
     @Test
     void aDraftAnswersItsFiguresAsTheyReadBack() {

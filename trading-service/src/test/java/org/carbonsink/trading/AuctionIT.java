@@ -44,7 +44,9 @@ class AuctionIT extends TradingIntegration {
         UUID c = bidder("1000.00");
         UUID d = bidder("1000.00");
 
-        bid(a, auctionId, 40, "12.00").expect(201);
+        ApiClient.Response first = bid(a, auctionId, 40, "12.00");
+        first.expect(201);
+        assertThat(first.header("Location")).isEqualTo("/auctions/" + auctionId + "/bids");
         bid(b, auctionId, 50, "11.00").expect(201);
         bid(c, auctionId, 30, "11.00").expect(201);
         bid(d, auctionId, 20, "10.50").expect(201);
@@ -191,9 +193,11 @@ class AuctionIT extends TradingIntegration {
     }
 
     private UUID announceAndHold(Listed instrument, long quantity, String floor, int seconds) {
-        JsonNode announced = announce(instrument, quantity, floor, null, Instant.now().plusSeconds(seconds)).expect(201);
+        ApiClient.Response response = announce(instrument, quantity, floor, null, Instant.now().plusSeconds(seconds));
+        JsonNode announced = response.expect(201);
         assertThat(announced.get("status").asString()).isEqualTo("PENDING_HOLD");
         UUID auctionId = UUID.fromString(announced.get("id").asString());
+        assertThat(response.header("Location")).isEqualTo("/auctions/" + auctionId);
         hold(instrument, auctionId, quantity);
         return auctionId;
     }

@@ -271,7 +271,9 @@ class BlockTradeIT extends TradingIntegration {
         Listed instrument = blockMarket("50.00");
         Map<String, Object> body = new HashMap<>(proposal(instrument, 100, "50.00"));
         body.put("expiresAt", Instant.now().plusSeconds(2).toString());
-        UUID blockId = id(as(seller).post("/block-trades", body).expect(201));
+        var proposed = as(seller).withHeader("X-Forwarded-Prefix", "/api/trading").post("/block-trades", body);
+        UUID blockId = id(proposed.expect(201));
+        assertThat(proposed.header("Location")).as("behind the gateway").isEqualTo("/api/trading/block-trades/" + blockId);
         holdRequestedFor(blockId);
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsHeld(UUID.randomUUID(),
                 Instant.now(), blockId, instrument.instrumentId(), 100));

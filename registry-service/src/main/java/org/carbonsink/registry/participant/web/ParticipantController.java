@@ -1,7 +1,6 @@
 package org.carbonsink.registry.participant.web;
 
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.UUID;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.registry.participant.Participant;
@@ -10,6 +9,7 @@ import org.carbonsink.registry.participant.Participants;
 import org.carbonsink.registry.participant.RegisterParticipant;
 import org.carbonsink.registry.participant.RegisteringParticipant;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +43,7 @@ class ParticipantController {
         var registered = registering.register(new RegisterParticipant(request.subject(), request.name(),
                 request.role(), caller.participantId()));
         ParticipantView view = ParticipantView.of(registered.participant(), registered.account().id());
-        return ResponseEntity.created(URI.create("/participants/" + view.id())).body(view);
+        return ResponseEntity.created(Locations.of("/participants/" + view.id())).body(view);
     }
 
     /**

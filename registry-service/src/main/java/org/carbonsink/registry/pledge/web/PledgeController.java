@@ -3,7 +3,6 @@ package org.carbonsink.registry.pledge.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.CreditSelection;
@@ -23,6 +22,7 @@ import org.carbonsink.registry.pledge.ReleasingPledge;
 import org.carbonsink.registry.pledge.RequestEnforcement;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.KeysetPage;
+import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.Refuses;
 import org.springframework.http.HttpStatus;
@@ -96,7 +96,7 @@ class PledgeController {
             pledge = pledgingFuture.pledge(new PledgeFutureIssuance(caller.participantId(), request.projectId(),
                     request.quantity(), request.lenderId(), terms));
         }
-        return ResponseEntity.created(URI.create("/pledges/" + pledge.id())).body(PledgeView.of(pledge, true));
+        return ResponseEntity.created(Locations.of("/pledges/" + pledge.id())).body(PledgeView.of(pledge, true));
     }
 
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })

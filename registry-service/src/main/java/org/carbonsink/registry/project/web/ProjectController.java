@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.participant.ParticipantRole;
@@ -37,6 +36,7 @@ import org.carbonsink.registry.project.ValidationReport;
 import org.carbonsink.registry.project.ValidationReports;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.KeysetPage;
+import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -106,7 +106,7 @@ class ProjectController {
     ResponseEntity<ProjectView> draft(Caller caller, @Valid @RequestBody ProjectDesignRequest request) {
         caller.requireRole(OWNER, "draft a project");
         Project project = drafting.draft(new DraftProject(caller.participantId(), request.toDesign()));
-        return ResponseEntity.created(URI.create("/projects/" + project.id())).body(view(project));
+        return ResponseEntity.created(Locations.of("/projects/" + project.id())).body(view(project));
     }
 
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
@@ -182,7 +182,7 @@ class ProjectController {
     ResponseEntity<CommentView> comment(@PathVariable UUID id, @Valid @RequestBody CommentRequest request,
             HttpServletRequest http) {
         Comment comment = commenting.post(new PostComment(id, request.author(), request.body(), http.getRemoteAddr()));
-        return ResponseEntity.created(URI.create("/projects/" + id + "/comments")).body(CommentView.of(comment));
+        return ResponseEntity.created(Locations.of("/projects/" + id + "/comments")).body(CommentView.of(comment));
     }
 
     @GetMapping("/{id}/comments")
@@ -201,7 +201,7 @@ class ProjectController {
         caller.requireRole(ParticipantRole.VERIFIER.name(), "file a validation report");
         ValidationReport report = validating.file(new FileValidationReport(id, caller.participantId(),
                 request.positive(), request.summary(), request.documentUrl()));
-        return ResponseEntity.created(URI.create("/projects/" + id)).body(ValidationReportView.of(report));
+        return ResponseEntity.created(Locations.of("/projects/" + id)).body(ValidationReportView.of(report));
     }
 
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.Refuses;
@@ -20,6 +21,7 @@ import org.carbonsink.trading.auction.ClosingAuction;
 import org.carbonsink.trading.auction.PlaceBid;
 import org.carbonsink.trading.auction.PlacingBid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,9 +60,10 @@ class AuctionController {
     @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    AuctionView announce(Caller caller, @Valid @RequestBody AnnounceAuctionRequest request) {
-        return AuctionView.of(announcing.announce(new AnnounceAuction(caller.participantId(), request.instrumentId(),
-                request.quantity(), request.floorPrice(), request.startsAt(), request.endsAt())));
+    ResponseEntity<AuctionView> announce(Caller caller, @Valid @RequestBody AnnounceAuctionRequest request) {
+        AuctionView announced = AuctionView.of(announcing.announce(new AnnounceAuction(caller.participantId(),
+                request.instrumentId(), request.quantity(), request.floorPrice(), request.startsAt(), request.endsAt())));
+        return ResponseEntity.created(Locations.of("/auctions/" + announced.id())).body(announced);
     }
 
     @GetMapping
@@ -79,8 +82,10 @@ class AuctionController {
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping("/{id}/bids")
     @ResponseStatus(HttpStatus.CREATED)
-    BidView bid(Caller caller, @PathVariable UUID id, @Valid @RequestBody BidRequest request) {
-        return BidView.of(bidding.place(new PlaceBid(id, caller.participantId(), request.quantity(), request.price())));
+    ResponseEntity<BidView> bid(Caller caller, @PathVariable UUID id, @Valid @RequestBody BidRequest request) {
+        // a bid has no address of its own: the bidder reads it among its bids on the auction
+        return ResponseEntity.created(Locations.of("/auctions/" + id + "/bids")).body(
+                BidView.of(bidding.place(new PlaceBid(id, caller.participantId(), request.quantity(), request.price()))));
     }
 
     @GetMapping("/{id}/bids")

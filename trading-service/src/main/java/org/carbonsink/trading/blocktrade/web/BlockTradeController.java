@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.Refuses;
@@ -18,6 +19,7 @@ import org.carbonsink.trading.blocktrade.EndingBlockTrade;
 import org.carbonsink.trading.blocktrade.ProposeBlockTrade;
 import org.carbonsink.trading.blocktrade.ProposingBlockTrade;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,9 +50,10 @@ class BlockTradeController {
     @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    BlockTradeView propose(Caller caller, @Valid @RequestBody ProposeBlockTradeRequest request) {
-        return BlockTradeView.of(proposing.propose(new ProposeBlockTrade(caller.participantId(), request.buyerId(),
-                request.instrumentId(), request.quantity(), request.price(), request.expiresAt())));
+    ResponseEntity<BlockTradeView> propose(Caller caller, @Valid @RequestBody ProposeBlockTradeRequest request) {
+        BlockTradeView proposed = BlockTradeView.of(proposing.propose(new ProposeBlockTrade(caller.participantId(),
+                request.buyerId(), request.instrumentId(), request.quantity(), request.price(), request.expiresAt())));
+        return ResponseEntity.created(Locations.of("/block-trades/" + proposed.id())).body(proposed);
     }
 
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })

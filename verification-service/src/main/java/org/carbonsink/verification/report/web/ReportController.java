@@ -3,10 +3,10 @@ package org.carbonsink.verification.report.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.Refuses;
@@ -64,7 +64,7 @@ class ReportController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ReportView> submit(Caller caller, @Valid @RequestBody SubmitReportRequest request) {
         ReportView report = view(submitting.submit(request.command(caller.participantId())));
-        return ResponseEntity.created(URI.create("/reports/" + report.id())).body(report);
+        return ResponseEntity.created(Locations.of("/reports/" + report.id())).body(report);
     }
 
     @Refuses(HttpStatus.CONFLICT)
@@ -93,7 +93,7 @@ class ReportController {
     ResponseEntity<ReportView> resubmit(Caller caller, @PathVariable UUID id,
             @Valid @RequestBody SubmitReportRequest request) {
         ReportView report = view(resubmitting.resubmit(id, request.command(caller.participantId())));
-        return ResponseEntity.created(URI.create("/reports/" + id + "/versions/" + report.version())).body(report);
+        return ResponseEntity.created(Locations.of("/reports/" + id + "/versions/" + report.version())).body(report);
     }
 
     @GetMapping("/reports/{id}")
