@@ -45,6 +45,22 @@ class ApiDescriptionIT extends TradingIntegration {
         assertThat(DescribedProblems.statuses(api, "GET", "/trades")).containsOnly("200", "400");
     }
 
+    /** A 403 is listed where a caller with a token can be refused, not on reads every participant may make. */
+    @Test
+    void listsA403OnlyWhereACallerWithATokenCanBeRefused() {
+        JsonNode api = api().get("/v3/api-docs").expect(200);
+
+        assertThat(DescribedProblems.statuses(api, "GET", "/auctions")).contains("401").doesNotContain("403");
+        assertThat(DescribedProblems.statuses(api, "GET", "/auctions/{id}")).contains("401", "404")
+                .doesNotContain("403");
+        assertThat(DescribedProblems.statuses(api, "GET", "/auctions/{id}/bids")).doesNotContain("403");
+        assertThat(DescribedProblems.statuses(api, "GET", "/block-trades")).doesNotContain("403");
+        // only its seller and its buyer may read a block trade; only the operator withdraws cash
+        assertThat(DescribedProblems.statuses(api, "GET", "/block-trades/{id}")).contains("403");
+        assertThat(DescribedProblems.statuses(api, "POST", "/cash-accounts/{participantId}/withdrawals"))
+                .contains("403");
+    }
+
     @Test
     void namesTheBlockTradeRuleCommandForWhatItDoes() {
         JsonNode api = api().get("/v3/api-docs").expect(200);

@@ -30,13 +30,18 @@ public record SecurityProperties(String issuer, String jwksUri, String audience,
      * that the API description (OperationSecurity) says what the filters do.
      */
     public boolean needsNoToken(String method, String path) {
-        if (roleRules.stream().anyMatch(rule -> rule.method().equalsIgnoreCase(method) && matches(rule.path(), path))
-                || ADMIN_PATHS.stream().anyMatch(admin -> matches(admin, path))) {
+        if (needsRole(method, path)) {
             return false;
         }
         List<String> open = "GET".equalsIgnoreCase(method) ? publicGetPaths
                 : "POST".equalsIgnoreCase(method) ? publicPostPaths : List.of();
         return open.stream().anyMatch(pattern -> matches(pattern, path));
+    }
+
+    /** Whether a {@code method} request to {@code path} needs a role (a role rule or an administrator path). */
+    public boolean needsRole(String method, String path) {
+        return roleRules.stream().anyMatch(rule -> rule.method().equalsIgnoreCase(method) && matches(rule.path(), path))
+                || ADMIN_PATHS.stream().anyMatch(admin -> matches(admin, path));
     }
 
     private static boolean matches(String pattern, String path) {

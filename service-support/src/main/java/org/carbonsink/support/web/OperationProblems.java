@@ -13,7 +13,7 @@ import org.springframework.web.method.HandlerMethod;
  * The problems an operation's handler may answer, in its OpenAPI description: 400 when it reads a body
  * or a parameter that can be invalid (ProblemHandler names the field and the rule), 404 when its path
  * names something by id, and the statuses its {@link Refuses} declares (on the handler or its
- * controller). 401, 403 ({@link OperationSecurity}) and the Idempotency-Key's
+ * controller). 401, 403 ({@link OperationSecurity}, told of an {@link AnyCaller}) and the Idempotency-Key's
  * ({@link IdempotencyProblems}) are added from the filters' rules.
  */
 public final class OperationProblems implements OperationCustomizer {
@@ -39,6 +39,10 @@ public final class OperationProblems implements OperationCustomizer {
             }
         }
         statuses.forEach(status -> ProblemComponents.answers(operation, status));
+        if (handler.hasMethodAnnotation(AnyCaller.class) || handler.getBeanType().isAnnotationPresent(AnyCaller.class)) {
+            // OperationSecurity, which runs on the whole description later, sees no handler: it reads this mark
+            operation.addExtension(OperationSecurity.ANY_CALLER, true);
+        }
         return operation;
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import org.carbonsink.support.web.AnyCaller;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Page;
@@ -66,6 +67,7 @@ class AuctionController {
         return ResponseEntity.created(Locations.of("/auctions/" + announced.id())).body(announced);
     }
 
+    @AnyCaller
     @GetMapping
     Page<AuctionView> list(@RequestParam(required = false) AuctionStatus status,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
@@ -74,6 +76,7 @@ class AuctionController {
                 auctions.count(status));
     }
 
+    @AnyCaller
     @GetMapping("/{id}")
     AuctionView get(@PathVariable UUID id) {
         return AuctionView.of(find(id));
@@ -88,6 +91,8 @@ class AuctionController {
                 BidView.of(bidding.place(new PlaceBid(id, caller.participantId(), request.quantity(), request.price()))));
     }
 
+    // the caller's own bids: another's are not refused, they are not in the list
+    @AnyCaller
     @GetMapping("/{id}/bids")
     List<BidView> myBids(Caller caller, @PathVariable UUID id) {
         find(id);

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
+import org.carbonsink.support.web.AnyCaller;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Page;
@@ -83,6 +84,8 @@ class BlockTradeController {
         return BlockTradeView.of(found);
     }
 
+    /** The caller's own block trades, as seller or buyer. */
+    @AnyCaller
     @GetMapping
     Page<BlockTradeView> list(Caller caller,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
