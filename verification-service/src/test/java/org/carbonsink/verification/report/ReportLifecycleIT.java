@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +29,15 @@ import tools.jackson.databind.JsonNode;
  * registry issues from, over HTTP, PostgreSQL and Kafka; and the rules that refuse a report.
  */
 class ReportLifecycleIT extends ServiceIntegration {
+
+    private HttpResponse<String> csv(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api().baseUrl() + path))
+                    .header("Accept", "text/csv").GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void computesTheRemovalsAndAnnouncesTheApprovedReport() {
@@ -60,6 +73,19 @@ class ReportLifecycleIT extends ServiceIntegration {
         assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(id);
         assertThat(page.get("limit").asInt()).isEqualTo(50);
         assertThat(api().get("/reports?limit=501").status()).isEqualTo(400);
+        // the same list as CSV: a report's vintages are one cell a reader can use, not Java's text of the records
+        HttpResponse<String> csv = csv("/reports?projectId=" + project.projectId());
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("X-Total-Count")).contains("1");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("id,projectId,ownerId,verifierId,status,calculationMethod,periodStart,periodEnd,")
+                .contains(",netRemovals,deductionRate,verifiedCredits,bufferCredits,vintages,flags,");
+        assertThat(lines[1]).startsWith(id + "," + project.projectId() + "," + project.ownerId() + ",")
+                .contains(",SUBMITTED,FOREST_STOCK_DIFFERENCE,2021-01-01,2025-12-31,2025,1,")
+                .contains(",7150.4684,", ",7150,716,2021:1429:143 2022:1429:143 2023:1429:143 2024:1433:144 2025:1430:143,")
+                .doesNotContain("Vintage[", "Flag[");
+        assertThat(csv("/reports?projectId=" + UUID.randomUUID()).body()).isEqualTo(lines[0] + "\r\n");
 
         api().as(project.ownerId()).post("/reports/" + id + "/disclosure", Map.of()).expect(200);
         api().as(verifier, "VERIFIER").post("/reports/" + id + "/verification", Map.of()).expect(200);

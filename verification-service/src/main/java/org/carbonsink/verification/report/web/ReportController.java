@@ -3,9 +3,13 @@ package org.carbonsink.verification.report.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.carbonsink.support.web.Caller;
+import org.carbonsink.support.web.CsvMessageConverter;
+import org.carbonsink.support.web.CsvTable;
 import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
@@ -144,6 +148,35 @@ class ReportController {
         return new Page<>(reports.list(projectId, status, limit, offset).stream()
                 .map(r -> ReportView.of(r, null)).toList(), limit, offset, reports.count(projectId, status));
     }
+
+    /**
+     * The same page as CSV, one line per report with its own columns: the lists a report holds are one cell
+     * each ({@code vintages} as {@code year:credits:buffer}, {@code flags} as {@code field:rule}, separated by
+     * spaces) and the decision is its verifier and time, where the record columns would be Java's text of them.
+     */
+    @GetMapping(path = "/reports", produces = CsvMessageConverter.TEXT_CSV_VALUE)
+    ResponseEntity<String> reportsCsv(@RequestParam(required = false) UUID projectId,
+            @RequestParam(required = false) ReportStatus status,
+            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        return CsvTable.of(reports(projectId, status, limit, offset), CSV_COLUMNS, r -> Arrays.asList(r.id(),
+                r.projectId(), r.ownerId(), r.verifierId(), r.status(), r.calculationMethod(), r.periodStart(),
+                r.periodEnd(), r.vintage(), r.version(), r.submittedAt(), r.disclosureOpens(), r.disclosureCloses(),
+                r.relativeUncertaintyPercent(), r.uncertaintySource(), r.netRemovals(), r.deductionRate(),
+                r.verifiedCredits(), r.bufferCredits(), r.vintages().stream().map(v -> v.year() + ":" + v.credits()
+                        + ":" + v.bufferCredits()).collect(Collectors.joining(" ")),
+                r.flags().stream().map(f -> f.field() + ":" + f.rule()).collect(Collectors.joining(" ")),
+                r.provenanceHash(), r.formulaVersion(), r.parameterVersion(),
+                r.decision() == null ? null : r.decision().decidedBy(),
+                r.decision() == null ? null : r.decision().decidedAt(), r.lossCredits(), r.reversalId(),
+                r.reversalUrl()));
+    }
+
+    private static final List<String> CSV_COLUMNS = List.of("id", "projectId", "ownerId", "verifierId", "status",
+            "calculationMethod", "periodStart", "periodEnd", "vintage", "version", "submittedAt", "disclosureOpens",
+            "disclosureCloses", "relativeUncertaintyPercent", "uncertaintySource", "netRemovals", "deductionRate",
+            "verifiedCredits", "bufferCredits", "vintages", "flags", "provenanceHash", "formulaVersion",
+            "parameterVersion", "decidedBy", "decidedAt", "lossCredits", "reversalId", "reversalUrl");
 
     private ReportView view(MonitoringReport report) {
         return ReportView.of(report, reports.transitions(report.id()));
