@@ -193,6 +193,12 @@ class ExplorerBrowserIT {
             }
             assertThat(text(browser, "#comment-list")).contains("Li Wei", "barren hillside since 2015");
             assertThat(text(browser, "#report-table")).contains("7,150.4684", "7,150");
+            // the report's stock grew, so there is no loss for the registry to reverse in its loss column
+            List<String> reportColumns = browser.findElements(By.cssSelector("#report-table thead th")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(reportColumns).contains("Loss reversed (tCO2e)");
+            assertThat(browser.findElements(By.cssSelector("#report-table tbody tr:first-child td")).get(
+                    reportColumns.indexOf("Loss reversed (tCO2e)")).getText()).isEqualTo("—");
             String calculation = browser.findElement(By.cssSelector("#report-table a[href$='/calculation-report']"))
                     .getAttribute("href");
             HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(calculation))

@@ -88,8 +88,15 @@ class LifecycleE2EIT {
         ProjectView disclosed = lifecycle.openDisclosure(cast, projectId);
         assertThat(disclosed.getStatus()).isEqualTo(ProjectView.StatusEnum.PUBLIC_DISCLOSURE);
         lifecycle.commentPublicly(projectId);
+        // a 201 names what it created with the gateway's path, which the client can follow (not the service's)
+        ApiClient gateway = new ApiClient(services.gatewayUrl());
+        ApiClient.Response second = gateway.post("/api/registry/projects/" + projectId + "/comments",
+                Map.of("author", "Zhang Min", "body", "The village committee confirms the parcel boundary."));
+        second.expect(201);
+        assertThat(second.header("Location")).isEqualTo("/api/registry/projects/" + projectId + "/comments");
+        assertThat(gateway.get(second.header("Location")).expect(200).get("items")).hasSize(2);
         assertThat(lifecycle.anonymous().registry(ProjectApi::new).comments(projectId, null, null).getItems())
-                .hasSize(1);
+                .hasSize(2);
         // the validator may not validate before the window closes; the demo waits for it
         ValidationReportView validation = lifecycle.fileValidationReport(cast, projectId);
         assertThat(validation.getPositive()).isTrue();
