@@ -42,8 +42,17 @@ class PublicLedgerIT extends RegistryIT {
                     projectId, "vintage", 2024, "quantity", 2, "beneficiary", i == 0 ? "=HYPERLINK(\"x\")" : "B, " + i,
                     "purpose", "EVENT_NEUTRALITY")).expect(201);
         }
-        api().as(owner, "PROJECT_OWNER").post("/accounts/" + account + "/cancellations", Map.of("projectId",
-                projectId, "vintage", 2024, "quantity", 3, "reason", "Moved to another programme")).expect(201);
+        var cancelled = api().as(owner, "PROJECT_OWNER").withHeader("X-Forwarded-Prefix", "/api/registry")
+                .post("/accounts/" + account + "/cancellations", Map.of("projectId", projectId, "vintage", 2024,
+                        "quantity", 3, "reason", "Moved to another programme"));
+        // a record's url, like the Location of its creation, is one the client can follow where it called
+        String cancellationId = cancelled.expect(201).get("id").asString();
+        assertThat(cancelled.header("Location")).isEqualTo("/api/registry/cancellations/" + cancellationId);
+        assertThat(cancelled.json().get("url").asString()).isEqualTo("/api/registry/cancellations/" + cancellationId);
+        assertThat(api().get("/cancellations/" + cancellationId).expect(200).get("url").asString())
+                .isEqualTo("/cancellations/" + cancellationId);
+        assertThat(api().withHeader("X-Forwarded-Prefix", "/api/registry").get("/retirements?projectId=" + projectId)
+                .expect(200).get("items").get(0).get("url").asString()).startsWith("/api/registry/retirements/");
 
         // three pages of two, each after the cursor of the one before, without repeats
         List<String> seen = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.carbonsink.registry.ledger.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.CancelCredits;
@@ -18,7 +19,6 @@ import org.carbonsink.registry.ledger.core.SerialBlock;
 import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.KeysetPage;
-import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Refuses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -84,7 +84,7 @@ class AccountController {
                 caller.participantId(), request.projectId(), request.vintage(),
                 new CreditSelection(request.quantity(), request.firstSerial(), request.lastSerial()),
                 request.beneficiary(), request.purpose(), request.note())));
-        return ResponseEntity.created(Locations.of(retirement.url())).body(retirement);
+        return ResponseEntity.created(URI.create(retirement.url())).body(retirement);
     }
 
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
@@ -108,6 +108,6 @@ class AccountController {
                 caller.participantId(), request.projectId(), request.vintage(),
                 new CreditSelection(request.quantity(), request.firstSerial(), request.lastSerial()),
                 request.reason())));
-        return ResponseEntity.created(Locations.of(cancellation.url())).body(cancellation);
+        return ResponseEntity.created(URI.create(cancellation.url())).body(cancellation);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.Keyset;
@@ -14,7 +15,6 @@ import org.carbonsink.registry.ledger.Reversals;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.KeysetPage;
-import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.Refuses;
 import org.springframework.http.HttpStatus;
@@ -50,7 +50,7 @@ class ReversalController {
     ResponseEntity<ReversalView> record(Caller caller, @Valid @RequestBody ReversalRequest request) {
         ReversalView reversal = ReversalView.of(recording.record(new RecordReversal(request.projectId(),
                 request.lossDate(), request.cause(), request.lossCredits(), caller.participantId())));
-        return ResponseEntity.created(Locations.of(reversal.url())).body(reversal);
+        return ResponseEntity.created(URI.create(reversal.url())).body(reversal);
     }
 
     /** Oldest first; {@code after} is the {@code next} of the page before. */

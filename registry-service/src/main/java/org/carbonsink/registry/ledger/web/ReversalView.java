@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.Reversal;
+import org.carbonsink.support.web.Locations;
 
 /**
  * The public reversal record: the loss, what the buffer covered, and whether issuance is blocked.
@@ -16,7 +17,8 @@ record ReversalView(UUID id, String url, UUID projectId, String projectCode, Loc
         Instant madeGoodAt, Instant recordedAt, UUID recordedBy, UUID reportId, String reportUrl) {
 
     static ReversalView of(Reversal r) {
-        return new ReversalView(r.id(), "/reversals/" + r.id(), r.projectId(), r.projectCode(), r.lossDate(),
+        return new ReversalView(r.id(), Locations.of("/reversals/" + r.id()).toString(),
+                r.projectId(), r.projectCode(), r.lossDate(),
                 r.cause(), r.lossCredits(), r.bufferCancelled(), r.shortfall(), r.madeGoodCredits(), !r.madeGood(),
                 r.madeGoodAt(), r.recordedAt(), r.recordedBy(), r.reportId(),
                 r.reportId() == null ? null : "/api/verification/reports/" + r.reportId());
