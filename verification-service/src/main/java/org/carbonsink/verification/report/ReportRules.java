@@ -18,8 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportRules {
 
-    /** CCER issuance check: only removals generated after 2020-09-22 are eligible. */
-    static final LocalDate FIRST_ELIGIBLE_DAY = LocalDate.of(2020, 9, 22);
+    /**
+     * CCER issuance check: only removals generated after 2020-09-22 are eligible; "after" excludes the day
+     * itself, as the registry's "construction started after 2012-11-08" does.
+     */
+    static final LocalDate FIRST_ELIGIBLE_DAY = LocalDate.of(2020, 9, 23);
     /** CCER issuance check: a claim covers at most the 5 years before its application date. */
     static final int MAXIMUM_CLAIM_YEARS = 5;
 
@@ -45,8 +48,8 @@ class ReportRules {
     void checkPeriod(LocalDate start, LocalDate end, LocalDate applicationDate) {
         List<FieldProblem> problems = new ArrayList<>();
         if (start.isBefore(FIRST_ELIGIBLE_DAY)) {
-            problems.add(new FieldProblem("periodStart", "on-or-after-2020-09-22",
-                    "must be on or after 2020-09-22: CCER credits only removals generated after that day"));
+            problems.add(new FieldProblem("periodStart", "after-2020-09-22",
+                    "must be after 2020-09-22 (2020-09-23 at the earliest): CCER credits only removals generated after that day"));
         }
         if (!end.isAfter(start)) {
             problems.add(new FieldProblem("periodEnd", "after-period-start", "must be after periodStart"));

@@ -220,9 +220,9 @@ class ReportLifecycleIT extends ServiceIntegration {
         assertThat(fields(negative)).contains("strata[0].areaHectares", "strata[0].volumeStartPerHectare");
 
         Response tooEarly = api().as(project.ownerId()).post("/reports", report(project, UUID.randomUUID(),
-                "2020-09-21", "2099-01-01", "5", stratum("CHINESE_FIR", "100", "20", "80")));
+                "2020-09-22", "2099-01-01", "5", stratum("CHINESE_FIR", "100", "20", "80")));
         assertThat(tooEarly.status()).isEqualTo(400);
-        assertThat(rules(tooEarly)).contains("periodStart:on-or-after-2020-09-22", "periodEnd:not-in-future",
+        assertThat(rules(tooEarly)).contains("periodStart:after-2020-09-22", "periodEnd:not-in-future",
                 "periodStart:within-5-years-before-submission");
 
         // five years before 2026-01-01 is 2021-01-01: a day earlier is too old
