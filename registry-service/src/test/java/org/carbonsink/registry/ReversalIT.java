@@ -86,6 +86,15 @@ class ReversalIT extends RegistryIT {
         JsonNode serial = api().get("/ledger/serials/" + bufferSerial).expect(200);
         assertThat(serial.get("state").asString()).isEqualTo("CANCELLED");
         assertThat(serial.get("movements").findValuesAsString("kind")).containsExactly("ISSUE", "CANCEL");
+        // the block as issuances and certificates show it finds the same story; a block of another vintage none
+        JsonNode issuance = api().get("/issuances?projectId=" + burnt).expect(200).get("items").get(0);
+        String bufferBlock = issuance.get("bufferSerials").get("serial").asString();
+        assertThat(api().get("/ledger/serials/" + bufferBlock).expect(200)).isEqualTo(serial);
+        int vintage = issuance.get("vintage").asInt();
+        api().get("/ledger/serials/" + bufferBlock.replace("-" + vintage + "-", "-" + (vintage - 1) + "-")).expect(404);
+        assertThat(api().get("/ledger/serials/CSR-2025-1").expect(400).get("errors").get(0).toString())
+                .contains("\"field\":\"serial\"", "serial-or-block");
+        assertThat(api().get("/ledger/serials/0").expect(400).get("errors").get(0).toString()).contains("\"serial\"");
 
         // a report verified while blocked makes the loss good and is not issued; then issuance resumes
         UUID withheld = verify(burnt, 2025, 80);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.Supply;
 import org.carbonsink.registry.ledger.core.SerialBlock;
+import org.carbonsink.registry.ledger.core.SerialRange;
 import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
@@ -96,16 +97,45 @@ class SupplyController {
             List<MovementView> movements, Long next) {
     }
 
+    /**
+     * One serial's story, by its number or by a block's display form as certificates and issuances show it
+     * ({@code CSR-P000001-2025-000000001-000006435}): a block answers its first serial's story, and only when
+     * its first and last serials are of the project and vintage it names.
+     */
     @GetMapping("/serials/{serial}")
-    SerialView serial(@PathVariable @Min(1) long serial, @RequestParam(defaultValue = "0") @Min(0) long after,
+    SerialView serial(@PathVariable String serial, @RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit) {
-        Supply.SerialTrace trace = supply.trace(serial, after, limit + 1)
+        long number = serialNumber(serial);
+        Supply.SerialTrace trace = supply.trace(number, after, limit + 1)
                 .orElseThrow(() -> ProblemException.notFound("serial", serial));
         SerialBlock b = trace.block();
+        SerialRange.parse(serial).ifPresent(named -> {
+            boolean lastAlike = supply.trace(named.last(), 0, 1).map(Supply.SerialTrace::block)
+                    .filter(last -> last.projectId().equals(b.projectId()) && last.vintage() == b.vintage()).isPresent();
+            if (!named.projectCode().equals(b.projectCode()) || named.vintage() != b.vintage() || !lastAlike) {
+                throw ProblemException.notFound("serial", serial);
+            }
+        });
         KeysetPage<MovementView> page = KeysetPage.of(trace.movements(), limit, m -> String.valueOf(m.id()),
                 m -> new MovementView(m.id(), m.at(), m.kind(), m.firstSerial(), m.lastSerial(), m.referenceId()));
-        return new SerialView(serial, b.range().serial(), b.projectId(), b.projectCode(), b.vintage(), b.state(),
+        return new SerialView(number, b.range().serial(), b.projectId(), b.projectCode(), b.vintage(), b.state(),
                 b.state().isFinal() ? b.accountId() : null, b.retirementId(), b.cancellationId(), page.items(),
                 page.next() == null ? null : Long.valueOf(page.next()));
+    }
+
+    private static long serialNumber(String serial) {
+        if (!serial.isEmpty() && serial.length() <= 19 && serial.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            long number = serial.length() < 19 || serial.compareTo(String.valueOf(Long.MAX_VALUE)) <= 0
+                    ? Long.parseLong(serial) : -1;
+            if (number == -1) {
+                throw ProblemException.invalidField("serial", "Max", "must be less than or equal to " + Long.MAX_VALUE);
+            }
+            if (number < 1) {
+                throw ProblemException.invalidField("serial", "Min", "must be greater than or equal to 1");
+            }
+            return number;
+        }
+        return SerialRange.parse(serial).map(SerialRange::first).orElseThrow(() -> ProblemException.invalidField(
+                "serial", "serial-or-block", "must be a serial number or a block such as CSR-P000001-2025-000000001-000006435"));
     }
 }
