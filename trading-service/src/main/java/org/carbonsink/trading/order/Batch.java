@@ -207,7 +207,7 @@ final class Batch implements BookEvents {
     private Object openHeld(OpenHeld c) {
         InstrumentBook b = writer.book(c.instrumentId());
         // in the book already, or cancelled earlier in this batch (its release is asked for already)
-        if (!opened.add(c.orderId()) || b.byId.containsKey(c.orderId()) || changed.containsKey(c.orderId())) {
+        if (!opened.add(c.orderId()) || b.orders.holds(c.orderId()) || changed.containsKey(c.orderId())) {
             return null;
         }
         Order pending = writer.orders.find(c.orderId())
@@ -271,7 +271,7 @@ final class Batch implements BookEvents {
 
     /** The caller's sell order still waiting for its hold, as committed; null for any other order. */
     private Order awaitingHold(InstrumentBook b, UUID orderId, UUID callerId) {
-        if (b.byId.containsKey(orderId) || changed.containsKey(orderId)) {
+        if (b.orders.holds(orderId) || changed.containsKey(orderId)) {
             return null;
         }
         return writer.orders.find(orderId)
@@ -393,7 +393,7 @@ final class Batch implements BookEvents {
 
     /** The trade's sell order as this batch knows it: in the book, changed earlier in the batch, or as committed. */
     private LiveOrder sellOrderOf(InstrumentBook b, Trade trade) {
-        LiveOrder sell = b.byId.get(trade.sellOrderId());
+        LiveOrder sell = b.orders.byId(trade.sellOrderId());
         if (sell == null) {
             sell = changed.get(trade.sellOrderId());
         }
@@ -450,8 +450,8 @@ final class Batch implements BookEvents {
     @Override
     public void trade(long takerOrderId, long makerOrderId, long takerParticipant, long makerParticipant,
             Side takerSide, long priceFen, long quantity, boolean makerFilled) {
-        LiveOrder taker = book.byEngineId.get(takerOrderId);
-        LiveOrder maker = book.byEngineId.get(makerOrderId);
+        LiveOrder taker = book.orders.byEngineId(takerOrderId);
+        LiveOrder maker = book.orders.byEngineId(makerOrderId);
         LiveOrder buy = takerSide == Side.BUY ? taker : maker;
         LiveOrder sell = takerSide == Side.BUY ? maker : taker;
         // the buy order reserved quantity × its unit price; the trade keeps quantity × price, the rest is free
@@ -474,7 +474,7 @@ final class Batch implements BookEvents {
 
     @Override
     public void rested(long orderId, long priceFen, long openQuantity) {
-        LiveOrder order = book.byEngineId.get(orderId);
+        LiveOrder order = book.orders.byEngineId(orderId);
         if (rebuilding) {
             return;
         }
@@ -488,7 +488,7 @@ final class Batch implements BookEvents {
 
     @Override
     public void cancelled(long orderId, long cancelledQuantity, CancelReason reason) {
-        LiveOrder order = book.byEngineId.get(orderId);
+        LiveOrder order = book.orders.byEngineId(orderId);
         boolean wasResting = order.inBook();
         order.status = OrderStatus.CANCELLED;
         order.cancelReason = reason;
@@ -504,7 +504,7 @@ final class Batch implements BookEvents {
 
     @Override
     public void amended(long orderId, long priceFen, long openQuantity, boolean keptPriority) {
-        LiveOrder order = book.byEngineId.get(orderId);
+        LiveOrder order = book.orders.byEngineId(orderId);
         long previousOpen = order.open();
         order.priceFen = priceFen;
         if (order.side == Side.BUY) {
@@ -558,7 +558,7 @@ final class Batch implements BookEvents {
             order.status = OrderStatus.FILLED;
         }
         changed.put(order.id, order);
-        if (!order.inBook() && b.byId.containsKey(order.id)) {
+        if (!order.inBook() && b.orders.holds(order.id)) {
             b.untrack(order, wasResting);
         }
     }
@@ -579,7 +579,7 @@ final class Batch implements BookEvents {
     }
 
     private LiveOrder ownedLiveOrder(InstrumentBook b, UUID orderId, UUID callerId, String act) {
-        LiveOrder order = b.byId.get(orderId);
+        LiveOrder order = b.orders.byId(orderId);
         if (order == null) {
             Order found = changed.containsKey(orderId) ? changed.get(orderId).snapshot(now)
                     : writer.orders.find(orderId).orElseThrow(() -> ProblemException.notFound("order", orderId));
@@ -671,7 +671,7 @@ final class Batch implements BookEvents {
      * Reserving quantity × this covers every fill; what is not paid is released after matching.
      */
     private long marketBuyBound(InstrumentBook b, UUID participant, long quantity) {
-        long own = b.byId.values().stream().filter(o -> o.side == Side.SELL && o.participantId.equals(participant))
+        long own = b.orders.stream().filter(o -> o.side == Side.SELL && o.participantId.equals(participant))
                 .mapToLong(LiveOrder::open).sum();
         long[] walk = { 0, 0, 0 };
         long need = quantity + own;
