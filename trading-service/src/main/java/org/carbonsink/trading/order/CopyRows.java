@@ -25,6 +25,8 @@ final class CopyRows {
 
     private byte[] bytes = new byte[1 << 16];
     private int size;
+    /** The base-10000 groups of the numeric being written, kept for the next one. */
+    private short[] groups = new short[32];
 
     CopyRows() {
         put(HEADER);
@@ -40,9 +42,22 @@ final class CopyRows {
         if (value == null) {
             return nul();
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        putInt(utf8.length);
-        put(utf8);
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            if (value.charAt(i) >= 0x80) {
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                putInt(utf8.length);
+                put(utf8);
+                return this;
+            }
+        }
+        // ASCII, as ids, enum names, hashes and the command log are: its UTF-8 is its chars, copied without
+        // an array per field
+        putInt(length);
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            bytes[size++] = (byte) value.charAt(i);
+        }
         return this;
     }
 
@@ -90,7 +105,7 @@ final class CopyRows {
         // the digits of |value| × 10^(4k) for k fractional groups, so the point falls between groups
         int fractionGroups = (scale + 3) / 4;
         int shift = fractionGroups * 4 - scale;
-        short[] groups = new short[32];
+        short[] groups = this.groups;
         int count = 0;
         // below 2^53 the shift (at most × 1000) stays inside a long: every price and amount of the book,
         // written without BigInteger arithmetic per group
@@ -106,6 +121,7 @@ final class CopyRows {
                 BigInteger[] divided = whole.divideAndRemainder(TEN_THOUSAND);
                 if (count == groups.length) {
                     groups = Arrays.copyOf(groups, count * 2);
+                    this.groups = groups;
                 }
                 groups[count++] = divided[1].shortValue();
                 whole = divided[0];

@@ -98,4 +98,30 @@ class CopyRowsTest {
                 .isEqualTo("00000008" + "00000000000f4242");
         assertThat(field(r -> r.timestamp(Instant.parse("1999-12-31T23:59:59Z")))).isEqualTo("00000008" + "fffffffffff0bdc0");
     }
+
+    @Test
+    void textIsItsUtf8WithItsLengthInBytes() {
+        assertThat(field(r -> r.text("GTC"))).isEqualTo("00000003" + "475443");
+        assertThat(field(r -> r.text(""))).isEqualTo("00000000");
+        // 碳 is three bytes of UTF-8, é two
+        assertThat(field(r -> r.text("a碳é"))).isEqualTo("00000006" + "61" + "e7a2b3" + "c3a9");
+        assertThat(field(r -> r.text(null))).isEqualTo("ffffffff");
+    }
+
+    @Test
+    void rowsOfManyFieldsAreTheirFieldsWrittenOneByOne() {
+        // one writer for a whole batch: what a field leaves behind does not change the next one
+        Random random = new Random(20261202);
+        CopyRows together = new CopyRows();
+        StringBuilder apart = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            BigInteger unscaled = new BigInteger(1 + random.nextInt(90), random);
+            BigDecimal number = new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(), random.nextInt(9));
+            String text = random.nextBoolean() ? "order " + i : "订单 " + i;
+            together.row(2).numeric(number).text(text);
+            apart.append("0002").append(field(r -> r.numeric(number))).append(field(r -> r.text(text)));
+        }
+        byte[] all = together.end();
+        assertThat(HexFormat.of().formatHex(Arrays.copyOfRange(all, 19, all.length - 2))).isEqualTo(apart.toString());
+    }
 }
