@@ -66,6 +66,8 @@ final class Batch implements BookEvents {
     /** The committed orders that the batch's keyed orders' ids name already (looked up once per batch). */
     private Map<UUID, Orders.Requested> earlierRequests = Map.of();
 
+    /** The rules' minimum order value in fen, converted once per batch (-1 until then). */
+    private long minimumFen = -1;
     private InstrumentBook book;
     private long sequence;
     private boolean rebuilding;
@@ -178,7 +180,7 @@ final class Batch implements BookEvents {
         }
         settleTaker(b, order, false);
         logRow("PLACE", order.id, null, order.participantId,
-                o.type() + " " + o.timeInForce() + " BUY " + o.quantity() + (o.type() == OrderType.LIMIT ? " @ " + Money.of(priceFen) : ""),
+                o.type() + " " + o.timeInForce() + " BUY " + o.quantity() + (o.type() == OrderType.LIMIT ? " @ " + Money.text(priceFen) : ""),
                 order.status.name());
         if (c.requestHash() != null) {
             requestHashes.put(order.id, c.requestHash());
@@ -337,7 +339,7 @@ final class Batch implements BookEvents {
             order.status = OrderStatus.FILLED;
             b.untrack(order, true);
         }
-        logRow("AMEND", order.id, null, order.participantId, quantity + " @ " + Money.of(priceFen), order.status.name());
+        logRow("AMEND", order.id, null, order.participantId, quantity + " @ " + Money.text(priceFen), order.status.name());
         return order.snapshot(now);
     }
 
@@ -628,7 +630,10 @@ final class Batch implements BookEvents {
     }
 
     private void checkMinimumValue(long quantity, long priceFen) {
-        long minimum = Money.fen(writer.rules.minimumOrderValue(), "minimumOrderValue");
+        if (minimumFen < 0) {
+            minimumFen = Money.fen(writer.rules.minimumOrderValue(), "minimumOrderValue");
+        }
+        long minimum = minimumFen;
         if (priceFen > 0 && Money.times(quantity, priceFen) < minimum) {
             throw ProblemException.rule("below-minimum-order-value", "Order value below the minimum",
                     "quantity × limit price is " + Money.of(Money.times(quantity, priceFen)) + " CNY; the minimum is "
