@@ -40,6 +40,7 @@ import org.carbonsink.support.web.OperationIds;
 import org.carbonsink.support.web.OperationProblems;
 import org.carbonsink.support.web.BadValuesInBody;
 import org.carbonsink.support.web.ProblemHandler;
+import org.carbonsink.support.web.RecordCreators;
 import org.carbonsink.support.web.QueryParameters;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
@@ -273,6 +274,11 @@ public class SupportAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer badValuesInBodyReadOn() {
         return builder -> builder.addHandler(BadValuesInBody.HANDLER);
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer recordCreators() {
+        return builder -> builder.addModule(new RecordCreators());
     }
 
     @Bean

@@ -66,6 +66,8 @@ final class Batch implements BookEvents {
     /** The committed orders that the batch's keyed orders' ids name already (looked up once per batch). */
     private Map<UUID, Orders.Requested> earlierRequests = Map.of();
 
+    /** The rules' minimum order value in fen, converted once per batch (-1 until then). */
+    private long minimumFen = -1;
     private InstrumentBook book;
     private long sequence;
     private boolean rebuilding;
@@ -178,7 +180,7 @@ final class Batch implements BookEvents {
         }
         settleTaker(b, order, false);
         logRow("PLACE", order.id, null, order.participantId,
-                o.type() + " " + o.timeInForce() + " BUY " + o.quantity() + (o.type() == OrderType.LIMIT ? " @ " + Money.of(priceFen) : ""),
+                o.type() + " " + o.timeInForce() + " BUY " + o.quantity() + (o.type() == OrderType.LIMIT ? " @ " + Money.text(priceFen) : ""),
                 order.status.name());
         if (c.requestHash() != null) {
             requestHashes.put(order.id, c.requestHash());
@@ -207,7 +209,7 @@ final class Batch implements BookEvents {
     private Object openHeld(OpenHeld c) {
         InstrumentBook b = writer.book(c.instrumentId());
         // in the book already, or cancelled earlier in this batch (its release is asked for already)
-        if (!opened.add(c.orderId()) || b.byId.containsKey(c.orderId()) || changed.containsKey(c.orderId())) {
+        if (!opened.add(c.orderId()) || b.orders.holds(c.orderId()) || changed.containsKey(c.orderId())) {
             return null;
         }
         Order pending = writer.orders.find(c.orderId())
@@ -271,7 +273,7 @@ final class Batch implements BookEvents {
 
     /** The caller's sell order still waiting for its hold, as committed; null for any other order. */
     private Order awaitingHold(InstrumentBook b, UUID orderId, UUID callerId) {
-        if (b.byId.containsKey(orderId) || changed.containsKey(orderId)) {
+        if (b.orders.holds(orderId) || changed.containsKey(orderId)) {
             return null;
         }
         return writer.orders.find(orderId)
@@ -337,7 +339,7 @@ final class Batch implements BookEvents {
             order.status = OrderStatus.FILLED;
             b.untrack(order, true);
         }
-        logRow("AMEND", order.id, null, order.participantId, quantity + " @ " + Money.of(priceFen), order.status.name());
+        logRow("AMEND", order.id, null, order.participantId, quantity + " @ " + Money.text(priceFen), order.status.name());
         return order.snapshot(now);
     }
 
@@ -393,7 +395,7 @@ final class Batch implements BookEvents {
 
     /** The trade's sell order as this batch knows it: in the book, changed earlier in the batch, or as committed. */
     private LiveOrder sellOrderOf(InstrumentBook b, Trade trade) {
-        LiveOrder sell = b.byId.get(trade.sellOrderId());
+        LiveOrder sell = b.orders.byId(trade.sellOrderId());
         if (sell == null) {
             sell = changed.get(trade.sellOrderId());
         }
@@ -450,8 +452,8 @@ final class Batch implements BookEvents {
     @Override
     public void trade(long takerOrderId, long makerOrderId, long takerParticipant, long makerParticipant,
             Side takerSide, long priceFen, long quantity, boolean makerFilled) {
-        LiveOrder taker = book.byEngineId.get(takerOrderId);
-        LiveOrder maker = book.byEngineId.get(makerOrderId);
+        LiveOrder taker = book.orders.byEngineId(takerOrderId);
+        LiveOrder maker = book.orders.byEngineId(makerOrderId);
         LiveOrder buy = takerSide == Side.BUY ? taker : maker;
         LiveOrder sell = takerSide == Side.BUY ? maker : taker;
         // the buy order reserved quantity × its unit price; the trade keeps quantity × price, the rest is free
@@ -474,7 +476,7 @@ final class Batch implements BookEvents {
 
     @Override
     public void rested(long orderId, long priceFen, long openQuantity) {
-        LiveOrder order = book.byEngineId.get(orderId);
+        LiveOrder order = book.orders.byEngineId(orderId);
         if (rebuilding) {
             return;
         }
@@ -488,7 +490,7 @@ final class Batch implements BookEvents {
 
     @Override
     public void cancelled(long orderId, long cancelledQuantity, CancelReason reason) {
-        LiveOrder order = book.byEngineId.get(orderId);
+        LiveOrder order = book.orders.byEngineId(orderId);
         boolean wasResting = order.inBook();
         order.status = OrderStatus.CANCELLED;
         order.cancelReason = reason;
@@ -504,7 +506,7 @@ final class Batch implements BookEvents {
 
     @Override
     public void amended(long orderId, long priceFen, long openQuantity, boolean keptPriority) {
-        LiveOrder order = book.byEngineId.get(orderId);
+        LiveOrder order = book.orders.byEngineId(orderId);
         long previousOpen = order.open();
         order.priceFen = priceFen;
         if (order.side == Side.BUY) {
@@ -558,7 +560,7 @@ final class Batch implements BookEvents {
             order.status = OrderStatus.FILLED;
         }
         changed.put(order.id, order);
-        if (!order.inBook() && b.byId.containsKey(order.id)) {
+        if (!order.inBook() && b.orders.holds(order.id)) {
             b.untrack(order, wasResting);
         }
     }
@@ -579,7 +581,7 @@ final class Batch implements BookEvents {
     }
 
     private LiveOrder ownedLiveOrder(InstrumentBook b, UUID orderId, UUID callerId, String act) {
-        LiveOrder order = b.byId.get(orderId);
+        LiveOrder order = b.orders.byId(orderId);
         if (order == null) {
             Order found = changed.containsKey(orderId) ? changed.get(orderId).snapshot(now)
                     : writer.orders.find(orderId).orElseThrow(() -> ProblemException.notFound("order", orderId));
@@ -628,7 +630,10 @@ final class Batch implements BookEvents {
     }
 
     private void checkMinimumValue(long quantity, long priceFen) {
-        long minimum = Money.fen(writer.rules.minimumOrderValue(), "minimumOrderValue");
+        if (minimumFen < 0) {
+            minimumFen = Money.fen(writer.rules.minimumOrderValue(), "minimumOrderValue");
+        }
+        long minimum = minimumFen;
         if (priceFen > 0 && Money.times(quantity, priceFen) < minimum) {
             throw ProblemException.rule("below-minimum-order-value", "Order value below the minimum",
                     "quantity × limit price is " + Money.of(Money.times(quantity, priceFen)) + " CNY; the minimum is "
@@ -671,7 +676,7 @@ final class Batch implements BookEvents {
      * Reserving quantity × this covers every fill; what is not paid is released after matching.
      */
     private long marketBuyBound(InstrumentBook b, UUID participant, long quantity) {
-        long own = b.byId.values().stream().filter(o -> o.side == Side.SELL && o.participantId.equals(participant))
+        long own = b.orders.stream().filter(o -> o.side == Side.SELL && o.participantId.equals(participant))
                 .mapToLong(LiveOrder::open).sum();
         long[] walk = { 0, 0, 0 };
         long need = quantity + own;

@@ -41,6 +41,13 @@ class BatchJournal {
     private final CreditHolds holds;
     private final TraceContexts traces;
     private final int copyFrom;
+    /**
+     * The COPY rows of the command log and of the new orders, one buffer each per writer thread, kept from batch to
+     * batch (the writers are long-lived threads; a buffer grows to the largest batch's rows, at most a few hundred
+     * kilobytes).
+     */
+    private final ThreadLocal<CopyRows> logRows = ThreadLocal.withInitial(CopyRows::new);
+    private final ThreadLocal<CopyRows> orderRows = ThreadLocal.withInitial(CopyRows::new);
 
     /** Moves each instrument's command sequence on from the value this writer last committed, and its rules. */
     private static final String FENCE = """
@@ -78,13 +85,17 @@ class BatchJournal {
      * batch's one round trip), its rows as arrays through {@code unnest}; a larger one fences and sends the rows
      * with binary {@code COPY} at once, three round trips more but no text to build or parse per row.
      */
-    private void appendAll(Pipeline writes, List<InstrumentBook> moved, Batch batch, List<OrderRow> inserted) {
+    private void appendAll(Pipeline writes, List<InstrumentBook> moved, Batch batch, List<LiveOrder> inserted) {
         if (inserted.size() + batch.logRows.size() < copyFrom) {
-            appendInOneStatement(writes, moved, batch, inserted);
+            List<OrderRow> rows = new ArrayList<>(inserted.size());
+            for (LiveOrder order : inserted) {
+                rows.add(order.row(batch.now));
+            }
+            appendInOneStatement(writes, moved, batch, rows);
             return;
         }
         fenced(moved, new Pipeline().update(FENCE, fence(moved).toArray()).run(jdbc).updated(0));
-        CopyRows log = new CopyRows();
+        CopyRows log = logRows.get().reset();
         for (Batch.LogRow row : batch.logRows) {
             log.row(9).text(row.instrumentId()).int8(row.sequence()).text(row.kind()).uuid(row.orderId())
                     .uuid(row.tradeId()).uuid(row.participantId()).text(row.detail()).text(row.outcome())
@@ -94,13 +105,9 @@ class BatchJournal {
                 copy book_command (instrument_id, sequence, kind, order_id, trade_id, participant_id, detail, outcome,
                                    applied_at) from stdin (format binary)""", log);
         if (!inserted.isEmpty()) {
-            CopyRows orders = new CopyRows();
-            for (OrderRow r : inserted) {
-                orders.row(17).uuid(r.id()).text(r.instrumentId()).uuid(r.participantId()).text(r.side().name())
-                        .text(r.type().name()).text(r.timeInForce().name()).int8(r.quantity()).numeric(r.limitPrice())
-                        .int8(r.filledQuantity()).numeric(r.reservedCash()).text(r.status().name())
-                        .text(r.rejectionReason()).text(r.cancelReasonName()).int8(r.bookPriority())
-                        .timestamp(r.at()).timestamp(r.at()).text(batch.requestHashes.get(r.id()));
+            CopyRows orders = orderRows.get().reset();
+            for (LiveOrder order : inserted) {
+                order.copyRow(orders, batch.now, batch.requestHashes.get(order.id));
             }
             copy("""
                     copy exchange_order (id, instrument_id, participant_id, side, order_type, time_in_force, quantity,
@@ -119,11 +126,10 @@ class BatchJournal {
 
     /** Sends rows with COPY on the transaction's connection; its errors translate as any statement's do. */
     private void copy(String sql, CopyRows rows) {
-        byte[] bytes = rows.end();
         jdbc.execute((ConnectionCallback<Long>) connection -> {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                in.writeToCopy(bytes, 0, bytes.length);
+                rows.sendTo(in);
                 return in.endCopy();
             } finally {
                 if (in.isActive()) {
@@ -249,10 +255,14 @@ class BatchJournal {
             }
         }
         moved.sort(Comparator.comparing(book -> book.instrumentId));
-        List<OrderRow> inserted = new ArrayList<>();
+        List<LiveOrder> inserted = new ArrayList<>();
         List<OrderRow> updated = new ArrayList<>();
         for (LiveOrder order : batch.changed.values()) {
-            (order.saved ? updated : inserted).add(order.row(batch.now));
+            if (order.saved) {
+                updated.add(order.row(batch.now));
+            } else {
+                inserted.add(order);
+            }
         }
         Pipeline writes = new Pipeline();
         if (!moved.isEmpty()) {

@@ -3,9 +3,11 @@ package org.carbonsink.trading.order;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows for {@code COPY ... FROM STDIN (FORMAT binary)} (PostgreSQL's documented binary copy format: a
@@ -25,6 +27,8 @@ final class CopyRows {
 
     private byte[] bytes = new byte[1 << 16];
     private int size;
+    /** The base-10000 groups of the numeric being written, kept for the next one. */
+    private short[] groups = new short[32];
 
     CopyRows() {
         put(HEADER);
@@ -40,9 +44,22 @@ final class CopyRows {
         if (value == null) {
             return nul();
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        putInt(utf8.length);
-        put(utf8);
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            if (value.charAt(i) >= 0x80) {
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                putInt(utf8.length);
+                put(utf8);
+                return this;
+            }
+        }
+        // ASCII, as ids, enum names, hashes and the command log are: its UTF-8 is its chars, copied without
+        // an array per field
+        putInt(length);
+        ensure(length);
+        for (int i = 0; i < length; i++) {
+            bytes[size++] = (byte) value.charAt(i);
+        }
         return this;
     }
 
@@ -86,31 +103,50 @@ final class CopyRows {
         }
         int scale = Math.max(value.scale(), 0);
         BigInteger unscaled = value.setScale(scale).unscaledValue();
-        int sign = unscaled.signum() < 0 ? 0x4000 : 0;
-        // the digits of |value| × 10^(4k) for k fractional groups, so the point falls between groups
-        int fractionGroups = (scale + 3) / 4;
-        int shift = fractionGroups * 4 - scale;
-        short[] groups = new short[32];
-        int count = 0;
         // below 2^53 the shift (at most × 1000) stays inside a long: every price and amount of the book,
         // written without BigInteger arithmetic per group
         if (unscaled.bitLength() <= 53) {
-            long whole = Math.abs(unscaled.longValue()) * POWERS_OF_TEN[shift];
-            while (whole > 0) {
-                groups[count++] = (short) (whole % 10_000);
-                whole /= 10_000;
-            }
-        } else {
-            BigInteger whole = unscaled.abs().multiply(BigInteger.TEN.pow(shift));
-            while (whole.signum() > 0) {
-                BigInteger[] divided = whole.divideAndRemainder(TEN_THOUSAND);
-                if (count == groups.length) {
-                    groups = Arrays.copyOf(groups, count * 2);
-                }
-                groups[count++] = divided[1].shortValue();
-                whole = divided[0];
-            }
+            return numeric(unscaled.longValue(), scale);
         }
+        int fractionGroups = (scale + 3) / 4;
+        BigInteger whole = unscaled.abs().multiply(BigInteger.TEN.pow(fractionGroups * 4 - scale));
+        short[] groups = this.groups;
+        int count = 0;
+        while (whole.signum() > 0) {
+            BigInteger[] divided = whole.divideAndRemainder(TEN_THOUSAND);
+            if (count == groups.length) {
+                groups = Arrays.copyOf(groups, count * 2);
+                this.groups = groups;
+            }
+            groups[count++] = divided[1].shortValue();
+            whole = divided[0];
+        }
+        return groups(count, fractionGroups, unscaled.signum() < 0, scale);
+    }
+
+    /**
+     * The numeric {@code unscaled} × 10^-{@code scale} ({@code scale} ≥ 0) as {@link #numeric(BigDecimal)} writes
+     * it, without a BigDecimal: an amount in fen is {@code numeric(fen, 2)}.
+     */
+    CopyRows numeric(long unscaled, int scale) {
+        if (unscaled < -(1L << 53) || unscaled >= 1L << 53) {
+            return numeric(BigDecimal.valueOf(unscaled, scale));
+        }
+        // the digits of |value| × 10^(4k) for k fractional groups, so the point falls between groups
+        int fractionGroups = (scale + 3) / 4;
+        long whole = Math.abs(unscaled) * POWERS_OF_TEN[fractionGroups * 4 - scale];
+        short[] groups = this.groups;
+        int count = 0;
+        while (whole > 0) {
+            groups[count++] = (short) (whole % 10_000);
+            whole /= 10_000;
+        }
+        return groups(count, fractionGroups, unscaled < 0, scale);
+    }
+
+    /** A numeric field of the first {@code count} base-10000 {@link #groups}, the last group first. */
+    private CopyRows groups(int count, int fractionGroups, boolean negative, int scale) {
+        short[] groups = this.groups;
         // groups[0] is the last group; drop trailing zero groups, as PostgreSQL stores none
         int last = 0;
         while (last < count && groups[last] == 0) {
@@ -121,7 +157,7 @@ final class CopyRows {
         putInt(8 + 2 * digits);
         putShort(digits);
         putShort(weight);
-        putShort(sign);
+        putShort(negative ? 0x4000 : 0);
         putShort(scale);
         for (int i = count - 1; i >= last; i--) {
             putShort(groups[i]);
@@ -134,10 +170,29 @@ final class CopyRows {
         return this;
     }
 
-    /** The rows with the trailer, ready to send. */
+    /** The rows with the trailer, as {@link #sendTo} sends them. */
     byte[] end() {
         putShort(-1);
         return Arrays.copyOf(bytes, size);
+    }
+
+    /**
+     * Ends the rows with the trailer and sends them through {@code in} from the buffer itself: a large group commit's
+     * rows are a few hundred kilobytes, which a copy to send would allocate once more.
+     */
+    void sendTo(CopyIn in) throws SQLException {
+        putShort(-1);
+        in.writeToCopy(bytes, 0, size);
+    }
+
+    /**
+     * No rows again, the buffer kept: a writer thread sends its rows through the same buffers batch after batch
+     * rather than growing new ones each time.
+     */
+    CopyRows reset() {
+        size = 0;
+        put(HEADER);
+        return this;
     }
 
     private void put(byte[] b) {

@@ -92,11 +92,29 @@ public class Exchange {
     }
 
     /** Submits without waiting, for callers that put many commands in one batch. */
-    CompletableFuture<Object> submit(BookCommand command) {
-        try {
-            return writerOf(command.instrumentId()).submit(command);
-        } catch (RuntimeException refused) {
-            return CompletableFuture.failedFuture(refused);
+    Submitter submitter() {
+        return new Submitter();
+    }
+
+    /**
+     * Submits commands without waiting, finding the writer of a run of commands on one instrument once: the book's
+     * partition is a hash of the instrument id. For one thread.
+     */
+    final class Submitter {
+
+        private String instrumentId;
+        private Sequencer writer;
+
+        CompletableFuture<Object> submit(BookCommand command) {
+            try {
+                if (writer == null || !command.instrumentId().equals(instrumentId)) {
+                    writer = writerOf(command.instrumentId());
+                    instrumentId = command.instrumentId();
+                }
+                return writer.submit(command);
+            } catch (RuntimeException refused) {
+                return CompletableFuture.failedFuture(refused);
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package org.carbonsink.trading.order;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +27,7 @@ final class InstrumentBook {
     long referenceFen;
     int bandBasisPoints;
     Instant dayOrdersExpiredAt;
-    final Map<Long, LiveOrder> byEngineId = new HashMap<>();
-    final Map<UUID, LiveOrder> byId = new HashMap<>();
+    final LiveOrders orders = new LiveOrders();
     private final Map<UUID, Integer> openCount = new HashMap<>();
 
     InstrumentBook(String instrumentId, long sequence, boolean halted, long referenceFen, int bandBasisPoints,
@@ -44,8 +42,7 @@ final class InstrumentBook {
     }
 
     void track(LiveOrder order) {
-        byEngineId.put(order.engineId, order);
-        byId.put(order.id, order);
+        orders.put(order);
     }
 
     void rested(LiveOrder order) {
@@ -54,8 +51,7 @@ final class InstrumentBook {
 
     /** The order left the engine's book (or never entered it). */
     void untrack(LiveOrder order, boolean wasResting) {
-        byEngineId.remove(order.engineId);
-        byId.remove(order.id);
+        orders.remove(order);
         if (wasResting) {
             openCount.computeIfPresent(order.participantId, (p, n) -> n == 1 ? null : n - 1);
         }
@@ -82,8 +78,8 @@ final class InstrumentBook {
      * have had the quantity never left.
      */
     void rebuild(BookEvents events, Consumer<LiveOrder> afterEach) {
-        List<LiveOrder> resting = new ArrayList<>();
-        byEngineId.values().stream().filter(LiveOrder::inBook).forEach(resting::add);
+        List<LiveOrder> resting = orders.all();
+        resting.removeIf(order -> !order.inBook());
         resting.sort(Comparator.comparingLong(o -> o.bookPriority));
         long previousClose = engine.previousClose();
         long lastTrade = engine.lastTradePrice();

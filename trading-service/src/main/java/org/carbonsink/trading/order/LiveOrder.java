@@ -75,6 +75,28 @@ final class LiveOrder {
                 Money.of(reservedFen), status, rejectionReason, cancelReason, bookPriority > 0 ? bookPriority : null, at);
     }
 
+    /**
+     * The row {@link #row} gives, as a binary COPY row of {@code exchange_order} with its {@code requestHash} (the
+     * columns of BatchJournal's copy), written from the order's fields without the row's BigDecimals.
+     */
+    void copyRow(CopyRows rows, Instant at, String requestHash) {
+        rows.row(17).uuid(id).text(instrumentId).uuid(participantId).text(side.name()).text(type.name())
+                .text(timeInForce.name()).int8(quantity);
+        if (type == OrderType.MARKET) {
+            rows.nul();
+        } else {
+            rows.numeric(priceFen, 2);
+        }
+        rows.int8(filled).numeric(reservedFen, 2).text(status.name()).text(rejectionReason)
+                .text(cancelReason == null ? null : cancelReason.name());
+        if (bookPriority > 0) {
+            rows.int8(bookPriority);
+        } else {
+            rows.nul();
+        }
+        rows.timestamp(at).timestamp(at).text(requestHash);
+    }
+
     private BigDecimal price() {
         return type == OrderType.MARKET ? null : Money.of(priceFen);
     }

@@ -17,6 +17,19 @@ final class Money {
         return BigDecimal.valueOf(fen, 2);
     }
 
+    /**
+     * {@code fen} as CNY text, as {@code of(fen).toString()} writes it ({@code 12.30}, {@code -0.05}), without the
+     * BigDecimal: the command log names the price of every order placed.
+     */
+    static String text(long fen) {
+        if (fen == Long.MIN_VALUE) {
+            return of(fen).toString();
+        }
+        long whole = Math.abs(fen) / 100;
+        int cents = (int) (Math.abs(fen) % 100);
+        return (fen < 0 ? "-" : "") + whole + (cents < 10 ? ".0" : ".") + cents;
+    }
+
     /** The price in fen; {@code field} names the request field in the 400 problem if it has fractions of a fen. */
     static long fen(BigDecimal amount, String field) {
         try {

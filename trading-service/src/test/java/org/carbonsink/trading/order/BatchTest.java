@@ -107,7 +107,7 @@ class BatchTest {
 
         batch.apply(new BookCommand.Place(UUID.randomUUID(), new PlaceOrder(buyer, INSTRUMENT, Side.BUY, OrderType.LIMIT,
                 TimeInForce.GTC, 5, new BigDecimal("20.00"))), new CompletableFuture<>(), buyersRequest);
-        UUID restingAsk = writer.book(INSTRUMENT).byId.values().stream().filter(o -> o.side == Side.SELL)
+        UUID restingAsk = writer.book(INSTRUMENT).orders.stream().filter(o -> o.side == Side.SELL)
                 .findFirst().orElseThrow().id;
         batch.apply(new BookCommand.Cancel(INSTRUMENT, restingAsk, seller), new CompletableFuture<>(), sellersCancel);
 

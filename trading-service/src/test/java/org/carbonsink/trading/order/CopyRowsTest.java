@@ -10,6 +10,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
+import org.carbonsink.trading.matching.CancelReason;
+import org.carbonsink.trading.matching.OrderType;
+import org.carbonsink.trading.matching.Side;
+import org.carbonsink.trading.matching.TimeInForce;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,5 +102,93 @@ class CopyRowsTest {
         assertThat(field(r -> r.timestamp(Instant.parse("2000-01-01T00:00:01.000002Z"))))
                 .isEqualTo("00000008" + "00000000000f4242");
         assertThat(field(r -> r.timestamp(Instant.parse("1999-12-31T23:59:59Z")))).isEqualTo("00000008" + "fffffffffff0bdc0");
+    }
+
+    @Test
+    void textIsItsUtf8WithItsLengthInBytes() {
+        assertThat(field(r -> r.text("GTC"))).isEqualTo("00000003" + "475443");
+        assertThat(field(r -> r.text(""))).isEqualTo("00000000");
+        // 碳 is three bytes of UTF-8, é two
+        assertThat(field(r -> r.text("a碳é"))).isEqualTo("00000006" + "61" + "e7a2b3" + "c3a9");
+        assertThat(field(r -> r.text(null))).isEqualTo("ffffffff");
+    }
+
+    @Test
+    void rowsOfManyFieldsAreTheirFieldsWrittenOneByOne() {
+        // one writer for a whole batch: what a field leaves behind does not change the next one
+        Random random = new Random(20261202);
+        CopyRows together = new CopyRows();
+        StringBuilder apart = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            BigInteger unscaled = new BigInteger(1 + random.nextInt(90), random);
+            BigDecimal number = new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(), random.nextInt(9));
+            String text = random.nextBoolean() ? "order " + i : "订单 " + i;
+            together.row(2).numeric(number).text(text);
+            apart.append("0002").append(field(r -> r.numeric(number))).append(field(r -> r.text(text)));
+        }
+        byte[] all = together.end();
+        assertThat(HexFormat.of().formatHex(Arrays.copyOfRange(all, 19, all.length - 2))).isEqualTo(apart.toString());
+    }
+
+    @Test
+    void amountsInFenAreWrittenAsTheirBigDecimals() {
+        Random random = new Random(20261203);
+        List<Long> values = new ArrayList<>(List.of(0L, 1L, -1L, 99L, 100L, 10_000L, 1L << 53, (1L << 53) - 1,
+                -(1L << 53), -(1L << 53) - 1, Long.MAX_VALUE, Long.MIN_VALUE));
+        for (int i = 0; i < 20_000; i++) {
+            values.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long value : values) {
+            for (int scale : new int[] { 0, 2, 3, 4, 5 }) {
+                assertThat(field(r -> r.numeric(value, scale))).as("%d at scale %d", value, scale)
+                        .isEqualTo(field(r -> r.numeric(BigDecimal.valueOf(value, scale))));
+            }
+        }
+    }
+
+    @Test
+    void anOrdersCopyRowIsItsRowsFields() {
+        Instant now = Instant.parse("2026-12-02T10:00:00.123456789Z");
+        LiveOrder limit = new LiveOrder(1, UUID.randomUUID(), "P000001-2025", UUID.randomUUID(), 1, Side.BUY,
+                OrderType.LIMIT, TimeInForce.GTC, now, 1234, 5, false);
+        limit.status = OrderStatus.OPEN;
+        limit.reservedFen = 6170;
+        limit.bookPriority = 42;
+        LiveOrder market = new LiveOrder(2, UUID.randomUUID(), "P000001-2025", UUID.randomUUID(), 2, Side.BUY,
+                OrderType.MARKET, TimeInForce.IOC, now, 0, 3, false);
+        market.status = OrderStatus.CANCELLED;
+        market.cancelReason = CancelReason.MARKET_REMAINDER;
+        market.filled = 1;
+        LiveOrder rejected = new LiveOrder(3, UUID.randomUUID(), "P000002-2025", UUID.randomUUID(), 1, Side.SELL,
+                OrderType.LIMIT, TimeInForce.DAY, now, 99, 1, false);
+        rejected.status = OrderStatus.REJECTED;
+        rejected.rejectionReason = "价格超出 the band";
+        for (LiveOrder order : List.of(limit, market, rejected)) {
+            for (String hash : Arrays.asList(null, "sha256:abc")) {
+                Orders.OrderRow r = order.row(now);
+                CopyRows expected = new CopyRows();
+                expected.row(17).uuid(r.id()).text(r.instrumentId()).uuid(r.participantId()).text(r.side().name())
+                        .text(r.type().name()).text(r.timeInForce().name()).int8(r.quantity()).numeric(r.limitPrice())
+                        .int8(r.filledQuantity()).numeric(r.reservedCash()).text(r.status().name())
+                        .text(r.rejectionReason()).text(r.cancelReasonName()).int8(r.bookPriority())
+                        .timestamp(r.at()).timestamp(r.at()).text(hash);
+                CopyRows actual = new CopyRows();
+                order.copyRow(actual, now, hash);
+                assertThat(actual.end()).isEqualTo(expected.end());
+            }
+        }
+    }
+
+    @Test
+    void rowsWrittenAgainAfterAResetAreThoseOfAFreshWriter() {
+        CopyRows reused = new CopyRows();
+        for (int i = 0; i < 5_000; i++) {
+            reused.row(1).text("a row that fills the buffer past its first size " + i);
+        }
+        reused.end();
+        reused.reset().row(2).int8(7).text("again");
+        CopyRows fresh = new CopyRows();
+        fresh.row(2).int8(7).text("again");
+        assertThat(reused.end()).isEqualTo(fresh.end());
     }
 }

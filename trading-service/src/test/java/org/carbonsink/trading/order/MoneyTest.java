@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.carbonsink.support.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +36,18 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.times(1_000_000_000L, 100_000_000_000L))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.slug()).isEqualTo("order-value-too-large"));
         assertThat(Money.times(1_000_000_000L, 1_000_000_000L)).isEqualTo(1_000_000_000_000_000_000L);
+    }
+
+    @Test
+    void fenAsTextIsTheBigDecimalsText() {
+        Random random = new Random(20261202);
+        List<Long> values = new ArrayList<>(List.of(0L, 1L, -1L, 5L, -5L, 10L, 99L, 100L, 101L, 1234L, -1234L,
+                Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+        for (int i = 0; i < 10_000; i++) {
+            values.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long fen : values) {
+            assertThat(Money.text(fen)).as("%d fen", fen).isEqualTo(Money.of(fen).toString());
+        }
     }
 }

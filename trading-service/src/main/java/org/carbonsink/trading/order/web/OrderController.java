@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,60 +158,74 @@ class OrderController {
             @Parameter(hidden = true) @RequestAttribute(name = IdempotencyFilter.REQUEST_HASH, required = false)
             String requestHash,
             @RequestHeader(name = "Prefer", required = false) String prefer) {
-        BatchOrderView full = placeAll(caller, request, key, requestHash);
-        if (prefer == null || !prefer.contains("return=minimal")) {
-            return ResponseEntity.ok(full);
+        List<Outcome> done = placeAll(caller, request, key, requestHash);
+        int ok = 0;
+        for (Outcome outcome : done) {
+            ok += outcome.status() == 201 ? 1 : 0;
         }
-        List<BatchOrderSummary.Item> items = full.results().stream().map(r -> new BatchOrderSummary.Item(r.index(),
-                r.status(), r.order() == null ? null : r.order().id(), r.order() == null ? null : r.order().status(),
-                r.problem())).toList();
+        int refused = done.size() - ok;
+        if (prefer == null || !prefer.contains("return=minimal")) {
+            Map<UUID, BigDecimal> averagePrices = orders.averagePrices(
+                    done.stream().map(Outcome::order).filter(Objects::nonNull).toList());
+            List<BatchOrderView.Item> items = new ArrayList<>(done.size());
+            for (Outcome o : done) {
+                items.add(new BatchOrderView.Item(o.index(), o.status(),
+                        o.order() == null ? null : OrderView.of(o.order(), averagePrices.get(o.order().id())), o.problem()));
+            }
+            return ResponseEntity.ok(new BatchOrderView(ok, refused, items));
+        }
+        // the minimal answer names no price: the orders' average prices are not looked up, nor their views built
+        List<BatchOrderSummary.Item> items = new ArrayList<>(done.size());
+        for (Outcome o : done) {
+            items.add(new BatchOrderSummary.Item(o.index(), o.status(), o.order() == null ? null : o.order().id(),
+                    o.order() == null ? null : o.order().status(), o.problem()));
+        }
         return ResponseEntity.ok().header("Preference-Applied", "return=minimal")
-                .body(new BatchOrderSummary(full.placed(), full.refused(), items));
+                .body(new BatchOrderSummary(ok, refused, items));
     }
 
-    private BatchOrderView placeAll(Caller caller, BatchOrderRequest request, String key, String requestHash) {
+    /** What became of one order of a batch: placed (201, the order) or refused (its status and problem). */
+    private record Outcome(int index, int status, Order order, Map<String, Object> problem) {
+    }
+
+    /** Each order of the batch placed or refused, in the order given. */
+    private List<Outcome> placeAll(Caller caller, BatchOrderRequest request, String key, String requestHash) {
         List<PlaceOrderRequest> items = request.orders();
-        List<Map<String, Object>> invalid = new ArrayList<>();
-        List<PlaceOrder> valid = new ArrayList<>();
-        List<Integer> validIndex = new ArrayList<>();
+        Outcome[] results = new Outcome[items.size()];
+        List<PlaceOrder> valid = new ArrayList<>(items.size());
+        int[] validIndex = new int[items.size()];
         for (int i = 0; i < items.size(); i++) {
             PlaceOrderRequest item = items.get(i);
             Map<String, Object> problem = problemOf(item);
-            invalid.add(problem);
             if (problem == null) {
+                validIndex[valid.size()] = i;
                 valid.add(item.toCommand(caller.participantId()));
-                validIndex.add(i);
+            } else {
+                results[i] = new Outcome(i, 400, null, problem);
             }
         }
         long start = System.nanoTime();
         List<PlacingOrder.Placed> placed = placing.placeAll(valid, key, requestHash);
         long took = System.nanoTime() - start;
-        Map<UUID, BigDecimal> averagePrices = orders.averagePrices(
-                placed.stream().map(PlacingOrder.Placed::order).filter(Objects::nonNull).toList());
-        List<BatchOrderView.Item> results = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (invalid.get(i) != null) {
-                outcomes.rejected("invalid");
-                results.add(new BatchOrderView.Item(i, 400, null, invalid.get(i)));
-            }
+        for (int k = 0; k < items.size() - valid.size(); k++) {
+            outcomes.rejected("invalid");
         }
+        int accepted = 0;
         for (int k = 0; k < placed.size(); k++) {
             PlacingOrder.Placed p = placed.get(k);
-            int index = validIndex.get(k);
+            int index = validIndex[k];
             if (p.order() != null) {
                 // each order of the batch waited for the whole batch
                 outcomes.latency().record(took, TimeUnit.NANOSECONDS);
-                outcomes.accepted();
-                results.add(new BatchOrderView.Item(index, 201, OrderView.of(p.order(), averagePrices.get(p.order().id())),
-                        null));
+                accepted++;
+                results[index] = new Outcome(index, 201, p.order(), null);
             } else {
                 outcomes.rejected(p.refusal().slug());
-                results.add(new BatchOrderView.Item(index, p.refusal().status().value(), null, problem(p.refusal())));
+                results[index] = new Outcome(index, p.refusal().status().value(), null, problem(p.refusal()));
             }
         }
-        results.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        int ok = (int) results.stream().filter(r -> r.status() == 201).count();
-        return new BatchOrderView(ok, results.size() - ok, results);
+        outcomes.accepted(accepted);
+        return Arrays.asList(results);
     }
 
     @GetMapping("/{id}")

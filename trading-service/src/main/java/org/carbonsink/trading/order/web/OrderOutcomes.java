@@ -37,6 +37,11 @@ class OrderOutcomes {
         accepted.increment();
     }
 
+    /** {@code count} orders accepted at once (a batch's). */
+    void accepted(int count) {
+        accepted.increment(count);
+    }
+
     void rejected(String reason) {
         rejectedCounter(reason).increment();
     }
