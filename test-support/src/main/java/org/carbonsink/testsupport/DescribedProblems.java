@@ -95,6 +95,10 @@ public final class DescribedProblems {
     }
 
     private static String unknown(JsonNode schema) {
+        if (schema.hasNonNull("example")) {
+            // a parameter of a form no generated text meets names one that identifies nothing as its example
+            return schema.path("example").asString();
+        }
         if ("uuid".equals(schema.path("format").asString())) {
             return UUID.randomUUID().toString();
         }

@@ -1,5 +1,7 @@
 package org.carbonsink.registry.ledger.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -103,7 +105,9 @@ class SupplyController {
      * its first and last serials are of the project and vintage it names.
      */
     @GetMapping("/serials/{serial}")
-    SerialView serial(@PathVariable String serial, @RequestParam(defaultValue = "0") @Min(0) long after,
+    SerialView serial(@Parameter(description = "a serial number, or a block in its display form",
+            schema = @Schema(type = "string", pattern = "^([0-9]{1,19}|" + SerialRange.REGISTRY
+                    + "-.+-[0-9]{4}-[0-9]{1,18}-[0-9]{1,18})$", example = "987654321")) @PathVariable String serial, @RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit) {
         long number = serialNumber(serial);
         Supply.SerialTrace trace = supply.trace(number, after, limit + 1)
