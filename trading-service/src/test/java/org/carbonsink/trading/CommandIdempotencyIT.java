@@ -114,6 +114,8 @@ class CommandIdempotencyIT extends TradingIntegration {
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
         assertThat(again.json().get("status").asString()).isEqualTo("OPEN");
+        assertThat(first.header("Location")).isEqualTo("/orders/" + first.json().get("id").asString())
+                .isEqualTo(again.header("Location"));
         assertThat(ordersOf(buyer)).isEqualTo(1);
         assertCash(buyer, "1000.00", "120.00");
     }

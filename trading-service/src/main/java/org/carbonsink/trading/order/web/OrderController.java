@@ -17,8 +17,10 @@ import java.util.Set;
 import java.util.UUID;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.concurrent.TimeUnit;
+import org.carbonsink.support.web.AnyCaller;
 import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.IdempotencyFilter;
+import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.ProblemException.FieldProblem;
@@ -112,7 +114,8 @@ class OrderController {
             outcomes.rejected(refused.slug());
             throw refused;
         }
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.CREATED)
+                .location(Locations.of("/orders/" + placed.order().id()));
         if (placed.replayed()) {
             answer.header(IdempotencyFilter.REPLAYED, "true");
         } else {
@@ -238,6 +241,7 @@ class OrderController {
     }
 
     /** The caller's orders, newest first, narrowed by every filter given (AND); as CSV with {@code Accept: text/csv}. */
+    @AnyCaller
     @GetMapping
     Page<OrderView> list(Caller caller, @RequestParam(required = false) OrderStatus status,
             @Parameter(description = "only the orders of this instrument") @RequestParam(required = false)
