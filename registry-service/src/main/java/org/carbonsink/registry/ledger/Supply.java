@@ -97,6 +97,11 @@ public class Supply {
     public record SerialTrace(SerialBlock block, List<Movement> movements) {
     }
 
+    /** The block that holds {@code serial} now, without its movements. */
+    public Optional<SerialBlock> holding(long serial) {
+        return blocks.holding(serial);
+    }
+
     public Optional<SerialTrace> trace(long serial, long afterId, int limit) {
         return blocks.holding(serial).map(block -> new SerialTrace(block, jdbc.sql("""
                 select id, at, kind, first_serial, last_serial, reference_id from ledger_movement

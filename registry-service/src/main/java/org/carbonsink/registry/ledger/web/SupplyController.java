@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.carbonsink.registry.ledger.Supply;
 import org.carbonsink.registry.ledger.core.SerialBlock;
@@ -107,19 +108,17 @@ class SupplyController {
     @GetMapping("/serials/{serial}")
     SerialView serial(@Parameter(description = "a serial number, or a block in its display form",
             schema = @Schema(type = "string", pattern = "^([0-9]{1,19}|" + SerialRange.REGISTRY
-                    + "-.+-[0-9]{4}-[0-9]{1,18}-[0-9]{1,18})$", example = "987654321")) @PathVariable String serial, @RequestParam(defaultValue = "0") @Min(0) long after,
+                    + "-.+-[0-9]{4}-[0-9]{1,18}-[0-9]{1,18})$", example = "987654321")) @PathVariable String serial,
+            @RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit) {
-        long number = serialNumber(serial);
+        Optional<SerialRange> named = SerialRange.parse(serial);
+        long number = named.isPresent() ? named.get().first() : serialNumber(serial);
         Supply.SerialTrace trace = supply.trace(number, after, limit + 1)
                 .orElseThrow(() -> ProblemException.notFound("serial", serial));
         SerialBlock b = trace.block();
-        SerialRange.parse(serial).ifPresent(named -> {
-            boolean lastAlike = supply.trace(named.last(), 0, 1).map(Supply.SerialTrace::block)
-                    .filter(last -> last.projectId().equals(b.projectId()) && last.vintage() == b.vintage()).isPresent();
-            if (!named.projectCode().equals(b.projectCode()) || named.vintage() != b.vintage() || !lastAlike) {
-                throw ProblemException.notFound("serial", serial);
-            }
-        });
+        if (named.isPresent() && !namesItsBlock(named.get(), b)) {
+            throw ProblemException.notFound("serial", serial);
+        }
         KeysetPage<MovementView> page = KeysetPage.of(trace.movements(), limit, m -> String.valueOf(m.id()),
                 m -> new MovementView(m.id(), m.at(), m.kind(), m.firstSerial(), m.lastSerial(), m.referenceId()));
         return new SerialView(number, b.range().serial(), b.projectId(), b.projectCode(), b.vintage(), b.state(),
@@ -127,19 +126,29 @@ class SupplyController {
                 page.next() == null ? null : Long.valueOf(page.next()));
     }
 
+    /** Whether a block's display form names the project and vintage of the blocks holding its first and last serials. */
+    private boolean namesItsBlock(SerialRange named, SerialBlock first) {
+        return named.projectCode().equals(first.projectCode()) && named.vintage() == first.vintage()
+                && supply.holding(named.last())
+                        .filter(last -> last.projectId().equals(first.projectId()) && last.vintage() == first.vintage())
+                        .isPresent();
+    }
+
+    /** A serial given by its number (a block's display form is {@link SerialRange#parse}d instead). */
     private static long serialNumber(String serial) {
-        if (!serial.isEmpty() && serial.length() <= 19 && serial.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            long number = serial.length() < 19 || serial.compareTo(String.valueOf(Long.MAX_VALUE)) <= 0
-                    ? Long.parseLong(serial) : -1;
-            if (number == -1) {
-                throw ProblemException.invalidField("serial", "Max", "must be less than or equal to " + Long.MAX_VALUE);
-            }
-            if (number < 1) {
-                throw ProblemException.invalidField("serial", "Min", "must be greater than or equal to 1");
-            }
-            return number;
+        long number;
+        try {
+            number = !serial.isEmpty() && serial.chars().allMatch(c -> c >= '0' && c <= '9') ? Long.parseLong(serial) : -1;
+        } catch (NumberFormatException tooLarge) {
+            throw ProblemException.invalidField("serial", "Max", "must be less than or equal to " + Long.MAX_VALUE);
         }
-        return SerialRange.parse(serial).map(SerialRange::first).orElseThrow(() -> ProblemException.invalidField(
-                "serial", "serial-or-block", "must be a serial number or a block such as CSR-P000001-2025-000000001-000006435"));
+        if (number == -1) {
+            throw ProblemException.invalidField("serial", "serial-or-block",
+                    "must be a serial number or a block such as CSR-P000001-2025-000000001-000006435");
+        }
+        if (number < 1) {
+            throw ProblemException.invalidField("serial", "Min", "must be greater than or equal to 1");
+        }
+        return number;
     }
 }
