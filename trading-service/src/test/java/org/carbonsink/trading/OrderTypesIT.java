@@ -261,8 +261,16 @@ class OrderTypesIT extends TradingIntegration {
         var above = as(buyer).post("/orders", order(instrument.instrumentId(), "BUY", 1, "55.01"));
         assertRefused(above, 422, "price-outside-band");
         assertThat(money(above.json().get("upperBand"))).isEqualByComparingTo("55.00");
-        assertRefused(as(trader()).post("/orders", order(instrument.instrumentId(), "SELL", 1, "44.99")), 422,
-                "price-outside-band");
+        var below = as(trader()).post("/orders", order(instrument.instrumentId(), "SELL", 1, "44.99"));
+        assertRefused(below, 422, "price-outside-band");
+        // a sell order, refused before its hold, names the same band, reference and source as a buy order
+        for (var refused : List.of(above, below)) {
+            assertThat(money(refused.json().get("lowerBand"))).isEqualByComparingTo("45.00");
+            assertThat(money(refused.json().get("upperBand"))).isEqualByComparingTo("55.00");
+            assertThat(money(refused.json().get("referencePrice"))).isEqualByComparingTo("50.00");
+            assertThat(refused.json().get("referenceSource").asString()).isEqualTo("OPERATOR");
+            assertThat(refused.json().get("detail").asString()).contains("operator's reference price");
+        }
         assertThat(placeOrder(buyer, instrument.instrumentId(), "BUY", 1, "55.00").get("status").asString())
                 .isEqualTo("OPEN");
         assertThat(placeOrder(buyer, instrument.instrumentId(), "BUY", 1, "45.00").get("status").asString())

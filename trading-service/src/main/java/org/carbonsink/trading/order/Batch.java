@@ -655,15 +655,24 @@ final class Batch implements BookEvents {
     }
 
     static ProblemException outsideBand(InstrumentBook b) {
+        return outsideBand(b.instrumentId, b.engine.lowerBandFen(), b.engine.upperBandFen(), b.engine.referencePrice(),
+                b.bandBasisPoints, b.referenceFen > 0);
+    }
+
+    /**
+     * The refusal of a limit price outside the band, the same for a buy order (checked by the writer) and a sell
+     * order (checked when it is placed, before its hold): the bounds, the reference price and where it comes from.
+     */
+    static ProblemException outsideBand(String instrumentId, long lowerFen, long upperFen, long referenceFen,
+            int basisPoints, boolean operatorReference) {
         return ProblemException.rule("price-outside-band", "Price outside the band", "limit prices for "
-                + b.instrumentId + " must be within " + Money.of(b.engine.lowerBandFen()) + " and "
-                + Money.of(b.engine.upperBandFen()) + " CNY (±" + b.bandBasisPoints / 100.0 + "% of "
-                + Money.of(b.engine.referencePrice()) + (b.referenceFen > 0 ? ", the operator's reference price)"
-                        : ", the previous session's closing price)"))
-                .with("lowerBand", Money.of(b.engine.lowerBandFen()))
-                .with("upperBand", Money.of(b.engine.upperBandFen()))
-                .with("referencePrice", Money.of(b.engine.referencePrice()))
-                .with("referenceSource", b.referenceFen > 0 ? "OPERATOR" : "PREVIOUS_CLOSE");
+                + instrumentId + " must be within " + Money.of(lowerFen) + " and " + Money.of(upperFen) + " CNY (±"
+                + basisPoints / 100.0 + "% of " + Money.of(referenceFen) + (operatorReference
+                        ? ", the operator's reference price)" : ", the previous session's closing price)"))
+                .with("lowerBand", Money.of(lowerFen))
+                .with("upperBand", Money.of(upperFen))
+                .with("referencePrice", Money.of(referenceFen))
+                .with("referenceSource", operatorReference ? "OPERATOR" : "PREVIOUS_CLOSE");
     }
 
     static boolean rests(OrderType type, TimeInForce tif) {

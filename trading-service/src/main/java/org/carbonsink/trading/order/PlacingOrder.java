@@ -339,20 +339,19 @@ public class PlacingOrder {
     }
 
     private void checkSellBand(PlaceOrder command, Rules now) {
-        if (now.referencePrice() == null || now.bandBasisPoints() == 0) {
+        BigDecimal reference = now.operatorReference() != null ? now.operatorReference() : now.previousClose();
+        if (reference == null || now.bandBasisPoints() == 0) {
             return;
         }
         // the engine's own band arithmetic, on a book that holds nothing but the rule
         MatchingEngineBook band = new FastOrderBook();
-        band.setReferencePrice(Money.fen(now.referencePrice(), "referencePrice"));
+        band.setReferencePrice(Money.fen(reference, "referencePrice"));
         band.setBandBasisPoints(now.bandBasisPoints());
-        long lower = band.lowerBandFen();
-        long upper = band.upperBandFen();
         long price = Money.fen(command.limitPrice(), "limitPrice");
-        if (price < lower || price > upper) {
-            throw ProblemException.rule("price-outside-band", "Price outside the band", "limit prices for "
-                    + command.instrumentId() + " must be within " + Money.of(lower) + " and " + Money.of(upper) + " CNY")
-                    .with("lowerBand", Money.of(lower)).with("upperBand", Money.of(upper));
+        if (price < band.lowerBandFen() || price > band.upperBandFen()) {
+            // the buy order's refusal, with the reference and its source (docs/exchange-engine.md)
+            throw Batch.outsideBand(command.instrumentId(), band.lowerBandFen(), band.upperBandFen(),
+                    band.referencePrice(), now.bandBasisPoints(), now.operatorReference() != null);
         }
     }
 
@@ -365,16 +364,18 @@ public class PlacingOrder {
         }
     }
 
-    private record Rules(boolean halted, BigDecimal referencePrice, int bandBasisPoints) {
+    private record Rules(boolean halted, BigDecimal operatorReference, BigDecimal previousClose, int bandBasisPoints) {
     }
 
-    /** The instrument's halt and band; the band's reference falls back on the previous session's close, as the book's does. */
+    /** The instrument's halt and band; without the operator's reference, the previous session's close, as the book's. */
     private Rules rulesOf(String instrumentId) {
         return jdbc.sql("""
-                select halted, coalesce(reference_price, (select price from trade t where t.instrument_id = i.id
-                    and t.venue = 'BOOK' and t.executed_at < :sessionStart order by t.seq desc limit 1)), band_basis_points
+                select halted, reference_price, case when reference_price is null then (select price from trade t
+                    where t.instrument_id = i.id and t.venue = 'BOOK' and t.executed_at < :sessionStart
+                    order by t.seq desc limit 1) end, band_basis_points
                 from instrument i where id = :id
                 """).param("id", instrumentId).param("sessionStart", Timestamp.from(rules.lastSessionClose(clock.instant())))
-                .query((rs, row) -> new Rules(rs.getBoolean(1), rs.getBigDecimal(2), rs.getInt(3))).single();
+                .query((rs, row) -> new Rules(rs.getBoolean(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4)))
+                .single();
     }
 }
