@@ -436,8 +436,9 @@ class AuthorizationMatrixIT extends TradingIntegration {
     }
 
     private Request propose() {
-        Map<String, Object> body = proposal(UUID.randomUUID());
-        return new Request("POST", "/block-trades", body, "{6 @ 50.00 to a new buyer}");
+        // a buyer that may trade, other than every caller (a proposal to anyone else is refused, whoever asks)
+        Map<String, Object> body = proposal(trader());
+        return new Request("POST", "/block-trades", body, "{6 @ 50.00 to a new trader}");
     }
 
     private Request announce() {

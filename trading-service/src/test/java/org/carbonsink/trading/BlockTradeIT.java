@@ -207,6 +207,28 @@ class BlockTradeIT extends TradingIntegration {
     }
 
     @Test
+    void aProposalToABuyerThatCannotTradeIsRefusedNamingTheBuyerAndHoldsNothing() {
+        Listed instrument = blockMarket("50.00");
+        UUID unknown = UUID.randomUUID();
+        UUID verifier = registered("VERIFIER");
+
+        var toUnknown = as(seller).post("/block-trades", Map.of("buyerId", unknown, "instrumentId",
+                instrument.instrumentId(), "quantity", 100, "price", new BigDecimal("50.00")));
+        var toVerifier = as(seller).post("/block-trades", Map.of("buyerId", verifier, "instrumentId",
+                instrument.instrumentId(), "quantity", 100, "price", new BigDecimal("50.00")));
+
+        assertThat(toUnknown.status()).as(toUnknown.body()).isEqualTo(422);
+        assertThat(toUnknown.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:unknown-participant");
+        assertThat(toUnknown.json().get("field").asString()).isEqualTo("buyerId");
+        assertThat(toVerifier.status()).as(toVerifier.body()).isEqualTo(422);
+        assertThat(toVerifier.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:counterparty-not-trading");
+        assertThat(toVerifier.json().get("field").asString()).isEqualTo("buyerId");
+        // nothing proposed, so no credits held (the hold request is written with the proposal) for a buyer who
+        // could never accept
+        assertThat(as(seller).get("/block-trades").expect(200).get("total").asLong()).isZero();
+    }
+
+    @Test
     void aBuyerWithoutTheCashCannotAcceptAndMayDecline() {
         Listed instrument = blockMarket("50.00");
         deposit(buyer, "100.00");

@@ -51,6 +51,8 @@ public class ProposingBlockTrade {
             throw ProblemException.invalidField("buyerId", "NotSeller", "must name another participant than the seller");
         }
         traders.requireTrading(command.sellerId());
+        // a proposal holds the seller's credits until it ends: never for a buyer that could not accept it
+        traders.requireCounterparty(command.buyerId(), "buyerId");
         Instant expiresAt = command.expiresAt() == null ? now.plus(defaultValidity) : command.expiresAt();
         if (!expiresAt.isAfter(now)) {
             throw ProblemException.invalidField("expiresAt", "Future", "must be in the future");

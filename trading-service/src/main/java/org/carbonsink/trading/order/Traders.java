@@ -23,6 +23,22 @@ public class Traders {
         this.rules = rules;
     }
 
+    /**
+     * Refuses (422, naming {@code field}) a counterparty the caller names that could not take part: a participant the
+     * registry never registered ({@code unknown-participant}), or one outside the trading roles
+     * ({@code counterparty-not-trading}). The caller is not the one refused, hence 422 rather than 403.
+     */
+    public void requireCounterparty(UUID participantId, String field) {
+        String role = participants.roleOf(participantId).orElseThrow(() -> ProblemException.rule("unknown-participant",
+                "Unknown participant", field + " " + participantId + " names no participant the registry registered")
+                .with("field", field));
+        if (!rules.tradingRoles().contains(role)) {
+            throw ProblemException.rule("counterparty-not-trading", "Counterparty does not trade", field + " "
+                    + participantId + " names a participant that is not registered in a trading role "
+                    + rules.tradingRoles()).with("field", field);
+        }
+    }
+
     /** Refuses (422 without a registry account, 403 outside the trading roles) unless the participant trades. */
     public void requireTrading(UUID participantId) {
         String role = participants.roleOf(participantId).orElseThrow(() -> ProblemException.rule("no-registry-account",
