@@ -3,12 +3,15 @@ package org.carbonsink.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.contracts.CreditHoldReleaseRequested;
+import org.carbonsink.contracts.CreditHoldRequested;
+import org.carbonsink.contracts.CreditsHeld;
 import org.carbonsink.contracts.Topics;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.TestEvents;
@@ -294,6 +297,31 @@ class OrderTypesIT extends TradingIntegration {
         assertRefused(as(buyer).post("/orders", order(instrument.instrumentId(), "BUY", 1, "1.00")), 422,
                 "open-order-cap");
         assertCash(buyer, "1000.00", OPEN_ORDER_CAP + ".00");
+    }
+
+    @Test
+    void aSellOrderWhoseCreditsAreHeldOnceItsOwnerIsAtTheOpenOrderCapIsRejectedAndItsCreditsGoBack() {
+        Listed instrument = listInstrument(1000);
+        UUID trader = trader();
+        deposit(trader, "1000.00");
+        for (int i = 0; i < OPEN_ORDER_CAP - 1; i++) {
+            placeOrder(trader, instrument.instrumentId(), "BUY", 1, "1.00");
+        }
+        UUID sell = id(placeOrder(trader, instrument.instrumentId(), "SELL", 1, "90.00"));
+        // the cap counts the sell order awaiting its hold, but the book does not know it yet: the last buy fits
+        placeOrder(trader, instrument.instrumentId(), "BUY", 1, "1.00");
+        CreditHoldRequested hold = holdRequestedFor(sell);
+
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditsHeld(UUID.randomUUID(),
+                Instant.now(), hold.holdId(), hold.instrumentId(), hold.quantity()));
+
+        JsonNode rejected = awaitOrder(trader, sell, "REJECTED");
+        assertThat(rejected.get("rejectionReason").asString()).contains("cap is " + OPEN_ORDER_CAP);
+        assertThat(as(trader).get("/orders?status=OPEN&instrumentId=" + instrument.instrumentId()).expect(200)
+                .get("total").asLong()).as("open orders in the book").isEqualTo(OPEN_ORDER_CAP);
+        assertThat(TestEvents.await(Topics.TRADING_ORDERS, CreditHoldReleaseRequested.class,
+                e -> e.holdId().equals(sell), PATIENCE)).extracting(CreditHoldReleaseRequested::quantity)
+                .containsExactly(1L);
     }
 
     @Test

@@ -230,6 +230,14 @@ final class Batch implements BookEvents {
             closeAwaitingHold(b, pending, CancelReason.EXPIRED, "OPEN_HELD", "session closed awaiting its hold");
             return null;
         }
+        int open = b.openOrdersOf(pending.participantId());
+        if (rests(pending.type(), pending.timeInForce()) && open >= writer.rules.maxOpenOrdersPerInstrument()) {
+            // the cap held when it was placed, but orders placed while the registry was holding its credits
+            // (buy orders, which the writer counts from the book) filled the participant's share of the book since
+            rejectAwaitingHold(b, pending, "the participant had " + open + " orders open in the book when its credits"
+                    + " were held; the cap is " + writer.rules.maxOpenOrdersPerInstrument());
+            return null;
+        }
         long priceFen = pending.type() == OrderType.LIMIT ? Money.fen(pending.limitPrice(), "limitPrice") : 0;
         begin(b);
         LiveOrder order = new LiveOrder(writer.nextEngineId(), pending.id(), pending.instrumentId(),
@@ -292,14 +300,25 @@ final class Batch implements BookEvents {
     /** Ends a sell order that never entered the book, and asks the registry to let go of all it holds for it. */
     private Order closeAwaitingHold(InstrumentBook b, Order pending, CancelReason reason, String logKind,
             String detail) {
+        return endAwaitingHold(b, pending, OrderStatus.CANCELLED, reason, null, logKind, detail);
+    }
+
+    /** Refuses a sell order when its credits are held, as the book refuses one it will not take then. */
+    private void rejectAwaitingHold(InstrumentBook b, Order pending, String rejectionReason) {
+        endAwaitingHold(b, pending, OrderStatus.REJECTED, null, rejectionReason, "OPEN_HELD", rejectionReason);
+    }
+
+    private Order endAwaitingHold(InstrumentBook b, Order pending, OrderStatus status, CancelReason reason,
+            String rejectionReason, String logKind, String detail) {
         begin(b);
         LiveOrder order = new LiveOrder(writer.nextEngineId(), pending.id(), pending.instrumentId(),
                 pending.participantId(), writer.participantKey(pending.participantId()), Side.SELL, pending.type(),
                 pending.timeInForce(), pending.placedAt(),
                 pending.type() == OrderType.LIMIT ? Money.fen(pending.limitPrice(), "limitPrice") : 0,
                 pending.quantity(), true);
-        order.status = OrderStatus.CANCELLED;
+        order.status = status;
         order.cancelReason = reason;
+        order.rejectionReason = rejectionReason;
         changed.put(order.id, order);
         holdReleases.add(new HoldRelease(order.snapshot(now), order.quantity, cause));
         logRow(logKind, order.id, null, order.participantId, detail, order.status.name());
