@@ -183,6 +183,26 @@ class AuctionIT extends TradingIntegration {
         assertThat(past.json().get("errors").get(0).get("field").asString()).isEqualTo("endsAt");
     }
 
+    @Test
+    void aHaltedInstrumentTakesNoAuctionNorBidUntilTradingResumes() {
+        Listed instrument = listInstrument(1000);
+        UUID bidder = bidder("100.00");
+        String halt = "/instruments/" + instrument.instrumentId() + "/halt";
+        String resume = "/instruments/" + instrument.instrumentId() + "/resume";
+        operator().post(halt, null).expect(200);
+
+        assertRefused(announce(instrument, 100, "5.00", null, Instant.now().plusSeconds(600)), 409, "instrument-halted");
+        operator().post(resume, null).expect(200);
+        UUID auction = announceAndHold(instrument, 100, "5.00", 600);
+        operator().post(halt, null).expect(200);
+        assertRefused(bid(bidder, auction, 2, "5.00"), 409, "instrument-halted");
+        assertCashOf(bidder, "100.00", "0.00");
+
+        operator().post(resume, null).expect(200);
+        bid(bidder, auction, 2, "5.00").expect(201);
+        assertCashOf(bidder, "100.00", "10.00");
+    }
+
     private ApiClient.Response announce(Listed instrument, long quantity, String floor, Instant startsAt, Instant endsAt) {
         Map<String, Object> body = new HashMap<>(Map.of("instrumentId", instrument.instrumentId(), "quantity", quantity,
                 "floorPrice", new BigDecimal(floor), "endsAt", endsAt.toString()));

@@ -229,6 +229,34 @@ class BlockTradeIT extends TradingIntegration {
     }
 
     @Test
+    void aHaltedInstrumentTakesNoBlockTradeProposalNorAcceptanceUntilTradingResumes() {
+        Listed instrument = blockMarket("50.00");
+        deposit(buyer, "10000.00");
+        String halt = "/instruments/" + instrument.instrumentId() + "/halt";
+        String resume = "/instruments/" + instrument.instrumentId() + "/resume";
+        operator().post(halt, null).expect(200);
+
+        var refused = propose(instrument, 100, "50.00");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:instrument-halted");
+        assertThat(as(seller).get("/block-trades").expect(200).get("total").asLong()).isZero();
+
+        operator().post(resume, null).expect(200);
+        UUID blockId = proposeAndHold(instrument, 100, "50.00");
+        operator().post(halt, null).expect(200);
+        var notNow = as(buyer).post("/block-trades/" + blockId + "/acceptance", null);
+        assertThat(notNow.status()).as(notNow.body()).isEqualTo(409);
+        assertThat(notNow.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:instrument-halted");
+        assertThat(as(buyer).get("/block-trades/" + blockId).expect(200).get("status").asString()).isEqualTo("PROPOSED");
+        assertCashOf(buyer, "10000.00", "0.00");
+
+        operator().post(resume, null).expect(200);
+        assertThat(as(buyer).post("/block-trades/" + blockId + "/acceptance", null).expect(200).get("status")
+                .asString()).isEqualTo("EXECUTED");
+        assertCashOf(buyer, "10000.00", "5000.00");
+    }
+
+    @Test
     void aBuyerWithoutTheCashCannotAcceptAndMayDecline() {
         Listed instrument = blockMarket("50.00");
         deposit(buyer, "100.00");

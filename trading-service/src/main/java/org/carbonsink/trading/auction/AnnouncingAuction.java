@@ -42,7 +42,7 @@ public class AnnouncingAuction {
         if (!command.endsAt().isAfter(startsAt)) {
             throw ProblemException.invalidField("endsAt", "AfterStart", "must be after startsAt");
         }
-        Instrument instrument = ListedInstruments.require(instruments, command.instrumentId());
+        Instrument instrument = ListedInstruments.requireTrading(instruments, command.instrumentId());
         Auction auction = new Auction(UUID.randomUUID(), instrument.id(), command.sellerId(), command.quantity(),
                 command.floorPrice().setScale(2, RoundingMode.UNNECESSARY), startsAt, command.endsAt(),
                 AuctionStatus.PENDING_HOLD, null, 0, now, null);

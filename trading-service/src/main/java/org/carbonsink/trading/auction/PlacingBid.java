@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.cash.CashAccounts;
+import org.carbonsink.trading.instrument.Instruments;
+import org.carbonsink.trading.offbook.ListedInstruments;
 import org.carbonsink.trading.order.Traders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +27,11 @@ public class PlacingBid {
     private final CashAccounts accounts;
     private final Clock clock;
     private final Traders traders;
+    private final Instruments instruments;
 
-    PlacingBid(Auctions auctions, Bids bids, CashAccounts accounts, Clock clock, Traders traders) {
+    PlacingBid(Auctions auctions, Bids bids, CashAccounts accounts, Clock clock, Traders traders,
+            Instruments instruments) {
+        this.instruments = instruments;
         this.auctions = auctions;
         this.bids = bids;
         this.accounts = accounts;
@@ -41,6 +46,7 @@ public class PlacingBid {
                 .orElseThrow(() -> ProblemException.notFound("auction", command.auctionId()));
         Instant now = Instant.now(clock);
         requireTakingBids(auction, now);
+        ListedInstruments.requireTrading(instruments, auction.instrumentId());
         if (auction.sellerId().equals(command.bidderId())) {
             throw ProblemException.rule("own-auction", "Bid in one's own auction",
                     "the seller of auction " + auction.id() + " cannot bid in it");

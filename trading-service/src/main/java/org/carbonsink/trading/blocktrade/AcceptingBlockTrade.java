@@ -3,8 +3,10 @@ package org.carbonsink.trading.blocktrade;
 import java.time.Clock;
 import java.time.Instant;
 import org.carbonsink.trading.cash.CashAccounts;
+import org.carbonsink.trading.instrument.Instruments;
 import org.carbonsink.trading.offbook.ExecuteOffBookTrade;
 import org.carbonsink.trading.offbook.ExecutingOffBookTrade;
+import org.carbonsink.trading.offbook.ListedInstruments;
 import org.carbonsink.trading.offbook.Venue;
 import org.carbonsink.trading.order.Traders;
 import org.springframework.stereotype.Component;
@@ -23,9 +25,11 @@ public class AcceptingBlockTrade {
     private final ExecutingOffBookTrade executing;
     private final Clock clock;
     private final Traders traders;
+    private final Instruments instruments;
 
     AcceptingBlockTrade(BlockTrades blockTrades, CashAccounts accounts, ExecutingOffBookTrade executing, Clock clock,
-            Traders traders) {
+            Traders traders, Instruments instruments) {
+        this.instruments = instruments;
         this.blockTrades = blockTrades;
         this.accounts = accounts;
         this.executing = executing;
@@ -39,6 +43,8 @@ public class AcceptingBlockTrade {
         Instant now = Instant.now(clock);
         EndingBlockTrade.requireProposed(proposal, now);
         traders.requireTrading(proposal.buyerId());
+        // halted: refused, changing nothing; the proposal stays open to be accepted once trading resumes
+        ListedInstruments.requireTrading(instruments, proposal.instrumentId());
         accounts.reserveOrRefuse(proposal.buyerId(), proposal.amount(), "accepting the block trade");
         var tradeId = executing.execute(new ExecuteOffBookTrade(Venue.BLOCK, proposal.id(), proposal.instrumentId(),
                 proposal.buyerId(), proposal.sellerId(), proposal.quantity(), proposal.price(), now));

@@ -57,7 +57,7 @@ public class ProposingBlockTrade {
         if (!expiresAt.isAfter(now)) {
             throw ProblemException.invalidField("expiresAt", "Future", "must be in the future");
         }
-        Instrument instrument = ListedInstruments.require(instruments, command.instrumentId());
+        Instrument instrument = ListedInstruments.requireTrading(instruments, command.instrumentId());
         BlockTradeRule rule = rules.of(instrument.id());
         if (command.quantity() < rule.minimumQuantity()) {
             throw ProblemException.rule("below-block-minimum", "Below the block trade minimum",

@@ -58,7 +58,7 @@ class AuctionController {
         this.bids = bids;
     }
 
-    @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AuctionView> announce(Caller caller, @Valid @RequestBody AnnounceAuctionRequest request) {

@@ -48,7 +48,7 @@ class BlockTradeController {
         this.blockTrades = blockTrades;
     }
 
-    @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
+    @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<BlockTradeView> propose(Caller caller, @Valid @RequestBody ProposeBlockTradeRequest request) {
