@@ -95,6 +95,10 @@ class LifecycleE2EIT {
         second.expect(201);
         assertThat(second.header("Location")).isEqualTo("/api/registry/projects/" + projectId + "/comments");
         assertThat(gateway.get(second.header("Location")).expect(200).get("items")).hasSize(2);
+        // and a problem names the request as the client called it, the gateway's path too
+        ApiClient.Response refused = gateway.get("/api/registry/projects/" + projectId + "/comments?limit=0");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("instance").asString()).isEqualTo("/api/registry/projects/" + projectId + "/comments");
         assertThat(lifecycle.anonymous().registry(ProjectApi::new).comments(projectId, null, null).getItems())
                 .hasSize(2);
         // the validator may not validate before the window closes; the demo waits for it

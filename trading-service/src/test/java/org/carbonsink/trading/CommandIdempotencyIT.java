@@ -3,6 +3,7 @@ package org.carbonsink.trading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.carbonsink.testsupport.ApiClient;
 import org.carbonsink.testsupport.SimulatedCrash;
+import org.carbonsink.trading.order.LegacyOrderIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +29,9 @@ class CommandIdempotencyIT extends TradingIntegration {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LegacyOrderIds legacyIds;
 
     @Test
     void aCommandThatCannotBeUndoneIsRefusedWithoutAKeyAndChangesNothing() {
@@ -280,6 +285,67 @@ class CommandIdempotencyIT extends TradingIntegration {
         assertThat(retry.json().get("placed").asInt()).isEqualTo(2);
         assertThat(ordersOf(buyer)).isEqualTo(2);
         assertCash(buyer, "1000.00", "175.00");
+    }
+
+    @Test
+    void anOrderFirstPlacedWithTheKeyedIdsOfBeforeTheirChangeIsAnsweredThatOrderOnARetry() {
+        UUID buyer = trader();
+        Listed instrument = listInstrument(1_000);
+        deposit(buyer, "1000.00");
+        Map<String, Object> order = order(instrument.instrumentId(), "BUY", 10, "12.00");
+        // the hash of the request does not depend on its key: take it from an order placed with another key
+        UUID other = UUID.fromString(as(buyer).withIdempotencyKey("order-" + UUID.randomUUID()).post("/orders", order)
+                .expect(201).get("id").asString());
+        String hash = jdbc.sql("select request_hash from exchange_order where id = :id").param("id", other)
+                .query(String.class).single();
+        // what the version before the change left: the order under the name-based id of (buyer, key, 0), since
+        // cancelled, and the row migration V110 writes when it finds such orders
+        String key = "order-" + UUID.randomUUID();
+        UUID legacyId = UUID.nameUUIDFromBytes(("order/" + buyer + "/" + key + "/0").getBytes(StandardCharsets.UTF_8));
+        jdbc.sql("""
+                insert into exchange_order (id, instrument_id, participant_id, side, order_type, time_in_force, quantity,
+                    limit_price, status, cancel_reason, book_priority, placed_at, updated_at, request_hash)
+                values (:id, :instrument, :buyer, 'BUY', 'LIMIT', 'GTC', 10, 12.00, 'CANCELLED', 'USER', 1, now(), now(), :hash)
+                """).param("id", legacyId).param("instrument", instrument.instrumentId()).param("buyer", buyer)
+                .param("hash", hash).update();
+        jdbc.sql("insert into legacy_keyed_order_ids (last_placed_at) values (now()) on conflict do nothing").update();
+        legacyIds.forget();
+        try {
+            var retry = as(buyer).withIdempotencyKey(key).post("/orders", order);
+
+            assertThat(retry.status()).isEqualTo(201);
+            assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(retry.json().get("id").asString()).isEqualTo(legacyId.toString());
+            assertThat(retry.json().get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(ordersOf(buyer)).isEqualTo(2);
+            assertCash(buyer, "1000.00", "120.00");
+        } finally {
+            jdbc.sql("delete from legacy_keyed_order_ids").update();
+            legacyIds.forget();
+        }
+    }
+
+    @Test
+    void theOrdersOfOneKeyedBatchHaveIdsSideBySide() {
+        UUID buyer = trader();
+        Listed instrument = listInstrument(1_000);
+        deposit(buyer, "1000.00");
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            orders.add(order(instrument.instrumentId(), "BUY", 1, "12.00"));
+        }
+
+        var results = as(buyer).withIdempotencyKey("batch-" + UUID.randomUUID()).post("/orders/batch",
+                Map.of("orders", orders)).expect(200).get("results");
+
+        List<UUID> ids = new ArrayList<>();
+        results.forEach(result -> ids.add(UUID.fromString(result.get("order").get("id").asString())));
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(id.version()).isEqualTo(8);
+            assertThat(id.getMostSignificantBits()).isEqualTo(ids.get(0).getMostSignificantBits());
+        });
+        assertThat(ids).extracting(id -> id.getLeastSignificantBits() & 0x3ff).containsExactly(0L, 1L, 2L);
+        assertThat(ids).isSorted();
     }
 
     private long ordersOf(UUID participant) {

@@ -95,6 +95,10 @@ class EngineRecoveryIT {
         assertThat(restarted.book).isEqualTo(uninterrupted.book);
         assertThat(restarted.commandSequence).as("the command log, numbered without gaps")
                 .isEqualTo(uninterrupted.commandSequence);
+        assertThat(uninterrupted.commandLog).as("the command log of the whole stream").hasSameSizeAs(
+                uninterrupted.commandSequence).anySatisfy(command -> assertThat(command).contains(" PLACE step 0 "));
+        assertThat(restarted.commandLog).as("the command log, written one way and the other").isEqualTo(
+                uninterrupted.commandLog);
     }
 
     @Test
@@ -180,6 +184,7 @@ class EngineRecoveryIT {
         List<String> orders;
         JsonNode book;
         List<Long> commandSequence;
+        List<String> commandLog;
 
         Run(String instrument, List<UUID> traders) {
             this.instrument = instrument;
@@ -248,6 +253,14 @@ class EngineRecoveryIT {
             for (int i = 0; i < commandSequence.size(); i++) {
                 assertThat(commandSequence.get(i)).isEqualTo(i + 1L);
             }
+            // each command as the log shows it, its order named by the step that placed it (ids differ between runs)
+            commandLog = service.jdbc().sql("""
+                    select sequence, kind, order_id, trade_id is not null, detail, outcome from book_command
+                    where instrument_id = :i order by sequence""").param("i", instrument)
+                    .query((rs, row) -> rs.getLong(1) + " " + rs.getString(2) + " "
+                            + (rs.getString(3) == null ? "-" : stepOf(rs.getString(3))) + (rs.getBoolean(4) ? " trade" : "")
+                            + " " + rs.getString(5) + " -> " + rs.getString(6))
+                    .list();
         }
 
         private String stepOf(String orderId) {

@@ -3,7 +3,9 @@ package org.carbonsink.support.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.ProblemHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,8 +41,9 @@ public final class ProblemResponses {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, e) -> {
             bearer.handle(request, response, e);
-            write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                    "the caller's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+            URI called = Locations.instance(request);
+            write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "the caller's roles do not allow "
+                    + request.getMethod() + " " + (called == null ? request.getRequestURI() : called));
         };
     }
 
@@ -74,10 +77,14 @@ public final class ProblemResponses {
         write(response, status, slug, title, detail, "");
     }
 
-    /** The same, with the request's path as the problem's {@code instance}, as Spring MVC's problems have it. */
+    /**
+     * The same, with the request's path as the problem's {@code instance}, as its client called it (behind the
+     * gateway, with the prefix the gateway stripped), as the problems of Spring MVC's handlers have it.
+     */
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
             String title, String detail) throws IOException {
-        write(response, status, slug, title, detail, ",\"instance\":\"" + escape(request.getRequestURI()) + "\"");
+        URI instance = Locations.instance(request);
+        write(response, status, slug, title, detail, instance == null ? "" : ",\"instance\":\"" + escape(instance.toString()) + "\"");
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail,

@@ -28,6 +28,18 @@ public final class Locations {
         return of(((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest(), path);
     }
 
+    /**
+     * The problem {@code instance} of {@code request}: its path as its client called it, or null (a path that is not
+     * a URI, which Tomcat lets through in rare cases; the problem then names none rather than failing).
+     */
+    public static URI instance(HttpServletRequest request) {
+        try {
+            return of(request, request.getRequestURI());
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
+    }
+
     /** {@code path} (the service's own, starting with /) as the client of {@code request} sees it. */
     public static URI of(HttpServletRequest request, String path) {
         String prefix = request.getHeader(PREFIX);

@@ -24,6 +24,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -153,6 +154,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail detail
                 && (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
             detail.setType(URI.create(TYPE_PREFIX + slugOf(status)));
+        }
+        // the request as its client called it: behind the gateway, with the prefix the gateway stripped (as a
+        // Location names it); Spring MVC would name the service's own path
+        if (body instanceof ProblemDetail detail && detail.getInstance() == null
+                && request instanceof ServletWebRequest servlet) {
+            detail.setInstance(Locations.instance(servlet.getRequest()));
         }
         return super.createResponseEntity(body, headers, status, request);
     }

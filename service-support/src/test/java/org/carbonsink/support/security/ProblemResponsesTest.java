@@ -31,6 +31,20 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void behindTheGatewayTheProblemNamesThePathItsClientCalled() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/reports/r-1/verification");
+        request.addHeader("X-Forwarded-Prefix", "/api/verification");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        ProblemResponses.forbidden().handle(request, response, new AccessDeniedException("Access Denied"));
+
+        JsonNode problem = JSON.readTree(response.getContentAsString());
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("the caller's roles do not allow POST /api/verification/reports/r-1/verification");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/verification/reports/r-1/verification");
+    }
+
+    @Test
     void anUnauthenticatedRequestGetsItsPathAsInstance() throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders");
         MockHttpServletResponse response = new MockHttpServletResponse();

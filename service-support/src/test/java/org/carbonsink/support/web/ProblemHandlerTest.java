@@ -32,6 +32,23 @@ class ProblemHandlerTest {
                 404, "urn:carbonsink:problem:not-found");
     }
 
+    @Test
+    void aProblemNamesTheRequestAsItsClientCalledItBehindTheGatewayToo() {
+        MockHttpServletRequest proxied = new MockHttpServletRequest("GET", "/orders/42");
+        proxied.addHeader(Locations.PREFIX, "/api/trading");
+        MockHttpServletRequest forged = new MockHttpServletRequest("GET", "/orders/42");
+        forged.addHeader(Locations.PREFIX, "//evil.example");
+        ProblemException refused = ProblemException.conflict("order-closed", "Order closed", "it is closed");
+
+        assertThat(instanceOf(handler.refused(refused, new ServletWebRequest(proxied)))).isEqualTo("/api/trading/orders/42");
+        assertThat(instanceOf(handler.refused(refused, new ServletWebRequest(forged)))).isEqualTo("/orders/42");
+        assertThat(instanceOf(handler.refused(refused, request))).isEqualTo("/orders");
+    }
+
+    private static String instanceOf(ResponseEntity<Object> response) {
+        return ((ProblemDetail) response.getBody()).getInstance().toString();
+    }
+
     private static void assertType(ResponseEntity<Object> response, int status, String type) {
         assertThat(response.getStatusCode().value()).isEqualTo(status);
         assertThat(((ProblemDetail) response.getBody()).getType()).hasToString(type);

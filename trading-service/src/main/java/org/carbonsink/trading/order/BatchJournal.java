@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.carbonsink.support.jdbc.Pipeline;
 import org.carbonsink.support.tracing.TraceContexts;
 import org.carbonsink.trading.order.Orders.OrderRow;
@@ -86,6 +88,7 @@ class BatchJournal {
      * with binary {@code COPY} at once, three round trips more but no text to build or parse per row.
      */
     private void appendAll(Pipeline writes, List<InstrumentBook> moved, Batch batch, List<LiveOrder> inserted) {
+        Collection<List<Batch.LogRow>> commands = byInstrument(batch.logRows);
         if (inserted.size() + batch.logRows.size() < copyFrom) {
             List<OrderRow> rows = new ArrayList<>(inserted.size());
             for (LiveOrder order : inserted) {
@@ -96,14 +99,20 @@ class BatchJournal {
         }
         fenced(moved, new Pipeline().update(FENCE, fence(moved).toArray()).run(jdbc).updated(0));
         CopyRows log = logRows.get().reset();
-        for (Batch.LogRow row : batch.logRows) {
-            log.row(9).text(row.instrumentId()).int8(row.sequence()).text(row.kind()).uuid(row.orderId())
-                    .uuid(row.tradeId()).uuid(row.participantId()).text(row.detail()).text(row.outcome())
+        for (List<Batch.LogRow> instrument : commands) {
+            Batch.LogRow first = instrument.get(0);
+            log.row(10).text(first.instrumentId()).int8(first.sequence()).int8(first.sequence() + instrument.size() - 1)
                     .timestamp(batch.now);
+            array(log, CopyRows.TEXT, instrument, (field, command) -> field.text(command.kind()));
+            array(log, CopyRows.UUID_OID, instrument, (field, command) -> field.uuid(command.orderId()));
+            array(log, CopyRows.UUID_OID, instrument, (field, command) -> field.uuid(command.tradeId()));
+            array(log, CopyRows.UUID_OID, instrument, (field, command) -> field.uuid(command.participantId()));
+            array(log, CopyRows.TEXT, instrument, (field, command) -> field.text(command.detail()));
+            array(log, CopyRows.TEXT, instrument, (field, command) -> field.text(command.outcome()));
         }
         copy("""
-                copy book_command (instrument_id, sequence, kind, order_id, trade_id, participant_id, detail, outcome,
-                                   applied_at) from stdin (format binary)""", log);
+                copy book_command_batch (instrument_id, first_sequence, last_sequence, applied_at, kinds, order_ids,
+                                         trade_ids, participant_ids, details, outcomes) from stdin (format binary)""", log);
         if (!inserted.isEmpty()) {
             CopyRows orders = orderRows.get().reset();
             for (LiveOrder order : inserted) {
@@ -115,6 +124,34 @@ class BatchJournal {
                                          cancel_reason, book_priority, placed_at, updated_at, request_hash)
                     from stdin (format binary)""", orders);
         }
+    }
+
+    /** One array field of the command log's row: {@code element} of each command. */
+    private static void array(CopyRows row, int elementOid, List<Batch.LogRow> commands,
+            BiConsumer<CopyRows, Batch.LogRow> element) {
+        row.array(elementOid, commands.size());
+        for (Batch.LogRow command : commands) {
+            element.accept(row, command);
+        }
+        row.endArray();
+    }
+
+    /**
+     * The batch's command log rows by instrument, each instrument's in sequence order: its one row of the command
+     * log ({@code book_command_batch}). An instrument's commands in a batch are numbered without a gap from the
+     * sequence its writer last committed; anything else is a bug in the writer, refused here before it is written.
+     */
+    static Collection<List<Batch.LogRow>> byInstrument(List<Batch.LogRow> rows) {
+        Map<String, List<Batch.LogRow>> byInstrument = new LinkedHashMap<>(2);
+        for (Batch.LogRow row : rows) {
+            List<Batch.LogRow> commands = byInstrument.computeIfAbsent(row.instrumentId(), id -> new ArrayList<>(rows.size()));
+            if (!commands.isEmpty() && row.sequence() != commands.get(commands.size() - 1).sequence() + 1) {
+                throw new IllegalStateException("command " + row.sequence() + " of " + row.instrumentId() + " follows "
+                        + commands.get(commands.size() - 1).sequence());
+            }
+            commands.add(row);
+        }
+        return byInstrument.values();
     }
 
     /** Refuses the batch if the fence moved fewer instruments than it should have. */
@@ -185,10 +222,15 @@ class BatchJournal {
         params.add(Pipeline.column("text", inserted, r -> batch.requestHashes.get(r.id())));
         writes.queryChecked("with fence as (" + FENCE + " returning 1), " + """
                 log as (
-                    insert into book_command (instrument_id, sequence, kind, order_id, trade_id, participant_id, detail,
-                                              outcome, applied_at)
-                    select l.*, ?::timestamptz
-                    from unnest(?::text[], ?::bigint[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[]) as l
+                    insert into book_command_batch (instrument_id, first_sequence, last_sequence, applied_at, kinds,
+                                                    order_ids, trade_ids, participant_ids, details, outcomes)
+                    select l.instrument_id, min(l.sequence), max(l.sequence), ?::timestamptz,
+                           array_agg(l.kind order by l.sequence), array_agg(l.order_id order by l.sequence),
+                           array_agg(l.trade_id order by l.sequence), array_agg(l.participant_id order by l.sequence),
+                           array_agg(l.detail order by l.sequence), array_agg(l.outcome order by l.sequence)
+                    from unnest(?::text[], ?::bigint[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[])
+                         as l(instrument_id, sequence, kind, order_id, trade_id, participant_id, detail, outcome)
+                    group by l.instrument_id
                 ), new_orders as (
                     insert into exchange_order (id, instrument_id, participant_id, side, order_type, time_in_force,
                                                 quantity, limit_price, filled_quantity, reserved_cash, status,

@@ -25,10 +25,17 @@ final class CopyRows {
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
     private static final long[] POWERS_OF_TEN = { 1, 10, 100, 1000 };
 
+    /** PostgreSQL's type oids of the elements of the arrays written here. */
+    static final int TEXT = 25;
+    static final int UUID_OID = 2950;
+
     private byte[] bytes = new byte[1 << 16];
     private int size;
     /** The base-10000 groups of the numeric being written, kept for the next one. */
     private short[] groups = new short[32];
+    /** Where the array being written starts (its length field), or -1; and whether it has a null element. */
+    private int arrayAt = -1;
+    private boolean arrayNulls;
 
     CopyRows() {
         put(HEADER);
@@ -166,7 +173,43 @@ final class CopyRows {
     }
 
     CopyRows nul() {
+        if (arrayAt >= 0) {
+            arrayNulls = true;
+        }
         putInt(-1);
+        return this;
+    }
+
+    /**
+     * Starts a field that is a one-dimensional array of {@code count} elements of the type {@code elementOid}
+     * (PostgreSQL's array_send form: dimensions, a flag for null elements, the element type, the length and lower
+     * bound of the dimension, then each element as a field is written). The elements follow through
+     * {@link #text}, {@link #uuid} or {@link #nul}, then {@link #endArray}.
+     */
+    CopyRows array(int elementOid, int count) {
+        if (arrayAt >= 0) {
+            throw new IllegalStateException("an array is being written already");
+        }
+        arrayAt = size;
+        arrayNulls = false;
+        putInt(0); // the field's length, once the elements are written
+        putInt(1);
+        putInt(0); // null elements or not, once they are written
+        putInt(elementOid);
+        putInt(count);
+        putInt(1);
+        return this;
+    }
+
+    /** Ends the array {@link #array} started: its length and its flag for null elements. */
+    CopyRows endArray() {
+        int at = arrayAt;
+        if (at < 0) {
+            throw new IllegalStateException("no array is being written");
+        }
+        patchInt(at, size - at - 4);
+        patchInt(at + 8, arrayNulls ? 1 : 0);
+        arrayAt = -1;
         return this;
     }
 
@@ -191,6 +234,7 @@ final class CopyRows {
      */
     CopyRows reset() {
         size = 0;
+        arrayAt = -1;
         put(HEADER);
         return this;
     }
@@ -213,6 +257,13 @@ final class CopyRows {
         bytes[size++] = (byte) (v >>> 16);
         bytes[size++] = (byte) (v >>> 8);
         bytes[size++] = (byte) v;
+    }
+
+    private void patchInt(int at, int v) {
+        bytes[at] = (byte) (v >>> 24);
+        bytes[at + 1] = (byte) (v >>> 16);
+        bytes[at + 2] = (byte) (v >>> 8);
+        bytes[at + 3] = (byte) v;
     }
 
     private void putLong(long v) {

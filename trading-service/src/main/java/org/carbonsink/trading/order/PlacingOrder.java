@@ -48,9 +48,11 @@ public class PlacingOrder {
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final LegacyOrderIds legacyIds;
 
     PlacingOrder(Instruments instruments, Orders orders, Traders traders, CreditHolds holds,
-            Exchange exchange, TradingRules rules, PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock) {
+            Exchange exchange, TradingRules rules, PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock,
+            LegacyOrderIds legacyIds) {
         this.instruments = instruments;
         this.orders = orders;
         this.traders = traders;
@@ -60,6 +62,7 @@ public class PlacingOrder {
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.clock = clock;
+        this.legacyIds = legacyIds;
     }
 
     public Order place(PlaceOrder command) {
@@ -75,7 +78,8 @@ public class PlacingOrder {
      * request. A refused order wrote nothing, so a repeat of it is checked again.
      */
     public Placement place(PlaceOrder command, String requestKey, String requestHash) {
-        UUID id = orderId(command.participantId(), requestKey, 0);
+        UUID id = withLegacyIds(List.of(command), requestKey,
+                List.of(orderId(command.participantId(), requestKey, 0))).get(0);
         String hash = hashOf(command, requestKey, requestHash);
         traders.requireTrading(command.participantId());
         checkShape(command);
@@ -90,12 +94,38 @@ public class PlacingOrder {
     }
 
     /**
-     * The ids of the orders of one keyed request: {@code UUID.nameUUIDFromBytes} of
-     * {@code order/<participant>/<key>/<index>}, through one MD5 algorithm per request (cloned rather than looked up
-     * among the security providers) that digests each name into the same buffers: up to 1,000 ids without an
-     * object per id besides the id itself. The function is for one thread.
+     * The ids of the orders of one keyed request. They follow from the participant, the key and the order's index
+     * in the request, so a retry finds the orders its first attempt placed; and the orders of one request sit side
+     * by side in the order table's primary key. The first 118 bits are those of the MD5 of
+     * {@code order/<participant>/<key>} (one digest per request) with the version and variant bits of a version 8
+     * UUID (RFC 9562: custom), the last 10 the index (a batch holds at most {@link #MAX_BATCH} orders). A batch's
+     * rows then go into one or two pages of the index where each used to go to a page of its own, picked at random
+     * among millions: that was a third of what PostgreSQL spent per batched order (docs/benchmarks.md, session 10).
+     * Orders placed before this form have the ids of {@link #legacyKeyedIds}; see {@link LegacyOrderIds}.
      */
     static IntFunction<UUID> keyedIds(UUID participantId, String requestKey) {
+        byte[] hash = md5().digest(("order/" + participantId + "/" + requestKey).getBytes(StandardCharsets.UTF_8));
+        long high = bigEndianLong(hash, 0) & ~0xf000L | 0x8000L;
+        long low = bigEndianLong(hash, 8) & 0x3fffffffffffffffL | 0x8000000000000000L;
+        long request = low & ~INDEX_MASK;
+        return index -> {
+            if (index < 0 || index > INDEX_MASK) {
+                throw new IllegalArgumentException("a request's orders are numbered 0 to " + INDEX_MASK + ", not " + index);
+            }
+            return new UUID(high, request | index);
+        };
+    }
+
+    /** The low bits of a keyed order's id that number the orders of its request. */
+    private static final long INDEX_MASK = 0x3ff;
+
+    /**
+     * The ids keyed orders had before {@link #keyedIds}' form: {@code UUID.nameUUIDFromBytes} of
+     * {@code order/<participant>/<key>/<index>} (version 3), through one MD5 algorithm per request that digests
+     * each name into the same buffers. A retry of a request sent before the change looks its orders up by these
+     * while the database may hold such orders ({@link LegacyOrderIds}). The function is for one thread.
+     */
+    static IntFunction<UUID> legacyKeyedIds(UUID participantId, String requestKey) {
         byte[] prefix = ("order/" + participantId + "/" + requestKey + "/").getBytes(StandardCharsets.UTF_8);
         // the prefix, then the index's decimal digits (at most 10)
         byte[] name = Arrays.copyOf(prefix, prefix.length + 10);
@@ -114,6 +144,37 @@ public class PlacingOrder {
             hash[8] = (byte) (hash[8] & 0x3f | 0x80);
             return new UUID(bigEndianLong(hash, 0), bigEndianLong(hash, 8));
         };
+    }
+
+    /**
+     * {@code ids} (the keyed ids of {@code commands}, in order), each replaced by the {@link #legacyKeyedIds legacy
+     * id} of the same participant, key and index where an order with that id exists: the order an attempt of the
+     * request before the change placed. One look-up, and only while {@link LegacyOrderIds} says such orders may exist.
+     */
+    private List<UUID> withLegacyIds(List<PlaceOrder> commands, String requestKey, List<UUID> ids) {
+        if (requestKey == null || !legacyIds.mayExist()) {
+            return ids;
+        }
+        List<UUID> legacy = new ArrayList<>(ids.size());
+        IntFunction<UUID> named = null;
+        for (int i = 0; i < commands.size(); i++) {
+            UUID participant = commands.get(i).participantId();
+            if (named == null || !participant.equals(commands.get(i - 1).participantId())) {
+                named = legacyKeyedIds(participant, requestKey);
+            }
+            legacy.add(named.apply(i));
+        }
+        Map<UUID, Orders.Requested> found = orders.requested(legacy);
+        if (found.isEmpty()) {
+            return ids;
+        }
+        List<UUID> chosen = new ArrayList<>(ids);
+        for (int i = 0; i < legacy.size(); i++) {
+            if (found.containsKey(legacy.get(i))) {
+                chosen.set(i, legacy.get(i));
+            }
+        }
+        return chosen;
     }
 
     /** Writes {@code value} (not negative) in decimal at {@code at}, as {@code Integer.toString} would; its length. */
@@ -211,6 +272,7 @@ public class PlacingOrder {
             }
             ids.add(requestKey == null ? UUID.randomUUID() : keyed.apply(i));
         }
+        ids = withLegacyIds(commands, requestKey, ids);
         // without the request's hash (no request around it), each order is its own request
         String hash = requestKey == null ? null : requestHash;
         Map<UUID, Orders.Requested> earlier = hash == null ? Map.of() : orders.requested(ids);

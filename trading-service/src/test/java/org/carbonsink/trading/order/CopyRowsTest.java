@@ -98,6 +98,21 @@ class CopyRowsTest {
     }
 
     @Test
+    void arraysAreOneDimensionWithTheirElementTypeAndEachElementAsAField() {
+        // length 31; 1 dimension, no nulls, text (25), 2 elements from 1; "a" and "bc"
+        assertThat(field(r -> r.array(CopyRows.TEXT, 2).text("a").text("bc").endArray()))
+                .isEqualTo("0000001f" + "00000001" + "00000000" + "00000019" + "00000002" + "00000001"
+                        + "00000001" + "61" + "00000002" + "6263");
+        // a null element sets the flag and is written as a null field; uuid is type 2950
+        UUID id = UUID.fromString("00000000-0000-0001-0000-000000000002");
+        assertThat(field(r -> r.array(CopyRows.UUID_OID, 2).uuid(id).uuid(null).endArray()))
+                .isEqualTo("0000002c" + "00000001" + "00000001" + "00000b86" + "00000002" + "00000001"
+                        + "00000010" + "00000000000000010000000000000002" + "ffffffff");
+        assertThat(field(r -> r.array(CopyRows.TEXT, 0).endArray()))
+                .isEqualTo("00000014" + "00000001" + "00000000" + "00000019" + "00000000" + "00000001");
+    }
+
+    @Test
     void timestampsAreMicrosecondsSince2000() {
         assertThat(field(r -> r.timestamp(Instant.parse("2000-01-01T00:00:01.000002Z"))))
                 .isEqualTo("00000008" + "00000000000f4242");
