@@ -68,13 +68,10 @@ public final class ProblemResponses {
         };
     }
 
-    /** Writes an RFC 9457 problem body from outside Spring MVC (filters, entry points). */
-    public static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
-            throws IOException {
-        write(response, status, slug, title, detail, "");
-    }
-
-    /** The same, with the request's path as the problem's {@code instance}, as Spring MVC's problems have it. */
+    /**
+     * Writes an RFC 9457 problem body from outside Spring MVC (filters, entry points), with the request's
+     * path as the problem's {@code instance}, as Spring MVC's problems have it.
+     */
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
             String title, String detail) throws IOException {
         write(response, status, slug, title, detail, ",\"instance\":\"" + escape(request.getRequestURI()) + "\"");
