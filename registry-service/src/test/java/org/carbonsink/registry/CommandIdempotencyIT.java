@@ -37,11 +37,17 @@ class CommandIdempotencyIT extends RegistryIT {
         var reversal = admin().withoutIdempotencyKey().post("/reversals", Map.of());
         var pledge = careless.post("/pledges", Map.of());
 
-        for (var refused : new ApiClient.Response[] { transfer, retirement, cancellation, reversal, pledge }) {
+        ApiClient.Response[] refusals = { transfer, retirement, cancellation, reversal, pledge };
+        String[] paths = { account + "/transfers", account + "/retirements", account + "/cancellations", "/reversals",
+                "/pledges" };
+        for (int i = 0; i < refusals.length; i++) {
+            var refused = refusals[i];
             assertThat(refused.status()).isEqualTo(428);
             assertThat(refused.json().get("type").asString())
                     .isEqualTo("urn:carbonsink:problem:idempotency-key-required");
             assertThat(refused.json().get("detail").asString()).contains("Idempotency-Key");
+            // RFC 9457: the problem names the request it answers, as every other problem of the service does
+            assertThat(refused.json().get("instance").asString()).isEqualTo(paths[i]);
         }
         assertThat(holding(owner, "available")).isEqualTo(90);
         assertThat(holding(buyer, "available")).isZero();
@@ -87,6 +93,10 @@ class CommandIdempotencyIT extends RegistryIT {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(otherBody.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:idempotency-key-reused");
+        assertThat(otherBody.json().get("instance").asString()).isEqualTo(path);
+        var tooLong = api().as(owner.id(), "PROJECT_OWNER").withIdempotencyKey("k".repeat(256)).post(path, retire);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("instance").asString()).isEqualTo(path);
         assertThat(holding(owner, "retired")).isEqualTo(10);
     }
 }

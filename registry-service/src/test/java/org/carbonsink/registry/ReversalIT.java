@@ -101,9 +101,17 @@ class ReversalIT extends RegistryIT {
         await().atMost(EVENTUALLY).until(() -> api().get("/reversals/" + reversalId).expect(200)
                 .get("madeGoodCredits").asLong() == 80);
         assertThat(api().get("/reversals/" + reversalId).expect(200).get("issuanceBlocked").asBoolean()).isTrue();
-        verify(burnt, 2025, 60);
+        // the report that reaches the loss makes good the 50 still lost and is issued the 10 beyond it
+        // (Verra: credits are issued for the removals in excess of the loss), with their own buffer share
+        UUID reaching = verify(burnt, 2025, 60);
         await().atMost(EVENTUALLY).until(() -> !api().get("/reversals/" + reversalId).expect(200)
                 .get("issuanceBlocked").asBoolean());
+        assertThat(api().get("/reversals/" + reversalId).expect(200).get("madeGoodCredits").asLong()).isEqualTo(130);
+        assertThat(TestEvents.await(Topics.REGISTRY_CREDITS, CreditsIssued.class,
+                e -> e.reportId().equals(reaching), EVENTUALLY)).singleElement().satisfies(e -> {
+                    assertThat(e.quantity()).isEqualTo(9);
+                    assertThat(e.bufferQuantity()).isEqualTo(1);
+                });
         assertThat(TestEvents.await(Topics.REGISTRY_PROJECTS, ProjectStateChanged.class,
                 e -> e.projectId().equals(burnt) && !e.issuanceBlocked(), EVENTUALLY)).hasSize(1);
         UUID resumed = verify(burnt, 2025, 200);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -455,8 +457,17 @@ class AuthorizationMatrixIT extends ServiceIntegration {
         body.put("verifierId", verifier.toString());
         body.put("relativeUncertaintyPercent", new BigDecimal("5"));
         body.put("strata", List.of(Map.of("species", "CHINESE_FIR", "areaHectares", new BigDecimal("100"),
-                "volumeStartPerHectare", new BigDecimal("20"), "volumeEndPerHectare", new BigDecimal("80"))));
+                "volumeStartPerHectare", standVolume(start), "volumeEndPerHectare", standVolume(end))));
         return body;
+    }
+
+    /** The stand grows 10 m³/ha a year from 20 on 2021-01-01, so each period starts where the one before ended. */
+    private static BigDecimal standVolume(String date) {
+        LocalDate day = LocalDate.parse(date);
+        LocalDate from = day.getDayOfMonth() == 1 ? day : day.plusDays(1);
+        return BigDecimal.valueOf(20 + 10L * (from.getYear() - 2021))
+                .add(BigDecimal.valueOf(10L * (from.getMonthValue() - 1)).divide(BigDecimal.valueOf(12), 4,
+                        RoundingMode.HALF_EVEN));
     }
 
     /** The owner's acceptable report plus one field the server owns. */

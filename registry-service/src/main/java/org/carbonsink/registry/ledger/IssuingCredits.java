@@ -18,9 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
  * whose low part goes to the owner's account and high part to the buffer pool. CCER: the
  * registered quantity equals the verified quantity, and a verified quantity is issued once
  * (unique report and vintage). Only a REGISTERED project whose issuance no reversal blocks gets
- * credits; a report verified while a reversal blocks the project makes the loss good instead. The
- * owner's new credits are encumbered at once for the pledges of the project's future issuance that
- * are not yet covered, oldest first (docs/pledges.md).
+ * credits; a report verified while a reversal blocks the project makes the loss good first, and only
+ * its credits beyond the loss are issued ({@link IssueCredits#afterMakingGood}). The owner's new
+ * credits are encumbered at once for the pledges of the project's future issuance that are not yet
+ * covered, oldest first (docs/pledges.md).
  */
 @Component
 public class IssuingCredits {
@@ -67,9 +68,13 @@ public class IssuingCredits {
             throw new EventRefused("report " + command.reportId() + " names owner " + command.ownerId()
                     + " but project " + project.code() + " is owned by " + project.ownerId());
         }
-        if (reversals.makeGood(command.reportId(), project.id(), project.status(), command.verifiedCredits())) {
+        long madeGood = reversals.makeGood(command.reportId(), project.id(), project.status(),
+                command.verifiedCredits());
+        if (madeGood == command.verifiedCredits()) {
             return List.of();
         }
+        vintages = command.afterMakingGood(madeGood, project.bufferRate()).stream().filter(v -> v.credits() > 0)
+                .toList();
         UUID ownerAccount = accounts.holdingAccountOf(project.ownerId()).orElseThrow(() -> new EventRefused(
                 "owner " + project.ownerId() + " has no holding account")).id();
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package org.carbonsink.registry.ledger;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -26,9 +27,10 @@ class ProjectStandings {
 
     /**
      * {@code creditingPeriodStart} is null for a design older than the column: no removal before it was
-     * credited.
+     * credited. {@code bufferRate} is the share of each issuance that goes to the buffer pool.
      */
-    record Standing(UUID id, String code, UUID ownerId, String status, LocalDate creditingPeriodStart) {
+    record Standing(UUID id, String code, UUID ownerId, String status, LocalDate creditingPeriodStart,
+            BigDecimal bufferRate) {
 
         boolean frozen() {
             return FROZEN.contains(status);
@@ -45,7 +47,7 @@ class ProjectStandings {
         }
     }
 
-    private static final String SELECT = "select id, code, owner_id, status, crediting_period_start from project ";
+    private static final String SELECT = "select id, code, owner_id, status, crediting_period_start, buffer_rate from project ";
 
     /** The project of hold {@code ?}, locked in share mode (see {@link #shareOfHold}). */
     static final String SHARE_OF_HOLD = SELECT + "where id = (select project_id from hold where id = ?) for share";
@@ -81,6 +83,7 @@ class ProjectStandings {
 
     private static Standing standing(ResultSet rs, int row) throws SQLException {
         return new Standing(rs.getObject("id", UUID.class), rs.getString("code"), rs.getObject("owner_id", UUID.class),
-                rs.getString("status"), rs.getObject("crediting_period_start", LocalDate.class));
+                rs.getString("status"), rs.getObject("crediting_period_start", LocalDate.class),
+                rs.getBigDecimal("buffer_rate"));
     }
 }

@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * credits as the loss are cancelled, the project's own first (oldest vintage, lowest serial), then
  * those of other projects (oldest vintage first), since the pool insures every project; what the
  * whole pool cannot cover is recorded as the shortfall. The project's issuance is blocked until
- * reports verified after the reversal add up to the loss ({@link #makeGood}).
+ * reports verified after the reversal add up to the loss ({@link #makeGood}); the credits of the report
+ * that reaches it beyond the loss are issued.
  */
 @Component
 public class RecordingReversals {
@@ -185,19 +186,23 @@ public class RecordingReversals {
 
     /**
      * A report verified for a project with open reversals: its credits make the losses good, oldest
-     * first, and are not issued (the buffer already replaced the lost carbon; crediting the regrowth
-     * again would count it twice). Answers true when the report was withheld.
+     * first, and as many as that takes are not issued (the buffer already replaced the lost carbon;
+     * crediting that regrowth again would count it twice). Credits beyond the losses are issued (Verra:
+     * VCUs are issued for the removals in excess of the loss). Answers how many of the report's
+     * credits made losses good: none when no loss is open, all of them for a report counted before.
      */
-    boolean makeGood(UUID reportId, UUID projectId, String status, long credits) {
+    long makeGood(UUID reportId, UUID projectId, String status, long credits) {
         List<Reversal> open = reversals.open(projectId);
         if (open.isEmpty()) {
-            return false;
+            return 0;
         }
+        long stillLost = open.stream().mapToLong(r -> r.lossCredits() - r.madeGoodCredits()).sum();
+        long applied = Math.min(credits, stillLost);
         Instant now = clock.instant();
-        if (!reversals.withhold(reportId, projectId, credits, now)) {
-            return true;
+        if (!reversals.withhold(reportId, projectId, applied, now)) {
+            return credits;
         }
-        long left = credits;
+        long left = applied;
         for (Reversal reversal : open) {
             if (left == 0) {
                 break;
@@ -210,9 +215,9 @@ public class RecordingReversals {
         }
         if (reversals.open(projectId).isEmpty()) {
             messages.issuanceBlocked(projectId, status, false, "report " + reportId + " made good the loss of "
-                    + open.stream().mapToLong(r -> r.lossCredits()).sum() + " tCO2e; issuance resumes with the next "
-                    + "verified report");
+                    + open.stream().mapToLong(r -> r.lossCredits()).sum() + " tCO2e; the " + (credits - applied)
+                    + " credits beyond it are issued, and so are later reports'");
         }
-        return true;
+        return applied;
     }
 }

@@ -71,20 +71,16 @@ public final class ProblemResponses {
         };
     }
 
-    /** Writes an RFC 9457 problem body from outside Spring MVC (filters, entry points). */
-    public static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)
-            throws IOException {
-        write(response, status, slug, title, detail, "");
-    }
-
     /**
-     * The same, with the request's path as the problem's {@code instance}, as its client called it (behind the
-     * gateway, with the prefix the gateway stripped), as the problems of Spring MVC's handlers have it.
+     * Writes an RFC 9457 problem body from outside Spring MVC (filters, entry points), with the request's path as
+     * the problem's {@code instance} as its client called it (behind the gateway, with the prefix the gateway
+     * stripped), as the problems of Spring MVC's handlers have it.
      */
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
             String title, String detail) throws IOException {
         URI instance = Locations.instance(request);
-        write(response, status, slug, title, detail, instance == null ? "" : ",\"instance\":\"" + escape(instance.toString()) + "\"");
+        String more = instance == null ? "" : ",\"instance\":\"" + escape(instance.toString()) + "\"";
+        write(response, status, slug, title, detail, more);
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail,

@@ -162,7 +162,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String header = request.getHeader(HEADER);
         if (header == null) {
             if (rule.isPresent() && rule.get().required()) {
-                ProblemResponses.write(response, HttpStatus.PRECONDITION_REQUIRED, "idempotency-key-required",
+                ProblemResponses.write(request, response, HttpStatus.PRECONDITION_REQUIRED, "idempotency-key-required",
                         "Idempotency-Key required", "this command cannot be undone: send an " + HEADER
                                 + " header (1 to 255 characters, unique per command) so that a retry cannot run it twice");
                 return;
@@ -172,18 +172,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = header.trim();
         if (key.isEmpty() || key.length() > 255) {
-            ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+            ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                     HEADER + " must be 1 to 255 characters");
             return;
         }
         long length = request.getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
-            tooLarge(response);
+            tooLarge(request, response);
             return;
         }
         byte[] body = read(request.getInputStream(), length);
         if (body.length > MAX_BODY_BYTES) {
-            tooLarge(response);
+            tooLarge(request, response);
             return;
         }
         String caller = SecurityContextHolder.getContext().getAuthentication().getName();
@@ -326,9 +326,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 .param("caller", command.caller()).param("key", command.key()).update();
     }
 
-    private static void tooLarge(HttpServletResponse response) throws IOException {
-        ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-                "a command body may have at most " + MAX_BODY_BYTES + " bytes");
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                "Request body too large", "a command body may have at most " + MAX_BODY_BYTES + " bytes");
     }
 
     @Scheduled(fixedDelayString = "${carbonsink.idempotency.cleanup-interval:1h}", initialDelayString = "1m")
@@ -349,14 +349,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 where caller = :caller and idempotency_key = :key
                 """).param("caller", command.caller()).param("key", command.key()).query(Stored.class).optional();
         if (stored.isPresent() && !stored.get().requestHash().equals(command.hash())) {
-            ProblemResponses.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
-                    "this " + HEADER + " was used for a different request");
+            ProblemResponses.write(command.http(), response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
+                    "Idempotency key reused", "this " + HEADER + " was used for a different request");
         } else if (stored.isEmpty() || stored.get().status() == null) {
             if (stored.isPresent() && stored.get().leaseSecondsLeft() != null) {
                 response.setHeader("Retry-After", stored.get().leaseSecondsLeft().toString());
             }
-            ProblemResponses.write(response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
-                    "a request with this " + HEADER + " is still running; retry later");
+            ProblemResponses.write(command.http(), response, HttpStatus.CONFLICT, "request-in-progress",
+                    "Request in progress", "a request with this " + HEADER + " is still running; retry later");
         } else {
             response.setStatus(stored.get().status());
             if (stored.get().contentType() != null) {

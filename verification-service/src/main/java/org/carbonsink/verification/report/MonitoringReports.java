@@ -193,6 +193,28 @@ public class MonitoringReports {
                 .query(UUID.class).optional();
     }
 
+    /** The project's live (not rejected) report whose period ends last before {@code periodStart}, but {@code except}. */
+    Optional<MonitoringReport> previousLive(UUID projectId, LocalDate periodStart, UUID except) {
+        return jdbc.sql("""
+                select id from monitoring_report
+                where project_id = :projectId and status <> 'REJECTED' and id <> :except and period_end < :periodStart
+                order by period_end desc limit 1
+                """).param("projectId", projectId).param("periodStart", periodStart)
+                .param("except", except == null ? new UUID(0, 0) : except).query(UUID.class).optional()
+                .flatMap(this::find);
+    }
+
+    /** The project's live (not rejected) report whose period starts first after {@code periodEnd}, but {@code except}. */
+    Optional<MonitoringReport> nextLive(UUID projectId, LocalDate periodEnd, UUID except) {
+        return jdbc.sql("""
+                select id from monitoring_report
+                where project_id = :projectId and status <> 'REJECTED' and id <> :except and period_start > :periodEnd
+                order by period_start limit 1
+                """).param("projectId", projectId).param("periodEnd", periodEnd)
+                .param("except", except == null ? new UUID(0, 0) : except).query(UUID.class).optional()
+                .flatMap(this::find);
+    }
+
     /** Reports, latest period first, optionally of one project and in one status. */
     public List<MonitoringReport> list(UUID projectId, ReportStatus status, int limit, long offset) {
         Filter filter = new Filter(projectId, status);

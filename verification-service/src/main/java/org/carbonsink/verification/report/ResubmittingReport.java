@@ -23,14 +23,16 @@ public class ResubmittingReport {
     private final MonitoringReports reports;
     private final ReportRules rules;
     private final ComputingVersion computing;
+    private final StockContinuity continuity;
     private final Clock clock;
 
     ResubmittingReport(Projects projects, MonitoringReports reports, ReportRules rules, ComputingVersion computing,
-            Clock clock) {
+            StockContinuity continuity, Clock clock) {
         this.projects = projects;
         this.reports = reports;
         this.rules = rules;
         this.computing = computing;
+        this.continuity = continuity;
         this.clock = clock;
     }
 
@@ -66,6 +68,7 @@ public class ResubmittingReport {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         int version = report.current().version() + 1;
         ReportVersion contents = computing.compute(command, project, reportId, version, now);
+        continuity.check(project, reportId, command.periodStart(), command.periodEnd(), contents);
         reports.addVersion(reportId, contents);
         reports.resubmitted(reportId, contents);
         reports.record(reportId, new Transition(ReportStatus.CHANGES_REQUESTED, ReportStatus.RESUBMITTED, version,

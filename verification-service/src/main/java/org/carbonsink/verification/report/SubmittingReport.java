@@ -24,14 +24,16 @@ public class SubmittingReport {
     private final MonitoringReports reports;
     private final ReportRules rules;
     private final ComputingVersion computing;
+    private final StockContinuity continuity;
     private final Clock clock;
 
     SubmittingReport(Projects projects, MonitoringReports reports, ReportRules rules, ComputingVersion computing,
-            Clock clock) {
+            StockContinuity continuity, Clock clock) {
         this.projects = projects;
         this.reports = reports;
         this.rules = rules;
         this.computing = computing;
+        this.continuity = continuity;
         this.clock = clock;
     }
 
@@ -54,6 +56,7 @@ public class SubmittingReport {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         ReportVersion version = computing.compute(command, project, id, 1, now);
+        continuity.check(project, null, command.periodStart(), command.periodEnd(), version);
         MonitoringReport report = new MonitoringReport(id, project.id(), project.ownerId(), command.verifierId(),
                 command.periodStart(), command.periodEnd(), project.calculationMethod(), ReportStatus.SUBMITTED, now,
                 null, null, Optional.empty(), version, null);

@@ -320,6 +320,45 @@ class ReportLifecycleIT extends ServiceIntegration {
                 stratum("CHINESE_FIR", "100", "20", "38"))).expect(201);
     }
 
+    /**
+     * Stock difference credits C(t2) − C(t1) per period: a period starting below the stock the one before it
+     * ended with would credit the same growth twice, and so would one ending above what the next starts with.
+     */
+    @Test
+    void aPeriodStartsWithTheStockThePeriodBeforeItEndedWith() {
+        ProjectRegistered project = registered(projectRegistered());
+        UUID verifier = verifier();
+        var owner = api().as(project.ownerId());
+        String first = owner.post("/reports", report(project, verifier, "2021-01-01", "2022-12-31", "5",
+                stratum("CHINESE_FIR", "100", "20", "40"))).expect(201).get("id").asString();
+
+        // 2021-2022's growth from 20 to 40 m³/ha claimed again
+        Response again = owner.post("/reports", report(project, verifier, "2023-01-01", "2024-12-31", "5",
+                stratum("CHINESE_FIR", "100", "20", "60")));
+        assertThat(again.expect(422).get("type").asString()).isEqualTo("urn:carbonsink:problem:stock-continuity");
+        assertThat(rules(again)).containsExactly("strata:continues-neighbouring-report");
+        assertThat(again.json().get("neighbouringReportId").asString()).isEqualTo(first);
+        assertThat(again.json().get("detail").asString()).contains("2000 m³", "4000 m³");
+        assertThat(reportsOf(project)).isEqualTo(1);
+        // the same 4,000 m³ in two strata continues it; a fall after it is a loss, reported as such
+        owner.post("/reports", report(project, verifier, "2023-01-01", "2024-12-31", "5",
+                stratum("CHINESE_FIR", "50", "40", "60"), stratum("MASSON_PINE", "50", "40", "60"))).expect(201);
+        owner.post("/reports", report(project, verifier, "2025-01-01", "2025-06-30", "5",
+                stratum("CHINESE_FIR", "100", "60", "59"))).expect(201);
+
+        // from the other side: an earlier period ending above what the later one starts with
+        ProjectRegistered other = registered(projectRegistered());
+        var otherOwner = api().as(other.ownerId());
+        String later = otherOwner.post("/reports", report(other, verifier, "2023-01-01", "2024-12-31", "5",
+                stratum("CHINESE_FIR", "100", "40", "60"))).expect(201).get("id").asString();
+        Response overlappingGrowth = otherOwner.post("/reports", report(other, verifier, "2021-01-01", "2022-12-31",
+                "5", stratum("CHINESE_FIR", "100", "20", "45")));
+        assertThat(overlappingGrowth.expect(422).get("neighbouringReportId").asString()).isEqualTo(later);
+        // growth in a gap between periods is credited to no one: conservative, so accepted
+        otherOwner.post("/reports", report(other, verifier, "2021-01-01", "2022-06-30", "5",
+                stratum("CHINESE_FIR", "100", "20", "35"))).expect(201);
+    }
+
     @Test
     void onlyTheNamedVerifierDecidesAndOnlyOnce() {
         ProjectRegistered project = registered(projectRegistered());
