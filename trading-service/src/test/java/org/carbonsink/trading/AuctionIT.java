@@ -95,6 +95,7 @@ class AuctionIT extends TradingIntegration {
         assertThat(result.get("winningBids").asInt()).isEqualTo(3);
         assertThat(money(result.get("highestPrice"))).isEqualByComparingTo("12.00");
         assertThat(money(result.get("lowestWinningPrice"))).isEqualByComparingTo("11.00");
+        assertThat(result.get("tradedQuantity").asLong()).as("no delivery failed").isEqualTo(100);
         assertThat(money(result.get("turnover"))).isEqualByComparingTo("1140.00");
         assertThat(money(result.get("averagePrice"))).isEqualByComparingTo("11.40");
         assertThat(result.toString()).doesNotContain(seller.toString(), a.toString());
@@ -133,6 +134,18 @@ class AuctionIT extends TradingIntegration {
         assertThat(releaseOf(auctionId, 20)).as("the 20 not delivered go back to the seller").isNotNull();
         assertCashOf(b, "500.00", "200.00");
         assertReservedCashBacked(a, b);
+
+        // the public result counts what the trade list shows: b's 40 at 5.00, not a's failed 20 at 6.00
+        assertThat(api().get("/market/instruments/" + instrument.instrumentId() + "/trades").expect(200).get("items")
+                .valueStream().map(t -> t.get("quantity").asLong() + "@" + money(t.get("price")).toPlainString()))
+                .containsExactly("40@5.00");
+        JsonNode result = api().get("/market/auctions?instrumentId=" + instrument.instrumentId()).expect(200)
+                .get("items").get(0);
+        assertThat(result.get("allocatedQuantity").asLong()).as("what the close allocated").isEqualTo(60);
+        assertThat(result.get("winningBids").asInt()).isEqualTo(2);
+        assertThat(result.get("tradedQuantity").asLong()).as("allocated less the failed delivery").isEqualTo(40);
+        assertThat(money(result.get("turnover"))).isEqualByComparingTo("200.00");
+        assertThat(money(result.get("averagePrice"))).isEqualByComparingTo("5.00");
     }
 
     @Test
