@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +195,26 @@ class AuctionIT extends TradingIntegration {
         var past = announce(instrument, 100, "5.00", null, Instant.now().minusSeconds(1));
         assertThat(past.status()).isEqualTo(400);
         assertThat(past.json().get("errors").get(0).get("field").asString()).isEqualTo("endsAt");
+    }
+
+    @Test
+    void refusesAStartInThePastBeyondAFewSecondsOfClockSkewChangingNothing() {
+        Listed instrument = listInstrument(1000);
+        long announced = operator().get("/auctions?limit=1").expect(200).get("total").asLong();
+
+        var past = announce(instrument, 100, "5.00", Instant.now().minusSeconds(60), Instant.now().plusSeconds(600));
+
+        assertThat(past.status()).as(past.body()).isEqualTo(400);
+        assertThat(past.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
+        JsonNode error = past.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("startsAt");
+        assertThat(error.get("rule").asString()).isEqualTo("NotPast");
+        assertThat(operator().get("/auctions?limit=1").expect(200).get("total").asLong()).as("no auction announced")
+                .isEqualTo(announced);
+        // a start a second behind the exchange's clock is a client's clock skew, not a start in the past
+        Instant skewed = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        JsonNode accepted = announce(instrument, 100, "5.00", skewed, Instant.now().plusSeconds(600)).expect(201);
+        assertThat(Instant.parse(accepted.get("startsAt").asString())).isEqualTo(skewed);
     }
 
     @Test
