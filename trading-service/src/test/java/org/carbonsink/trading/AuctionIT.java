@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,7 @@ class AuctionIT extends TradingIntegration {
         assertThat(result.get("winningBids").asInt()).isEqualTo(3);
         assertThat(money(result.get("highestPrice"))).isEqualByComparingTo("12.00");
         assertThat(money(result.get("lowestWinningPrice"))).isEqualByComparingTo("11.00");
+        assertThat(result.get("tradedQuantity").asLong()).as("no delivery failed").isEqualTo(100);
         assertThat(money(result.get("turnover"))).isEqualByComparingTo("1140.00");
         assertThat(money(result.get("averagePrice"))).isEqualByComparingTo("11.40");
         assertThat(result.toString()).doesNotContain(seller.toString(), a.toString());
@@ -133,6 +135,18 @@ class AuctionIT extends TradingIntegration {
         assertThat(releaseOf(auctionId, 20)).as("the 20 not delivered go back to the seller").isNotNull();
         assertCashOf(b, "500.00", "200.00");
         assertReservedCashBacked(a, b);
+
+        // the public result counts what the trade list shows: b's 40 at 5.00, not a's failed 20 at 6.00
+        assertThat(api().get("/market/instruments/" + instrument.instrumentId() + "/trades").expect(200).get("items")
+                .valueStream().map(t -> t.get("quantity").asLong() + "@" + money(t.get("price")).toPlainString()))
+                .containsExactly("40@5.00");
+        JsonNode result = api().get("/market/auctions?instrumentId=" + instrument.instrumentId()).expect(200)
+                .get("items").get(0);
+        assertThat(result.get("allocatedQuantity").asLong()).as("what the close allocated").isEqualTo(60);
+        assertThat(result.get("winningBids").asInt()).isEqualTo(2);
+        assertThat(result.get("tradedQuantity").asLong()).as("allocated less the failed delivery").isEqualTo(40);
+        assertThat(money(result.get("turnover"))).isEqualByComparingTo("200.00");
+        assertThat(money(result.get("averagePrice"))).isEqualByComparingTo("5.00");
     }
 
     @Test
@@ -181,6 +195,26 @@ class AuctionIT extends TradingIntegration {
         var past = announce(instrument, 100, "5.00", null, Instant.now().minusSeconds(1));
         assertThat(past.status()).isEqualTo(400);
         assertThat(past.json().get("errors").get(0).get("field").asString()).isEqualTo("endsAt");
+    }
+
+    @Test
+    void refusesAStartInThePastBeyondAFewSecondsOfClockSkewChangingNothing() {
+        Listed instrument = listInstrument(1000);
+        long announced = operator().get("/auctions?limit=1").expect(200).get("total").asLong();
+
+        var past = announce(instrument, 100, "5.00", Instant.now().minusSeconds(60), Instant.now().plusSeconds(600));
+
+        assertThat(past.status()).as(past.body()).isEqualTo(400);
+        assertThat(past.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
+        JsonNode error = past.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("startsAt");
+        assertThat(error.get("rule").asString()).isEqualTo("NotPast");
+        assertThat(operator().get("/auctions?limit=1").expect(200).get("total").asLong()).as("no auction announced")
+                .isEqualTo(announced);
+        // a start a second behind the exchange's clock is a client's clock skew, not a start in the past
+        Instant skewed = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
+        JsonNode accepted = announce(instrument, 100, "5.00", skewed, Instant.now().plusSeconds(600)).expect(201);
+        assertThat(Instant.parse(accepted.get("startsAt").asString())).isEqualTo(skewed);
     }
 
     @Test

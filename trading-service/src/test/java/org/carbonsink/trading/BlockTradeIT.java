@@ -174,6 +174,9 @@ class BlockTradeIT extends TradingIntegration {
         var noReference = propose(instrument, 200, "10.00");
         assertThat(noReference.status()).isEqualTo(422);
         assertThat(noReference.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:no-reference-price");
+        JsonNode noBand = api().get("/block-trade-rules/" + instrument.instrumentId()).expect(200);
+        assertThat(noBand.get("effectiveReferencePrice").isNull()).as(noBand.toString()).isTrue();
+        assertThat(noBand.get("lower").isNull()).isTrue();
 
         UUID bookSeller = trader();
         sellWithCreditsHeld(bookSeller, instrument, 1, "20.00");
@@ -185,6 +188,17 @@ class BlockTradeIT extends TradingIntegration {
                 .isEqualTo("urn:carbonsink:problem:outside-price-band");
         assertThat(money(propose(instrument, 200, "26.00").expect(201).get("referencePrice")))
                 .isEqualByComparingTo("20.00");
+        // anyone reads the band before proposing, in the words of the outside-price-band refusal
+        JsonNode rule = api().get("/block-trade-rules/" + instrument.instrumentId()).expect(200);
+        assertThat(rule.get("referencePrice").isNull()).as("no operator reference, as before").isTrue();
+        assertThat(money(rule.get("effectiveReferencePrice"))).isEqualByComparingTo("20.00");
+        assertThat(rule.get("referenceSource").asString()).isEqualTo("LAST_BOOK_TRADE");
+        assertThat(money(rule.get("lower"))).isEqualByComparingTo("14.00");
+        assertThat(money(rule.get("upper"))).isEqualByComparingTo("26.00");
+        JsonNode operatorRule = api().get("/block-trade-rules/" + blockMarket("50.00").instrumentId()).expect(200);
+        assertThat(operatorRule.get("referenceSource").asString()).isEqualTo("OPERATOR");
+        assertThat(money(operatorRule.get("lower"))).isEqualByComparingTo("35.00");
+        assertThat(money(operatorRule.get("upper"))).isEqualByComparingTo("65.00");
     }
 
     @Test

@@ -39,6 +39,7 @@ class ReferencePriceIT {
             service.deposit(buyer, "100000.00");
 
             // never traded, no operator reference: no band, any price goes
+            assertInstrumentBand(service, instrument, null, null, null, null, null);
             cancel(service, buyer, buy(service, buyer, instrument, "900.00").expect(201));
 
             // the first trade discovers the price: 10.00
@@ -52,6 +53,7 @@ class ReferencePriceIT {
 
             // after the close the previous close (10.00) is the reference: ±10% = 9.00 to 11.00
             assertOutsideBand(buy(service, buyer, instrument, "11.01"), "10.00", "PREVIOUS_CLOSE", "9.00", "11.00");
+            assertInstrumentBand(service, instrument, null, "10.00", "PREVIOUS_CLOSE", "9.00", "11.00");
             assertThat(buy(service, buyer, instrument, "11.00").status()).isEqualTo(201);
 
             // the operator's reference takes precedence; removing it falls back on the previous close
@@ -59,6 +61,7 @@ class ReferencePriceIT {
             operator.put("/instruments/" + instrument + "/band",
                     Map.of("referencePrice", new BigDecimal("50.00"), "bandBasisPoints", 1000)).expect(200);
             assertOutsideBand(buy(service, buyer, instrument, "11.00"), "50.00", "OPERATOR", "45.00", "55.00");
+            assertInstrumentBand(service, instrument, "50.00", "50.00", "OPERATOR", "45.00", "55.00");
             assertThat(buy(service, buyer, instrument, "50.00").status()).isEqualTo(201);
             Map<String, Object> noReference = new HashMap<>();
             noReference.put("referencePrice", null);
@@ -70,6 +73,7 @@ class ReferencePriceIT {
         try (TradingInstance restarted = TradingInstance.start(database, "trading-reference-" + UUID.randomUUID(), clock)) {
             restarted.knows(instrument, traders);
             assertOutsideBand(buy(restarted, buyer, instrument, "8.99"), "10.00", "PREVIOUS_CLOSE", "9.00", "11.00");
+            assertInstrumentBand(restarted, instrument, null, "10.00", "PREVIOUS_CLOSE", "9.00", "11.00");
             // a sell is checked against the same band when it is placed, before its credits are held
             assertOutsideBand(restarted.as(seller).post("/orders", Map.of("instrumentId", instrument, "side", "SELL",
                     "quantity", 1, "limitPrice", new BigDecimal("12.00"))), null, null, "9.00", "11.00");
@@ -94,6 +98,30 @@ class ReferencePriceIT {
                 hold.holdId(), hold.instrumentId(), hold.quantity()));
         await().atMost(TradingInstance.PATIENCE).until(() -> service.as(seller).get("/orders/" + sell).expect(200)
                 .get("status").asString().equals("OPEN"));
+    }
+
+    /** What anyone reads of today's band at GET /instruments/{id} (and in the list), as the refusal names it. */
+    private static void assertInstrumentBand(TradingInstance service, String instrument, String operatorReference,
+            String reference, String source, String lower, String upper) {
+        JsonNode one = service.api().get("/instruments/" + instrument).expect(200);
+        JsonNode listed = service.api().get("/instruments?limit=500").expect(200).get("items").valueStream()
+                .filter(i -> i.get("id").asString().equals(instrument)).findFirst().orElseThrow();
+        for (JsonNode view : List.of(one, listed)) {
+            assertDecimal(view.get("referencePrice"), operatorReference, "the operator's reference, as before");
+            assertDecimal(view.get("effectiveReferencePrice"), reference, "effectiveReferencePrice");
+            assertThat(view.get("referenceSource").isNull() ? null : view.get("referenceSource").asString())
+                    .isEqualTo(source);
+            assertDecimal(view.get("lowerBand"), lower, "lowerBand");
+            assertDecimal(view.get("upperBand"), upper, "upperBand");
+        }
+    }
+
+    private static void assertDecimal(JsonNode value, String expected, String what) {
+        if (expected == null) {
+            assertThat(value.isNull()).as(what + " " + value).isTrue();
+        } else {
+            assertThat(value.decimalValue()).as(what).isEqualByComparingTo(expected);
+        }
     }
 
     private static void assertOutsideBand(ApiClient.Response response, String reference, String source, String lower,

@@ -2,6 +2,7 @@ package org.carbonsink.trading.auction;
 
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
@@ -16,6 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 /** Announces an auction and asks the registry to hold the credits under the auction's id. */
 @Component
 public class AnnouncingAuction {
+
+    /**
+     * How far {@code startsAt} may lie behind the exchange's clock: a caller's clock running a few seconds
+     * ahead, or a request in flight, is not a start in the past. Beyond it the auction would open with part
+     * of its announced window already gone, so it is refused naming {@code startsAt} (docs/trading-modes.md).
+     */
+    static final Duration START_SKEW = Duration.ofSeconds(5);
 
     private final Instruments instruments;
     private final Auctions auctions;
@@ -36,6 +44,10 @@ public class AnnouncingAuction {
         traders.requireTrading(command.sellerId());
         Instant now = Instant.now(clock);
         Instant startsAt = command.startsAt() == null ? now : command.startsAt();
+        if (startsAt.isBefore(now.minus(START_SKEW))) {
+            throw ProblemException.invalidField("startsAt", "NotPast", "must not be more than "
+                    + START_SKEW.toSeconds() + " s before the exchange's clock (" + now + "); omit it to start now");
+        }
         if (!command.endsAt().isAfter(now)) {
             throw ProblemException.invalidField("endsAt", "Future", "must be in the future");
         }

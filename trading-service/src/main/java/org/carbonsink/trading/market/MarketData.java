@@ -106,15 +106,19 @@ public class MarketData {
                 .param("instrumentId", instrumentId).query(Long.class).single();
     }
 
-    /** Closed auctions, newest first, with what their winning bids paid. */
+    /**
+     * Closed auctions, newest first: what the close allocated, and what their trades that did not fail
+     * delivered or still deliver (the trades the public trade list shows).
+     */
     public List<AuctionResult> auctions(String instrumentId, int limit, long offset) {
         return jdbc.sql("""
                 select a.id, a.instrument_id, a.quantity, a.floor_price, a.allocated_quantity, a.starts_at, a.ends_at,
                        a.closed_at, count(b.id) filter (where b.allocated_quantity > 0) as winning_bids,
                        count(b.id) as bids, max(b.price) filter (where b.allocated_quantity > 0) as highest_price,
                        min(b.price) filter (where b.allocated_quantity > 0) as lowest_winning_price,
-                       coalesce(sum(b.price * b.allocated_quantity), 0) as turnover
-                from auction a left join auction_bid b on b.auction_id = a.id
+                       coalesce(sum(t.quantity) filter (where t.status <> 'FAILED'), 0) as traded_quantity,
+                       coalesce(sum(t.amount) filter (where t.status <> 'FAILED'), 0) as turnover
+                from auction a left join auction_bid b on b.auction_id = a.id left join trade t on t.id = b.trade_id
                 where a.status = 'CLOSED' and (cast(:instrumentId as text) is null or a.instrument_id = :instrumentId)
                 group by a.id order by a.closed_at desc, a.seq desc limit :limit offset :offset
                 """).param("instrumentId", instrumentId).param("limit", limit).param("offset", offset)
@@ -128,14 +132,15 @@ public class MarketData {
     }
 
     private static AuctionResult auctionResult(ResultSet rs, int row) throws SQLException {
-        long allocated = rs.getLong("allocated_quantity");
+        long traded = rs.getLong("traded_quantity");
         BigDecimal turnover = rs.getBigDecimal("turnover").setScale(2, RoundingMode.UNNECESSARY);
         // the average a winner paid, to the fen, half to even: for display only, each winner paid its own bid
-        BigDecimal average = allocated == 0 ? null
-                : turnover.divide(BigDecimal.valueOf(allocated), 2, RoundingMode.HALF_EVEN);
+        BigDecimal average = traded == 0 ? null
+                : turnover.divide(BigDecimal.valueOf(traded), 2, RoundingMode.HALF_EVEN);
         return new AuctionResult(rs.getObject("id", UUID.class), rs.getString("instrument_id"), rs.getLong("quantity"),
-                rs.getBigDecimal("floor_price"), allocated, rs.getInt("bids"), rs.getInt("winning_bids"),
-                rs.getBigDecimal("highest_price"), rs.getBigDecimal("lowest_winning_price"), average, turnover,
+                rs.getBigDecimal("floor_price"), rs.getLong("allocated_quantity"), rs.getInt("bids"),
+                rs.getInt("winning_bids"), rs.getBigDecimal("highest_price"), rs.getBigDecimal("lowest_winning_price"),
+                traded, average, turnover,
                 rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                 rs.getTimestamp("closed_at").toInstant());
     }

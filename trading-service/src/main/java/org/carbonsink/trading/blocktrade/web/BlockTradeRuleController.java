@@ -42,7 +42,7 @@ class BlockTradeRuleController {
         if (!BlockTradeRule.DEFAULT.equals(instrumentId) && instruments.find(instrumentId).isEmpty()) {
             throw ProblemException.notFound("instrument", instrumentId);
         }
-        return BlockTradeRuleView.of(rules.of(instrumentId));
+        return view(rules.of(instrumentId));
     }
 
     @Refuses(HttpStatus.UNPROCESSABLE_CONTENT)
@@ -50,7 +50,11 @@ class BlockTradeRuleController {
     BlockTradeRuleView setRule(Caller caller, @PathVariable String instrumentId,
             @Valid @RequestBody BlockTradeRuleRequest request) {
         caller.requireRole(OPERATOR, "set block trade rules");
-        return BlockTradeRuleView.of(setting.set(new SetBlockTradeRule(instrumentId, request.minimumQuantity(),
+        return view(setting.set(new SetBlockTradeRule(instrumentId, request.minimumQuantity(),
                 request.band(), request.referencePrice(), request.source())));
+    }
+
+    private BlockTradeRuleView view(BlockTradeRule rule) {
+        return BlockTradeRuleView.of(rule, rules.referencePrice(rule));
     }
 }
