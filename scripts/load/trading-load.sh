@@ -22,6 +22,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+# every tool first: a missing one (wrk is not installed on a fresh machine: apt-get install wrk) would otherwise
+# be found only after the stack has started
+for tool in wrk pgbench psql curl openssl; do
+  command -v "$tool" > /dev/null || { echo "$0 needs $tool (Debian: apt-get install wrk postgresql-client curl openssl)" >&2; exit 2; }
+done
+
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
