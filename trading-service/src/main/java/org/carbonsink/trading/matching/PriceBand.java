@@ -6,7 +6,7 @@ package org.carbonsink.trading.matching;
  * a price is inside only if it is inside the exact band. Without a reference price or with 0 bps there
  * is no band: every positive price is accepted.
  */
-final class PriceBand {
+public final class PriceBand {
 
     static final int WHOLE = 10_000;
 
@@ -14,6 +14,14 @@ final class PriceBand {
     private int bps;
     private long lower = 1;
     private long upper = Long.MAX_VALUE;
+
+    /** The band of {@code basisPoints} around {@code referenceFen}, as both books compute it. */
+    public static PriceBand around(long referenceFen, int basisPoints) {
+        PriceBand band = new PriceBand();
+        band.setBasisPoints(basisPoints);
+        band.setReference(referenceFen);
+        return band;
+    }
 
     void setReference(long priceFen) {
         if (priceFen < 0) {
@@ -60,11 +68,11 @@ final class PriceBand {
         return bps;
     }
 
-    long lower() {
+    public long lower() {
         return lower;
     }
 
-    long upper() {
+    public long upper() {
         return upper;
     }
 }

@@ -5,8 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import org.carbonsink.trading.instrument.Instrument;
 import org.carbonsink.trading.instrument.PriceLimits;
-import org.carbonsink.trading.matching.FastOrderBook;
-import org.carbonsink.trading.matching.MatchingEngineBook;
+import org.carbonsink.trading.matching.PriceBand;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +38,9 @@ class CurrentPriceLimits implements PriceLimits.Source {
         if (instrument.bandBasisPoints() == 0) {
             return new PriceLimits(reference, source, null, null);
         }
-        MatchingEngineBook band = new FastOrderBook();
-        band.setReferencePrice(Money.fen(reference, "referencePrice"));
-        band.setBandBasisPoints(instrument.bandBasisPoints());
-        return new PriceLimits(reference, source, Money.of(band.lowerBandFen()), Money.of(band.upperBandFen()));
+        // the books' own band arithmetic, without a book to hold it
+        PriceBand band = PriceBand.around(Money.fen(reference, "referencePrice"), instrument.bandBasisPoints());
+        return new PriceLimits(reference, source, Money.of(band.lower()), Money.of(band.upper()));
     }
 
     private BigDecimal previousClose(String instrumentId) {
