@@ -9,7 +9,8 @@
 # Environment: DURATION (15s per phase), ROUNDS (3: each pair of figures alternates), WARMUP (30s),
 # CONNECTIONS (16),
 # THREADS (1: leaves a core to the system), RESTING (100000), OUT (target/load/<time>),
-# PHASES (abc: which figures to measure; PHASES=a runs only the single orders and the public GET, PHASES=c
+# PHASES (abc: which figures to measure; b fills a second listed instrument to RESTING orders and measures its
+# single orders in the same rounds as the first's; PHASES=a runs only the single orders and the public GET, PHASES=c
 # only the batches and pgbench, with its warm-up in batches of 100 and no large book; with a or b too, the batch
 # rounds follow a warm-up of their own), WARMUP_TIF (IOC: the warm-up's batches rest nothing), JFR (1: a flight
 # recording of the stack's JVM per measured phase, $OUT/<phase>.jfr, for a stack started here; the
@@ -100,11 +101,19 @@ pgbench --version
 echo "rate limit per caller: ${CARBONSINK_RATELIMIT_REPLENISHRATE:-as configured}/s; open-order cap: ${TRADING_MAX_OPEN_ORDERS:-as configured}"
 
 TOKEN=$(scripts/token.sh trader trader-password)
-INSTRUMENT=$(curl -sf "$GATEWAY/api/trading/instruments" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p' | head -1)
+# the demo lists one instrument per vintage: the first is the one traded (GETs, single orders with the small
+# book, batches); with b, a second one holds the large book, so that both books are measured in the same rounds
+LISTED=$(curl -sf "$GATEWAY/api/trading/instruments" | grep -o '"id":"[^"]*"' | cut -d'"' -f4)
+INSTRUMENT=$(sed -n 1p <<< "$LISTED")
 [[ -n $INSTRUMENT ]] || { echo "no instrument listed"; exit 1; }
+LARGE=
+if [[ $PHASES == *b* ]]; then
+  LARGE=$(sed -n 2p <<< "$LISTED")
+  [[ -n $LARGE ]] || { echo "b needs a second listed instrument for the large book; one is listed"; exit 1; }
+fi
 BATCH=100
 export TOKEN INSTRUMENT BATCH
-echo "instrument $INSTRUMENT, buyer $TRADER (the demo's trader)"
+echo "instrument $INSTRUMENT${LARGE:+, large book in $LARGE}, buyer $TRADER (the demo's trader)"
 # cash for the buyer: a self-serve deposit where the stack allows one, else booked by the exchange operator
 deposit() {
   curl -sf -o /dev/null -X POST "$GATEWAY/api/trading/cash-accounts/$TRADER/deposits" \
@@ -262,36 +271,53 @@ fi
 
 say "filling the book to 100 resting orders"
 fill_to 100
+if [[ $PHASES == *b* ]]; then
+  say "filling the book of $LARGE to $RESTING resting orders"
+  INSTRUMENT=$LARGE fill_to "$RESTING"
+fi
 
-# The machine may be shared: each pair of figures is measured in alternating rounds and averaged, with
-# the load average printed before each phase.
+# The machine may be shared and its speed drifts over minutes (docs/benchmarks.md, session 11): the phases
+# of a round alternate with the floor's, and every other round runs them in the opposite order (GET, small
+# book, large book; then large book, small book, GET), so that a drift costs each figure alike. The load
+# average is printed before each phase.
 mean() { awk '$1 != "" { s += $1; n++ } END { printf "%.1f", n ? s / n : 0 }'; }
 get_rates=() small_rates=() large_rates=() batch_rates=() insert_rates=()
-get_cpu_rates=() small_cpu_rates=() batch_cpu_rates=() small_commits=() batch_commits=()
-batch_pg_rates=() insert_pg_rates=()
+get_cpu_rates=() small_cpu_rates=() large_cpu_rates=() batch_cpu_rates=() small_commits=() large_commits=()
+batch_commits=() batch_pg_rates=() insert_pg_rates=() small_pg_rates=() large_pg_rates=()
 
-for round in $(seq 1 "$ROUNDS"); do
-  [[ $PHASES == *a* ]] || break
+get_phase() {
   say "round $round, floor (a): public GET through the gateway; $(uptime)"
   run_wrk "public-get-$round" "$GATEWAY/api/trading/instruments/$INSTRUMENT"
   get_rates+=("$rate")
   get_cpu_rates+=("$(awk -v r="$rate" -v s="${DURATION%s}" -v c="$cpu_ms" 'BEGIN { if (c > 0) printf "%.1f", r * s * 1000 / c; else print 0 }')")
-  say "round $round; $(uptime)"
+}
+small_phase() {
+  say "round $round, single orders, book of $INSTRUMENT; $(uptime)"
   measure_orders "single-orders-small-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
   small_rates+=("$orders_per_second")
   small_cpu_rates+=("${orders_per_cpu_second:-0}")
+  small_pg_rates+=("${orders_per_pg_second:-0}")
   small_commits+=("$commits_per_order")
-done
-
-if [[ $PHASES == *b* ]]; then
-  say "filling the book to $RESTING resting orders"
-  fill_to "$RESTING"
-fi
-for round in $(seq 1 "$ROUNDS"); do
-  [[ $PHASES == *b* ]] || break
-  say "round $round; $(uptime)"
-  measure_orders "single-orders-large-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
+}
+large_phase() {
+  say "round $round, single orders, large book of $LARGE; $(uptime)"
+  INSTRUMENT=$LARGE measure_orders "single-orders-large-book-$round" -s scripts/load/order.lua "$GATEWAY/api/trading/orders"
   large_rates+=("$orders_per_second")
+  large_cpu_rates+=("${orders_per_cpu_second:-0}")
+  large_pg_rates+=("${orders_per_pg_second:-0}")
+  large_commits+=("$commits_per_order")
+}
+for round in $(seq 1 "$ROUNDS"); do
+  [[ $PHASES == *[ab]* ]] || break
+  phases=()
+  [[ $PHASES == *a* ]] && phases+=(get_phase)
+  phases+=(small_phase)
+  [[ $PHASES == *b* ]] && phases+=(large_phase)
+  if (( round % 2 == 0 )); then
+    for (( i = ${#phases[@]} - 1; i >= 0; i-- )); do "${phases[i]}"; done
+  else
+    for phase in "${phases[@]}"; do "$phase"; done
+  fi
 done
 
 if [[ $PHASES == *c* ]]; then
@@ -357,5 +383,13 @@ if [[ -n $postmaster ]]; then
   awk -v batched="$batch_pg" -v inserts="$insert_pg" 'BEGIN { if (inserts > 0)
     printf "(c, PostgreSQL CPU) batched orders per PostgreSQL CPU second %.1f / pgbench inserts per PostgreSQL CPU second %.1f = %.2f\n", batched, inserts, batched / inserts }'
 fi
-echo "trading database commits per order: single ${small_commits[*]}; in batches of 100 ${batch_commits[*]}"
+if (( ${#large_rates[@]} > 0 )); then
+  echo "single orders per JVM CPU second: small book ${small_cpu_rates[*]}; large book ${large_cpu_rates[*]}"
+  echo "single orders per PostgreSQL CPU second: small book ${small_pg_rates[*]}; large book ${large_pg_rates[*]}"
+  awk -v small="$(printf '%s\n' "${small_cpu_rates[@]}" | mean)" -v large="$(printf '%s\n' "${large_cpu_rates[@]}" | mean)" \
+    -v smallpg="$(printf '%s\n' "${small_pg_rates[@]}" | mean)" -v largepg="$(printf '%s\n' "${large_pg_rates[@]}" | mean)" 'BEGIN {
+    if (small > 0) printf "(b, per JVM CPU) large book %.1f / small book %.1f = %.2f\n", large, small, large / small
+    if (smallpg > 0) printf "(b, per PostgreSQL CPU) large book %.1f / small book %.1f = %.2f\n", largepg, smallpg, largepg / smallpg }'
+fi
+echo "trading database commits per order: single ${small_commits[*]}${large_commits[*]:+; single, large book ${large_commits[*]}}; in batches of 100 ${batch_commits[*]}"
 echo "raw output: $OUT"
