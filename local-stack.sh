@@ -2,7 +2,7 @@
 # Starts the whole system on this machine: embedded PostgreSQL, an in-process Kafka broker, the
 # authorization server, the three services and the gateway on http://127.0.0.1:8080. Builds first when the sources
 # are newer than the launcher. Options go to the launcher: --demo, --exit-after-demo,
-# --kafka-port=N, --gateway-port=N, --auth-port=N, --postgres-port=N, --verbose. Ctrl-C stops
+# --kafka-port=N, --gateway-port=N, --auth-port=N, --postgres-port=N, --verbose, --rule-windows. Ctrl-C stops
 # everything. LOCAL_STACK_JVM_OPTIONS replaces the JVM options (default -XX:+UseZGC: the broker and
 # all services share this one JVM, and G1's young pauses of 70 ms or more stopped every settlement in
 # flight; docs/benchmarks.md, "Settlement latency").

@@ -175,7 +175,7 @@ public final class LocalStack implements AutoCloseable {
         }
         System.out.println("  metrics and health (127.0.0.1 only): " + String.join("  ", management.values())
                 + "   (/prometheus, /health/readiness, /health/liveness)");
-        System.out.println("  auth server   " + urls.get("auth") + "   (users owner, verifier, admin, trader, operator; "
+        System.out.println("  auth server   " + urls.get("auth") + "   (users owner, verifier, validator, admin, trader, operator, lender; "
                 + "password <user>-password; scripts/token.sh)");
     }
 

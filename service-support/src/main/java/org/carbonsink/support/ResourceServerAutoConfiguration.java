@@ -79,8 +79,9 @@ public class ResourceServerAutoConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
+                    // /livez and /readyz: the health groups on the service port, for probes without a token
                     auth.requestMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/info",
-                            "/actuator/prometheus", "/v3/api-docs/**", "/error").permitAll();
+                            "/actuator/prometheus", "/livez", "/readyz", "/v3/api-docs/**", "/error").permitAll();
                     // role rules first: a role-only read inside a public tree (GET /projects/overdue under
                     // /projects/**) still needs its token
                     properties.roleRules().forEach(rule -> auth
