@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.carbonsink.support.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +25,19 @@ public class Instruments {
     public Optional<Instrument> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from instrument where id = :id").param("id", id)
                 .query(Instruments::map).optional();
+    }
+
+    /** The listed instrument, or {@link #notListed}. */
+    public Instrument require(String id) {
+        return find(id).orElseThrow(() -> notListed(id));
+    }
+
+    /**
+     * What every read naming an instrument answers for one that is not listed (a path or a filter alike):
+     * 404 naming {@code instrumentId}, so that "not listed" never reads as "listed, nothing in it yet".
+     */
+    public static ProblemException notListed(String instrumentId) {
+        return ProblemException.notFound("instrument", instrumentId).with("instrumentId", instrumentId);
     }
 
     /**
