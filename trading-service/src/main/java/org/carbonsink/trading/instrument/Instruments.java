@@ -33,6 +33,20 @@ public class Instruments {
     }
 
     /**
+     * For a list filtered by {@code instrumentId}: nothing when the filter is not given, 400 naming the field
+     * when it is blank, {@link #notListed} when it names no listed instrument.
+     */
+    public void requireListedIfNamed(String instrumentId) {
+        if (instrumentId == null) {
+            return;
+        }
+        if (instrumentId.isBlank()) {
+            throw ProblemException.invalidField("instrumentId", "NotBlank", "must not be blank when given");
+        }
+        require(instrumentId);
+    }
+
+    /**
      * What every read naming an instrument answers for one that is not listed (a path or a filter alike):
      * 404 naming {@code instrumentId}, so that "not listed" never reads as "listed, nothing in it yet".
      */

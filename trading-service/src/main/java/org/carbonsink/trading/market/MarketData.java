@@ -25,11 +25,6 @@ public class MarketData {
         this.jdbc = jdbc;
     }
 
-    public boolean listed(String instrumentId) {
-        return jdbc.sql("select exists (select 1 from instrument where id = :id)").param("id", instrumentId)
-                .query(Boolean.class).single();
-    }
-
     /** The best {@code levels} prices of one side of the book, with their open quantity and number of orders. */
     public List<DepthLevel> depth(String instrumentId, String side, int levels) {
         return jdbc.sql("""

@@ -38,10 +38,12 @@ class MarketDataController {
     static final int MAX_DAYS = 366;
 
     private final MarketData market;
+    private final Instruments instruments;
     private final Clock clock;
 
-    MarketDataController(MarketData market, Clock clock) {
+    MarketDataController(MarketData market, Instruments instruments, Clock clock) {
         this.market = market;
+        this.instruments = instruments;
         this.clock = clock;
     }
 
@@ -114,7 +116,7 @@ class MarketDataController {
     Page<BlockTradeResult> blockTrades(@RequestParam(required = false) String instrumentId,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        requireListedIfNamed(instrumentId);
+        instruments.requireListedIfNamed(instrumentId);
         return new Page<>(market.blockTrades(instrumentId, limit, offset), limit, offset,
                 market.countBlockTrades(instrumentId));
     }
@@ -124,20 +126,11 @@ class MarketDataController {
     Page<AuctionResult> auctions(@RequestParam(required = false) String instrumentId,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        requireListedIfNamed(instrumentId);
+        instruments.requireListedIfNamed(instrumentId);
         return new Page<>(market.auctions(instrumentId, limit, offset), limit, offset, market.countAuctions(instrumentId));
     }
 
-    /** A filter naming an instrument that is not listed is refused as its path would be, not answered empty. */
-    private void requireListedIfNamed(String instrumentId) {
-        if (instrumentId != null) {
-            requireListed(instrumentId);
-        }
-    }
-
     private void requireListed(String instrumentId) {
-        if (!market.listed(instrumentId)) {
-            throw Instruments.notListed(instrumentId);
-        }
+        instruments.require(instrumentId);
     }
 }

@@ -41,10 +41,7 @@ class TradeController {
     Page<TradeView> list(@RequestParam(required = false) String instrumentId,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        if (instrumentId != null) {
-            // as the market data's filters: not listed is 404, not an empty list
-            instruments.require(instrumentId);
-        }
+        instruments.requireListedIfNamed(instrumentId);
         Optional<Caller> caller = CallerResolver.current();
         return new Page<>(trades.list(instrumentId, limit, offset).stream()
                 .map(t -> TradeView.of(t, mayReadDetail(caller, t))).toList(), limit, offset, trades.count(instrumentId));
