@@ -122,13 +122,15 @@ export async function instrumentPage(id) {
             ], blocks.items || [])]),
         section('market-auctions', 'market.auctions', auctions === null ? tr('p', 'market.unavailable', { class: 'empty' }) : [
             csvButton(`/trading/market/auctions?instrumentId=${encodeURIComponent(id)}`, `auctions-${id}.csv`,
-                ['id', 'offeredQuantity', 'floorPrice', 'allocatedQuantity', 'bids', 'winningBids', 'lowestWinningPrice',
-                    'averagePrice', 'turnover', 'closedAt']),
+                ['id', 'offeredQuantity', 'floorPrice', 'allocatedQuantity', 'tradedQuantity', 'bids', 'winningBids',
+                    'lowestWinningPrice', 'averagePrice', 'turnover', 'closedAt']),
             table('auction-table', 'market.auctions', [
                 ['market.closedAt', a => date(a.closedAt || a.endsAt)],
                 ['market.offered', a => integer(a.offeredQuantity), { numeric: true }],
                 ['market.floor', a => money(a.floorPrice), { numeric: true }],
                 ['market.allocated', a => integer(a.allocatedQuantity), { numeric: true }],
+                // what the auction's trades delivered or still deliver: less than allocated when a delivery failed
+                ['market.traded', a => integer(a.tradedQuantity), { numeric: true }],
                 ['market.bidCount', a => `${integer(a.winningBids)} / ${integer(a.bids)}`, { numeric: true }],
                 ['market.average', a => money(a.averagePrice), { numeric: true }],
                 ['market.turnover', a => money(a.turnover), { numeric: true }]

@@ -264,6 +264,14 @@ class ExplorerBrowserIT {
             // 60 at 82.00 and 30 at 81.00: 90 of 100 allocated, 7,350.00 turnover, 81.67 on average
             assertThat(text(browser, "#auction-table tbody")).contains("100", "80.00", "90", "2 / 2", "81.67",
                     "7,350.00");
+            // what the trades delivered (or still deliver) beside what the close allocated: both 90 here
+            List<String> auctionColumns = browser.findElements(By.cssSelector("#auction-table thead th")).stream()
+                    .map(WebElement::getText).toList();
+            int allocated = auctionColumns.indexOf("Allocated (t)");
+            assertThat(auctionColumns.indexOf("Traded (t)")).as(auctionColumns.toString()).isEqualTo(allocated + 1);
+            List<WebElement> auctionCells = browser.findElements(By.cssSelector("#auction-table tbody tr td"));
+            assertThat(auctionCells.get(allocated).getText()).isEqualTo("90");
+            assertThat(auctionCells.get(allocated + 1).getText()).isEqualTo("90");
             shoot(browser, "instrument-en");
 
             // the language switch: everything in Chinese, and remembered on the next visit
@@ -272,6 +280,8 @@ class ExplorerBrowserIT {
                     b.findElement(By.tagName("html")).getAttribute("lang")) && text(b, "h1").startsWith("品种"));
             assertThat(text(browser, "nav")).contains("项目", "减排量", "注销", "市场");
             assertThat(text(browser, "#trade-table")).contains("已结算");
+            // allocated (中标) and traded (成交) are two columns, each named for what it counts
+            assertThat(text(browser, "#auction-table thead")).contains("中标量（吨）", "成交量（吨）");
             assertThat(browser.findElement(By.id("lang-zh")).getAttribute("aria-pressed")).isEqualTo("true");
             shoot(browser, "instrument-zh");
             open(browser, "#/projects");

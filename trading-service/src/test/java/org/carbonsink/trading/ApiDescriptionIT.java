@@ -41,8 +41,8 @@ class ApiDescriptionIT extends TradingIntegration {
         // a transactional command: a duplicate waits for the first to commit and gets its answer
         assertThat(DescribedProblems.statuses(api, "POST", "/cash-accounts/{participantId}/deposits"))
                 .contains("428", "422", "404").doesNotContain("409");
-        // public, no body, no parameter that can be wrong
-        assertThat(DescribedProblems.statuses(api, "GET", "/trades")).containsOnly("200", "400");
+        // public, no body; an instrumentId that is not listed is 404, as in its path
+        assertThat(DescribedProblems.statuses(api, "GET", "/trades")).containsOnly("200", "400", "404");
     }
 
     /** A 403 is listed where a caller with a token can be refused, not on reads every participant may make. */

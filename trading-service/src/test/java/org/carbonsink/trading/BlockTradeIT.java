@@ -135,6 +135,9 @@ class BlockTradeIT extends TradingIntegration {
         UUID tradeId = UUID.fromString(as(buyer).post("/block-trades/" + blockId + "/acceptance", null).expect(200)
                 .get("tradeId").asString());
         assertCashOf(buyer, "20000.00", "12000.00");
+        String published = "/market/block-trades?instrumentId=" + instrument.instrumentId();
+        assertThat(api().get(published).expect(200).get("items").get(0).get("tradeStatus").asString())
+                .as("published while it delivers").isEqualTo("PENDING_DELIVERY");
 
         TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
                 Instant.now(), tradeId, instrument.instrumentId(), "the buyer has no registry account"));
@@ -148,6 +151,12 @@ class BlockTradeIT extends TradingIntegration {
                 .isEqualTo(404);
         assertThat(as(buyer).get("/block-trades/" + blockId).expect(200).get("tradeStatus").asString())
                 .isEqualTo("FAILED");
+        // the public sees what traded, as in the trade list: a block trade whose delivery failed traded nothing
+        JsonNode afterFailure = api().get(published).expect(200);
+        assertThat(afterFailure.get("items")).isEmpty();
+        assertThat(afterFailure.get("total").asLong()).isZero();
+        assertThat(api().get("/market/block-trades").expect(200).get("items").valueStream()
+                .map(b -> b.get("id").asString())).doesNotContain(blockId.toString());
     }
 
     @Test

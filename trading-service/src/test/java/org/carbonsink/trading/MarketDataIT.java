@@ -158,6 +158,35 @@ class MarketDataIT extends TradingIntegration {
         assertThat(api().get("/market/instruments/" + id + "/daily").expect(200).isEmpty()).isTrue();
     }
 
+    /**
+     * Every public read that names an instrument answers the same for one that is not listed: 404 naming
+     * {@code instrumentId}, never an empty 200 that reads as "listed, nothing traded yet".
+     */
+    @Test
+    void everyPublicReadOfAnInstrumentThatIsNotListedAnswers404NamingIt() throws Exception {
+        String unknown = "P999998-1999";
+        List<String> paths = List.of("/market/instruments/" + unknown + "/depth",
+                "/market/instruments/" + unknown + "/trades", "/market/instruments/" + unknown + "/daily",
+                "/market/block-trades?instrumentId=" + unknown, "/market/auctions?instrumentId=" + unknown,
+                "/trades?instrumentId=" + unknown, "/instruments/" + unknown, "/instruments/" + unknown + "/book",
+                "/block-trade-rules/" + unknown);
+        for (String path : paths) {
+            var answer = api().get(path);
+            assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(404);
+            assertThat(answer.json().get("type").asString()).as(path).isEqualTo("urn:carbonsink:problem:not-found");
+            assertThat(answer.json().get("instrumentId")).as(path + ": " + answer.body()).isNotNull();
+            assertThat(answer.json().get("instrumentId").asString()).as(path).isEqualTo(unknown);
+        }
+        assertThat(csv("/market/auctions?instrumentId=" + unknown).statusCode()).isEqualTo(404);
+        assertThat(csv("/market/block-trades?instrumentId=" + unknown).statusCode()).isEqualTo(404);
+
+        String listed = listInstrument(10).instrumentId();
+        assertThat(api().get("/market/auctions?instrumentId=" + listed).expect(200).get("total").asLong()).isZero();
+        assertThat(api().get("/market/block-trades?instrumentId=" + listed).expect(200).get("total").asLong()).isZero();
+        assertThat(api().get("/trades?instrumentId=" + listed).expect(200).get("total").asLong()).isZero();
+        assertThat(api().get("/market/auctions").status()).as("without a filter, every instrument").isEqualTo(200);
+    }
+
     private static List<String> levels(JsonNode side) {
         return side.valueStream().map(l -> money(l.get("price")).toPlainString() + ":" + l.get("quantity").asLong()
                 + ":" + l.get("orders").asInt()).toList();

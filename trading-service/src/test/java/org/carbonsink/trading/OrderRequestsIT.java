@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carbonsink.testsupport.TestTokens;
@@ -208,6 +209,24 @@ class OrderRequestsIT extends TradingIntegration {
         assertThat(api().get("/trades?status=SETTLED").json().get("errors").get(0).get("field").asString())
                 .as("every list of the exchange").isEqualTo("status");
         assertThat(api().get("/instruments?instrumentId=P1-2025").status()).isEqualTo(400);
+    }
+
+    /** As the public lists: not listed is 404 naming the instrument, a blank one 400 naming the field. */
+    @Test
+    void listingOnesOrdersOfAnInstrumentThatIsNotListedIsRefusedNotAnsweredEmpty() {
+        UUID owner = trader();
+
+        var unlisted = as(owner).get("/orders?instrumentId=P999997-1999");
+        assertThat(unlisted.status()).as(unlisted.body()).isEqualTo(404);
+        assertThat(unlisted.json().get("instrumentId").asString()).isEqualTo("P999997-1999");
+        for (String path : List.of("/orders?instrumentId=", "/trades?instrumentId=", "/market/auctions?instrumentId=",
+                "/market/block-trades?instrumentId=%20")) {
+            var blank = path.startsWith("/orders") ? as(owner).get(path) : api().get(path);
+            assertThat(blank.status()).as(path + ": " + blank.body()).isEqualTo(400);
+            assertThat(blank.json().get("errors").get(0).get("field").asString()).as(path).isEqualTo("instrumentId");
+        }
+        String listed = listInstrument(10).instrumentId();
+        assertThat(as(owner).get("/orders?instrumentId=" + listed).expect(200).get("total").asLong()).isZero();
     }
 
     @Test

@@ -193,6 +193,36 @@ class TradingLifecycleIT extends TradingIntegration {
         assertThat(awaitOrder(laterSeller, laterSell, "OPEN").get("remainingQuantity").asLong()).isEqualTo(5);
     }
 
+    /**
+     * The registry has no account to deliver to the buyer: its bid still resting in the book could only make
+     * trades that fail the same way, and would take back at once the credits just given back to the seller.
+     */
+    @Test
+    void aBuyerTheRegistryCannotDeliverToLosesItsRestingBidsInsteadOfRetakingTheSellersCredits() {
+        Listed instrument = listInstrument(100);
+        UUID seller = trader();
+        UUID sellOrder = sellWithCreditsHeld(seller, instrument, 4, "25.00");
+        UUID buyer = trader();
+        deposit(buyer, "1000.00");
+        UUID bid = UUID.fromString(placeOrder(buyer, instrument.instrumentId(), "BUY", 10, "30.00").get("id")
+                .asString());
+        UUID tradeId = UUID.fromString(trades(instrument.instrumentId()).get(0).get("id").asString());
+        assertCash(buyer, "1000.00", "280.00");
+
+        TestEvents.send(Topics.REGISTRY_HOLDS, instrument.instrumentId(), new CreditDeliveryFailed(UUID.randomUUID(),
+                Instant.now(), tradeId, instrument.instrumentId(), "no registry account for buyer " + buyer,
+                CreditDeliveryFailed.BUYER_NO_ACCOUNT));
+
+        awaitTrade(tradeId, "FAILED");
+        JsonNode cancelled = awaitOrder(buyer, bid, "CANCELLED");
+        assertThat(cancelled.get("cancelReason").asString()).isEqualTo("UNDELIVERABLE");
+        assertThat(money(cancelled.get("reservedCash"))).isEqualByComparingTo("0.00");
+        assertThat(awaitOrder(seller, sellOrder, "OPEN").get("remainingQuantity").asLong())
+                .as("the seller's credits wait in the book for a buyer who can receive them").isEqualTo(4);
+        assertThat(trades(instrument.instrumentId())).as("no second trade to the same buyer").hasSize(1);
+        assertCash(buyer, "1000.00", "0.00");
+    }
+
     @Test
     void aDeliveryFailedForTheSellersHoldFailsTheTradeAndGivesTheSellOrderNothingBack() {
         Listed instrument = listInstrument(100);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.carbonsink.support.web.ProblemException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +25,33 @@ public class Instruments {
     public Optional<Instrument> find(String id) {
         return jdbc.sql("select " + COLUMNS + " from instrument where id = :id").param("id", id)
                 .query(Instruments::map).optional();
+    }
+
+    /** The listed instrument, or {@link #notListed}. */
+    public Instrument require(String id) {
+        return find(id).orElseThrow(() -> notListed(id));
+    }
+
+    /**
+     * For a list filtered by {@code instrumentId}: nothing when the filter is not given, 400 naming the field
+     * when it is blank, {@link #notListed} when it names no listed instrument.
+     */
+    public void requireListedIfNamed(String instrumentId) {
+        if (instrumentId == null) {
+            return;
+        }
+        if (instrumentId.isBlank()) {
+            throw ProblemException.invalidField("instrumentId", "NotBlank", "must not be blank when given");
+        }
+        require(instrumentId);
+    }
+
+    /**
+     * What every read naming an instrument answers for one that is not listed (a path or a filter alike):
+     * 404 naming {@code instrumentId}, so that "not listed" never reads as "listed, nothing in it yet".
+     */
+    public static ProblemException notListed(String instrumentId) {
+        return ProblemException.notFound("instrument", instrumentId).with("instrumentId", instrumentId);
     }
 
     /**

@@ -25,11 +25,6 @@ public class MarketData {
         this.jdbc = jdbc;
     }
 
-    public boolean listed(String instrumentId) {
-        return jdbc.sql("select exists (select 1 from instrument where id = :id)").param("id", instrumentId)
-                .query(Boolean.class).single();
-    }
-
     /** The best {@code levels} prices of one side of the book, with their open quantity and number of orders. */
     public List<DepthLevel> depth(String instrumentId, String side, int levels) {
         return jdbc.sql("""
@@ -85,12 +80,17 @@ public class MarketData {
                 .list();
     }
 
-    /** Executed block trades, newest first, of one instrument or of all when {@code instrumentId} is null. */
+    /**
+     * Executed block trades whose trade did not fail (settled or still delivering), newest first, of one
+     * instrument or of all when {@code instrumentId} is null: what traded, as the public trade list and the
+     * auction results count it. A block trade whose delivery failed moved neither credits nor cash.
+     */
     public List<BlockTradeResult> blockTrades(String instrumentId, int limit, long offset) {
         return jdbc.sql("""
                 select b.id, b.instrument_id, b.quantity, b.price, b.amount, b.reference_price, t.status, t.executed_at
                 from block_trade b join trade t on t.id = b.trade_id
-                where cast(:instrumentId as text) is null or b.instrument_id = :instrumentId
+                where b.status = 'EXECUTED' and t.status <> 'FAILED'
+                  and (cast(:instrumentId as text) is null or b.instrument_id = :instrumentId)
                 order by t.seq desc limit :limit offset :offset
                 """).param("instrumentId", instrumentId).param("limit", limit).param("offset", offset)
                 .query((rs, row) -> new BlockTradeResult(rs.getObject("id", UUID.class), rs.getString("instrument_id"),
@@ -101,8 +101,11 @@ public class MarketData {
     }
 
     public long countBlockTrades(String instrumentId) {
-        return jdbc.sql("select count(*) from block_trade where status = 'EXECUTED'"
-                + " and (cast(:instrumentId as text) is null or instrument_id = :instrumentId)")
+        return jdbc.sql("""
+                select count(*) from block_trade b join trade t on t.id = b.trade_id
+                where b.status = 'EXECUTED' and t.status <> 'FAILED'
+                  and (cast(:instrumentId as text) is null or b.instrument_id = :instrumentId)
+                """)
                 .param("instrumentId", instrumentId).query(Long.class).single();
     }
 

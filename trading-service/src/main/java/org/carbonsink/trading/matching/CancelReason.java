@@ -13,5 +13,10 @@ public enum CancelReason {
     /** A resting order would have traded with an incoming order of its own participant. */
     SELF_TRADE,
     /** A DAY order was still open at the session close. */
-    EXPIRED
+    EXPIRED,
+    /**
+     * A resting buy order of a participant the registry could not deliver a trade to (it has no registry
+     * account): its trades would fail the same way. The service decides this, never the book.
+     */
+    UNDELIVERABLE
 }

@@ -377,6 +377,7 @@ final class Batch implements BookEvents {
         LiveOrder sell = sellOrderOf(b, trade);
         String outcome;
         if (c.failure().buyersFault()) {
+            cancelUndeliverableBids(b, trade.buyerId());
             outcome = returnFill(b, sell, trade.quantity());
         } else {
             // the seller's hold no longer backs the quantity: the order does not get it back, and whatever
@@ -386,6 +387,20 @@ final class Batch implements BookEvents {
         }
         logRow("RETURN_FILL", trade.sellOrderId(), trade.id(), trade.sellerId(), reason, outcome);
         return null;
+    }
+
+    /**
+     * The registry has no account to deliver to {@code buyer}: its bids resting in this book could only make
+     * trades that fail the same way, and would at once take back the credits the failed trade gives back to
+     * its seller. They leave the book before that ({@link CancelReason#UNDELIVERABLE}), their cash released.
+     */
+    private void cancelUndeliverableBids(InstrumentBook b, UUID buyer) {
+        for (LiveOrder bid : b.orders.all()) {
+            if (bid.side == Side.BUY && bid.inBook() && bid.participantId.equals(buyer)) {
+                b.engine.cancel(bid.engineId, this);
+                bid.cancelReason = CancelReason.UNDELIVERABLE;
+            }
+        }
     }
 
     /**

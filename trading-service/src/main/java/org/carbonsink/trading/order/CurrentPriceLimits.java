@@ -43,7 +43,12 @@ class CurrentPriceLimits implements PriceLimits.Source {
         return new PriceLimits(reference, source, Money.of(band.lower()), Money.of(band.upper()));
     }
 
-    private BigDecimal previousClose(String instrumentId) {
+    /**
+     * The previous session's close: the price of the instrument's last book trade before the latest session
+     * close (failed deliveries included: the book found that price), or null when it never traded before.
+     * The one query of it for the band checks outside the book ({@link PlacingOrder} reads it too).
+     */
+    BigDecimal previousClose(String instrumentId) {
         return jdbc.sql("""
                 select price from trade where instrument_id = :id and venue = 'BOOK' and executed_at < :sessionStart
                 order by seq desc limit 1

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,10 +48,11 @@ public class PlacingOrder {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final LegacyOrderIds legacyIds;
+    private final CurrentPriceLimits limits;
 
     PlacingOrder(Instruments instruments, Orders orders, Traders traders, CreditHolds holds,
             Exchange exchange, TradingRules rules, PlatformTransactionManager transactions, JdbcClient jdbc, Clock clock,
-            LegacyOrderIds legacyIds) {
+            LegacyOrderIds legacyIds, CurrentPriceLimits limits) {
         this.instruments = instruments;
         this.orders = orders;
         this.traders = traders;
@@ -63,6 +63,7 @@ public class PlacingOrder {
         this.jdbc = jdbc;
         this.clock = clock;
         this.legacyIds = legacyIds;
+        this.limits = limits;
     }
 
     public Order place(PlaceOrder command) {
@@ -431,13 +432,10 @@ public class PlacingOrder {
 
     /** The instrument's halt and band; without the operator's reference, the previous session's close, as the book's. */
     private Rules rulesOf(String instrumentId) {
-        return jdbc.sql("""
-                select halted, reference_price, case when reference_price is null then (select price from trade t
-                    where t.instrument_id = i.id and t.venue = 'BOOK' and t.executed_at < :sessionStart
-                    order by t.seq desc limit 1) end, band_basis_points
-                from instrument i where id = :id
-                """).param("id", instrumentId).param("sessionStart", Timestamp.from(rules.lastSessionClose(clock.instant())))
-                .query((rs, row) -> new Rules(rs.getBoolean(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4)))
-                .single();
+        Rules set = jdbc.sql("select halted, reference_price, band_basis_points from instrument where id = :id")
+                .param("id", instrumentId)
+                .query((rs, row) -> new Rules(rs.getBoolean(1), rs.getBigDecimal(2), null, rs.getInt(3))).single();
+        return set.operatorReference() != null ? set
+                : new Rules(set.halted(), null, limits.previousClose(instrumentId), set.bandBasisPoints());
     }
 }

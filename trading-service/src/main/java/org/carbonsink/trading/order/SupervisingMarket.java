@@ -41,8 +41,7 @@ public class SupervisingMarket {
     }
 
     private String known(String instrumentId) {
-        return instruments.find(instrumentId).map(Instrument::id)
-                .orElseThrow(() -> org.carbonsink.support.web.ProblemException.notFound("instrument", instrumentId));
+        return instruments.require(instrumentId).id();
     }
 
     private Instrument apply(BookCommand command) {

@@ -2,7 +2,6 @@ package org.carbonsink.trading.blocktrade.web;
 
 import jakarta.validation.Valid;
 import org.carbonsink.support.web.Caller;
-import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.Refuses;
 import org.carbonsink.trading.blocktrade.BlockTradeRule;
 import org.carbonsink.trading.blocktrade.BlockTradeRules;
@@ -39,8 +38,8 @@ class BlockTradeRuleController {
 
     @GetMapping
     BlockTradeRuleView get(@PathVariable String instrumentId) {
-        if (!BlockTradeRule.DEFAULT.equals(instrumentId) && instruments.find(instrumentId).isEmpty()) {
-            throw ProblemException.notFound("instrument", instrumentId);
+        if (!BlockTradeRule.DEFAULT.equals(instrumentId)) {
+            instruments.require(instrumentId);
         }
         return view(rules.of(instrumentId));
     }

@@ -3,7 +3,6 @@ package org.carbonsink.trading.instrument.web;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.carbonsink.support.web.Page;
-import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.instrument.Instrument;
 import org.carbonsink.trading.instrument.Instruments;
 import org.carbonsink.trading.instrument.PriceLimits;
@@ -35,8 +34,7 @@ class InstrumentController {
 
     @GetMapping("/{id}")
     InstrumentView get(@PathVariable String id) {
-        return instruments.find(id).map(this::view)
-                .orElseThrow(() -> ProblemException.notFound("instrument", id));
+        return view(instruments.require(id));
     }
 
     private InstrumentView view(Instrument instrument) {

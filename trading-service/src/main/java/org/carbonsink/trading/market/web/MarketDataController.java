@@ -12,6 +12,8 @@ import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.CsvTable;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.support.web.Refuses;
+import org.carbonsink.trading.instrument.Instruments;
 import org.carbonsink.trading.market.AuctionResult;
 import org.carbonsink.trading.market.BlockTradeResult;
 import org.carbonsink.trading.market.DailyBar;
@@ -19,6 +21,7 @@ import org.carbonsink.trading.market.DepthLevel;
 import org.carbonsink.trading.market.MarketData;
 import org.carbonsink.trading.market.MarketTrade;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +38,12 @@ class MarketDataController {
     static final int MAX_DAYS = 366;
 
     private final MarketData market;
+    private final Instruments instruments;
     private final Clock clock;
 
-    MarketDataController(MarketData market, Clock clock) {
+    MarketDataController(MarketData market, Instruments instruments, Clock clock) {
         this.market = market;
+        this.instruments = instruments;
         this.clock = clock;
     }
 
@@ -106,24 +111,26 @@ class MarketDataController {
                         bar.volume(), bar.turnover(), bar.trades()), request);
     }
 
+    @Refuses(HttpStatus.NOT_FOUND)
     @GetMapping("/block-trades")
     Page<BlockTradeResult> blockTrades(@RequestParam(required = false) String instrumentId,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        instruments.requireListedIfNamed(instrumentId);
         return new Page<>(market.blockTrades(instrumentId, limit, offset), limit, offset,
                 market.countBlockTrades(instrumentId));
     }
 
+    @Refuses(HttpStatus.NOT_FOUND)
     @GetMapping("/auctions")
     Page<AuctionResult> auctions(@RequestParam(required = false) String instrumentId,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        instruments.requireListedIfNamed(instrumentId);
         return new Page<>(market.auctions(instrumentId, limit, offset), limit, offset, market.countAuctions(instrumentId));
     }
 
     private void requireListed(String instrumentId) {
-        if (!market.listed(instrumentId)) {
-            throw ProblemException.notFound("instrument", instrumentId);
-        }
+        instruments.require(instrumentId);
     }
 }

@@ -1,7 +1,6 @@
 package org.carbonsink.trading.order.web;
 
 import java.util.List;
-import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.trading.instrument.Instruments;
 import org.carbonsink.trading.matching.Side;
 import org.carbonsink.trading.order.Orders;
@@ -24,7 +23,7 @@ class BookController {
 
     @GetMapping("/instruments/{id}/book")
     BookView book(@PathVariable String id) {
-        instruments.find(id).orElseThrow(() -> ProblemException.notFound("instrument", id));
+        instruments.require(id);
         List<PriceLevel> depth = orders.depth(id);
         return new BookView(id, levels(depth, Side.BUY), levels(depth, Side.SELL));
     }

@@ -26,6 +26,7 @@ import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.ProblemException.FieldProblem;
 import org.carbonsink.support.web.ProblemHandler;
 import org.carbonsink.support.web.Refuses;
+import org.carbonsink.trading.instrument.Instruments;
 import org.carbonsink.trading.matching.Side;
 import org.carbonsink.trading.order.AmendingOrder;
 import org.carbonsink.trading.order.AmendingOrder.AmendOrder;
@@ -66,9 +67,10 @@ class OrderController {
     private final Validator validator;
     private final SpringValidatorAdapter fieldValidator;
     private final OrderOutcomes outcomes;
+    private final Instruments instruments;
 
     OrderController(PlacingOrder placing, CancellingOrder cancelling, AmendingOrder amending, Orders orders,
-            Validator validator, OrderOutcomes outcomes) {
+            Validator validator, OrderOutcomes outcomes, Instruments instruments) {
         this.placing = placing;
         this.cancelling = cancelling;
         this.amending = amending;
@@ -76,6 +78,7 @@ class OrderController {
         this.validator = validator;
         this.fieldValidator = new SpringValidatorAdapter(validator);
         this.outcomes = outcomes;
+        this.instruments = instruments;
     }
 
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
@@ -242,6 +245,7 @@ class OrderController {
 
     /** The caller's orders, newest first, narrowed by every filter given (AND); as CSV with {@code Accept: text/csv}. */
     @AnyCaller
+    @Refuses(HttpStatus.NOT_FOUND)
     @GetMapping
     Page<OrderView> list(Caller caller, @RequestParam(required = false) OrderStatus status,
             @Parameter(description = "only the orders of this instrument") @RequestParam(required = false)
@@ -249,6 +253,7 @@ class OrderController {
             @Parameter(description = "only the orders of this side") @RequestParam(required = false) Side side,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        instruments.requireListedIfNamed(instrumentId);
         List<Order> page = orders.of(caller.participantId(), status, instrumentId, side, limit, offset);
         Map<UUID, BigDecimal> averagePrices = orders.averagePrices(page);
         return new Page<>(page.stream().map(o -> OrderView.of(o, averagePrices.get(o.id()))).toList(),

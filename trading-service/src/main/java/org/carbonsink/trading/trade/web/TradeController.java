@@ -8,9 +8,12 @@ import org.carbonsink.support.web.Caller;
 import org.carbonsink.support.web.CallerResolver;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
+import org.carbonsink.support.web.Refuses;
+import org.carbonsink.trading.instrument.Instruments;
 import org.carbonsink.trading.trade.Trade;
 import org.carbonsink.trading.trade.Trades;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,17 +26,22 @@ import org.springframework.web.bind.annotation.RestController;
 class TradeController {
 
     private final Trades trades;
+    private final Instruments instruments;
     private final String operatorRole;
 
-    TradeController(Trades trades, @Value("${carbonsink.admin.role:EXCHANGE_OPERATOR}") String operatorRole) {
+    TradeController(Trades trades, Instruments instruments,
+            @Value("${carbonsink.admin.role:EXCHANGE_OPERATOR}") String operatorRole) {
         this.trades = trades;
+        this.instruments = instruments;
         this.operatorRole = operatorRole;
     }
 
+    @Refuses(HttpStatus.NOT_FOUND)
     @GetMapping
     Page<TradeView> list(@RequestParam(required = false) String instrumentId,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        instruments.requireListedIfNamed(instrumentId);
         Optional<Caller> caller = CallerResolver.current();
         return new Page<>(trades.list(instrumentId, limit, offset).stream()
                 .map(t -> TradeView.of(t, mayReadDetail(caller, t))).toList(), limit, offset, trades.count(instrumentId));
