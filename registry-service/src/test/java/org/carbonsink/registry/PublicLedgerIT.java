@@ -107,8 +107,10 @@ class PublicLedgerIT extends RegistryIT {
         UUID project = projectWithCredits(owner, 2024, 1000);
         JsonNode issuance = api().get("/issuances?projectId=" + project).expect(200).get("items").get(0);
 
-        JsonNode buffer = api().get("/ledger/serials/" + issuance.get("bufferSerials").get("first").asLong()).expect(200);
-        JsonNode owned = api().get("/ledger/serials/" + issuance.get("ownerSerials").get("first").asLong()).expect(200);
+        JsonNode buffer = api().get("/ledger/serials/" + issuance.get("bufferSerials").get("first").asLong())
+                .expect(200);
+        JsonNode owned = api().get("/ledger/serials/" + issuance.get("ownerSerials").get("first").asLong())
+                .expect(200);
         JsonNode bufferBlock = api().get("/ledger/serials/" + issuance.get("bufferSerials").get("serial").asString())
                 .expect(200);
 

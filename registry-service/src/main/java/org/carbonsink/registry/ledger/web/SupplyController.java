@@ -125,7 +125,8 @@ class SupplyController {
         KeysetPage<MovementView> page = KeysetPage.of(trace.movements(), limit, m -> String.valueOf(m.id()),
                 m -> new MovementView(m.id(), m.at(), m.kind(), m.firstSerial(), m.lastSerial(), m.referenceId()));
         return new SerialView(number, b.range().serial(), b.projectId(), b.projectCode(), b.vintage(), b.state(),
-                Accounts.BUFFER_POOL.equals(b.accountId()), b.state().isFinal() ? b.accountId() : null, b.retirementId(), b.cancellationId(), page.items(),
+                Accounts.BUFFER_POOL.equals(b.accountId()), b.state().isFinal() ? b.accountId() : null,
+                b.retirementId(), b.cancellationId(), page.items(),
                 page.next() == null ? null : Long.valueOf(page.next()));
     }
 

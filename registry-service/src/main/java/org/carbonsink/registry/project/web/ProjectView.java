@@ -20,13 +20,13 @@ import org.carbonsink.registry.project.ValidationReport;
  * discloses a design with the verifier chosen to validate it, and the public cannot read participant records.
  */
 record ProjectView(UUID id, String code, String name, UUID ownerId, String ownerName, String methodologyCode,
-        String methodologyVersion, EcosystemType ecosystemType, String province, String county, BigDecimal areaHectares,
-        BigDecimal boundaryHectares, LocalDate constructionStart, LocalDate creditingPeriodStart,
-        LocalDate creditingPeriodEnd, UUID validatorId, String validatorName, RiskRatingView risk,
-        BigDecimal bufferRate, Project.Status status, Instant draftedAt, DisclosureView disclosure, ValidationReportView validationReport,
-        Instant appliedAt, DeadlineView decisionDue, Instant decidedAt, UUID decidedBy, String rejectionReason,
-        Instant stateChangedAt, UUID stateChangedBy, String stateReason, Map<String, Object> boundary,
-        List<FuturePledge> futurePledges) {
+        String methodologyVersion, EcosystemType ecosystemType, String province, String county,
+        BigDecimal areaHectares, BigDecimal boundaryHectares, LocalDate constructionStart,
+        LocalDate creditingPeriodStart, LocalDate creditingPeriodEnd, UUID validatorId, String validatorName,
+        RiskRatingView risk, BigDecimal bufferRate, Project.Status status, Instant draftedAt,
+        DisclosureView disclosure, ValidationReportView validationReport, Instant appliedAt,
+        DeadlineView decisionDue, Instant decidedAt, UUID decidedBy, String rejectionReason, Instant stateChangedAt,
+        UUID stateChangedBy, String stateReason, Map<String, Object> boundary, List<FuturePledge> futurePledges) {
 
     static ProjectView of(Project p, String ownerName, String validatorName, ValidationReport report, LocalDate today,
             Instant now, List<FuturePledge> futurePledges) {
