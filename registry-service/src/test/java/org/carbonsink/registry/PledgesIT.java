@@ -136,6 +136,22 @@ class PledgesIT extends RegistryIT {
         assertThat(response.json().get("pledgeIds").get(0).asString()).isEqualTo(pledgeId.toString());
     }
 
+    /**
+     * A project's register is a part of the project, as its comments are: asked of a project the registry
+     * never had, it answers 404, not an empty register a reader would take for "nothing pledged".
+     */
+    @Test
+    void theRegisterOfAProjectTheRegistryNeverHadIsNotFound() {
+        UUID unknown = UUID.randomUUID();
+
+        ApiClient.Response register = api().get("/projects/" + unknown + "/pledges");
+
+        assertThat(register.status()).isEqualTo(404);
+        assertThat(register.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:not-found");
+        assertThat(register.json().get("detail").asString()).contains(unknown.toString());
+        assertThat(api().get("/projects/" + unknown + "/comments").status()).as("as its comments").isEqualTo(404);
+    }
+
     @Test
     void pledgedCreditsCannotBeTransferredHeldRetiredCancelledOrPledgedAgainAndEachRefusalNamesThePledge() {
         Party owner = party("Fujian Bamboo Forest Co.", "PROJECT_OWNER");

@@ -122,6 +122,25 @@ class ProjectLifecycleIT extends RegistryIT {
         return tests.stream();
     }
 
+    /**
+     * CCER: the design is disclosed with the verifier chosen to validate it. The public reads the project
+     * without a token and cannot read participant records, so the project names its validator and its owner.
+     */
+    @Test
+    void theDisclosedDesignNamesItsValidatorAndOwnerToThePublic() {
+        UUID owner = id(registerParticipant("Yunnan Highland Forestry Co.", "PROJECT_OWNER"));
+        UUID validator = id(registerParticipant("Kunming Carbon Validation Centre", "VERIFIER"));
+        UUID project = id(draftedProject(owner, validator));
+        owner(owner).post("/projects/" + project + "/disclosure", null).expect(200);
+
+        JsonNode disclosed = api().get("/projects/" + project).expect(200);
+
+        assertThat(disclosed.get("status").asString()).isEqualTo("PUBLIC_DISCLOSURE");
+        assertThat(disclosed.get("validatorId").asString()).isEqualTo(validator.toString());
+        assertThat(disclosed.get("validatorName").asString()).isEqualTo("Kunming Carbon Validation Centre");
+        assertThat(disclosed.get("ownerName").asString()).isEqualTo("Yunnan Highland Forestry Co.");
+    }
+
     @Test
     void suspensionResumptionAndCancellationAreToldWithTheirReason() {
         UUID owner = id(registerParticipant("Hainan Mangrove Trust", "PROJECT_OWNER"));

@@ -97,6 +97,29 @@ class PublicLedgerIT extends RegistryIT {
                 .matches("P\\d{6},2024,100,77,0,10,3,10,10,0,0");
     }
 
+    /**
+     * A serial of the buffer is looked up as one: it shows as AVAILABLE like a holder's, so the lookup says it
+     * sits in the pooled buffer account, which no one transfers, sells or retires (the pool itself is public).
+     */
+    @Test
+    void aSerialOfTheBufferSaysItIsInThePool() {
+        Holder owner = holder("Sichuan Buffer Lookup Co.", "PROJECT_OWNER");
+        UUID project = projectWithCredits(owner, 2024, 1000);
+        JsonNode issuance = api().get("/issuances?projectId=" + project).expect(200).get("items").get(0);
+
+        JsonNode buffer = api().get("/ledger/serials/" + issuance.get("bufferSerials").get("first").asLong())
+                .expect(200);
+        JsonNode owned = api().get("/ledger/serials/" + issuance.get("ownerSerials").get("first").asLong())
+                .expect(200);
+        JsonNode bufferBlock = api().get("/ledger/serials/" + issuance.get("bufferSerials").get("serial").asString())
+                .expect(200);
+
+        assertThat(buffer.get("state").asString()).isEqualTo("AVAILABLE");
+        assertThat(buffer.get("bufferPool").asBoolean()).isTrue();
+        assertThat(bufferBlock.get("bufferPool").asBoolean()).isTrue();
+        assertThat(owned.get("bufferPool").asBoolean()).isFalse();
+    }
+
     /** A misspelt filter would otherwise answer every project's issuances as if they were the one project's. */
     @Test
     void aListRefusesAQueryParameterItDoesNotTake() {

@@ -143,6 +143,30 @@ class IdempotencyIT {
         assertThat(effects("keyless")).isZero();
     }
 
+    /** The header is the field at fault: its problems name it and the rule, as a body's invalid field is named. */
+    @Test
+    void aMissingOrMalformedKeyIsRefusedNamingTheHeaderAndItsRule() {
+        ApiClient api = new ApiClient("http://127.0.0.1:" + port).as(UUID.randomUUID());
+
+        var missing = api.withoutIdempotencyKey().post("/transactional-samples", Map.of("name", "header-missing"));
+        var blank = api.withIdempotencyKey("").post("/transactional-samples", Map.of("name", "header-blank"));
+        var tooLong = api.withIdempotencyKey("k".repeat(256)).post("/transactional-samples",
+                Map.of("name", "header-too-long"));
+
+        assertThat(missing.status()).isEqualTo(428);
+        assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(missing.json().get("errors").get(0).get("rule").asString()).isEqualTo("required");
+        for (var malformed : List.of(blank, tooLong)) {
+            assertThat(malformed.status()).isEqualTo(400);
+            assertThat(malformed.json().get("type").asString()).isEqualTo("urn:carbonsink:problem:validation");
+            assertThat(malformed.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+            assertThat(malformed.json().get("errors").get(0).get("rule").asString()).isEqualTo("length");
+            assertThat(malformed.json().get("errors").get(0).get("message").asString())
+                    .isEqualTo("must be 1 to 255 characters");
+        }
+        assertThat(effects("header-missing") + effects("header-blank") + effects("header-too-long")).isZero();
+    }
+
     @Test
     void aCommandThatFailsAfterWritingLeavesNeitherItsEffectNorItsKeySoTheRetryRuns() {
         UUID caller = UUID.randomUUID();

@@ -38,6 +38,12 @@ public class Pledges {
                 .optional();
     }
 
+    /** Whether the registry has the project, in whatever state: its register exists, empty or not. */
+    public boolean hasProject(UUID projectId) {
+        return jdbc.sql("select exists (select 1 from project where id = :id)").param("id", projectId)
+                .query(Boolean.class).single();
+    }
+
     void add(Pledge p) {
         jdbc.sql("""
                 insert into pledge (id, kind, pledgor_id, pledgor_account_id, lender_id, lender_account_id, project_id,

@@ -83,6 +83,20 @@ public final class ProblemResponses {
         write(response, status, slug, title, detail, more);
     }
 
+    /**
+     * The same, for a request refused for one of its parts (a header, say): {@code errors} names that field, the
+     * rule it breaks and the message, as the problems of invalid request bodies do, and the detail is the field
+     * and the message.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String slug,
+            String title, String field, String rule, String message) throws IOException {
+        URI instance = Locations.instance(request);
+        String more = (instance == null ? "" : ",\"instance\":\"" + escape(instance.toString()) + "\"")
+                + ",\"errors\":[{\"field\":\"" + escape(field) + "\",\"rule\":\"" + escape(rule)
+                + "\",\"message\":\"" + escape(message) + "\"}]";
+        write(response, status, slug, title, field + " " + message, more);
+    }
+
     private static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail,
             String more) throws IOException {
         response.setStatus(status.value());

@@ -163,8 +163,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (header == null) {
             if (rule.isPresent() && rule.get().required()) {
                 ProblemResponses.write(request, response, HttpStatus.PRECONDITION_REQUIRED, "idempotency-key-required",
-                        "Idempotency-Key required", "this command cannot be undone: send an " + HEADER
-                                + " header (1 to 255 characters, unique per command) so that a retry cannot run it twice");
+                        "Idempotency-Key required", HEADER, "required", "is required: this command cannot be undone, "
+                                + "so send the header (1 to 255 characters, unique per command) and a retry cannot run "
+                                + "it twice");
                 return;
             }
             chain.doFilter(request, response);
@@ -172,8 +173,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = header.trim();
         if (key.isEmpty() || key.length() > 255) {
-            ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                    HEADER + " must be 1 to 255 characters");
+            ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST, "validation", "Invalid request", HEADER,
+                    "length", "must be 1 to 255 characters");
             return;
         }
         long length = request.getContentLengthLong();

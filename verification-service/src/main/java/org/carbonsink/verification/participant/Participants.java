@@ -2,6 +2,9 @@ package org.carbonsink.verification.participant;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +28,19 @@ public class Participants {
                 """)
                 .param("id", participant.id()).param("name", participant.name()).param("role", participant.role())
                 .param("at", OffsetDateTime.ofInstant(participant.registeredAt(), ZoneOffset.UTC)).update() == 1;
+    }
+
+    /** The names of those of {@code ids} that are known, in one query (a page of reports names its verifiers). */
+    public Map<UUID, String> names(Collection<UUID> ids) {
+        Map<UUID, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, name from participant where id = any(:ids)").param("ids", ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("name"));
+                });
+        return names;
     }
 
     public Optional<Participant> find(UUID id) {

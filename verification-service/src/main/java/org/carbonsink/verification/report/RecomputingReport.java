@@ -1,5 +1,6 @@
 package org.carbonsink.verification.report;
 
+import java.math.RoundingMode;
 import java.util.Optional;
 import java.util.UUID;
 import org.carbonsink.support.web.ProblemException;
@@ -34,8 +35,11 @@ public class RecomputingReport {
         try {
             ProvenanceCodec.Decoded decoded = ProvenanceCodec.decode(version.provenance());
             CalculationResult result = RemovalCalculation.calculate(decoded.input());
+            // at the scale the stored figures have (numeric(5,4)): the band's rate read back from the provenance
+            // text has lost its trailing zeros
             Recomputation.Figures recomputed = new Recomputation.Figures(result.netRemovals().decimal(4),
-                    result.deductionRate(), result.credits(), result.bufferCredits(), result.vintages());
+                    result.deductionRate().setScale(4, RoundingMode.UNNECESSARY), result.credits(),
+                    result.bufferCredits(), result.vintages());
             boolean hashMatches = version.provenanceHash().equals(textHash)
                     && version.provenanceHash().equals(decoded.provenance().hash());
             boolean resultMatches = stored.sameAs(recomputed);

@@ -75,6 +75,11 @@ class RecomputationIT extends ServiceIntegration {
         assertThat(recomputed.get("hashMatches").asBoolean()).isTrue();
         assertThat(recomputed.get("recomputedHash").asString()).isEqualTo(verified.get("provenanceHash").asString());
         assertThat(recomputed.get("recomputed").get("credits").asLong()).isEqualTo(credits);
+        // the recomputed figures are shown at the scale the stored ones have (deduction rate 0.0600, not 0.06)
+        assertThat(recomputed.get("recomputed").get("deductionRate").toString())
+                .isEqualTo(recomputed.get("stored").get("deductionRate").toString());
+        assertThat(recomputed.get("recomputed").get("netRemovals").toString())
+                .isEqualTo(recomputed.get("stored").get("netRemovals").toString());
         String page = api().get("/reports/" + id + "/calculation-report").body();
         assertThat(page).contains("Calculation report", net, "<b>" + credits + "</b>", method);
         keep(name, page);

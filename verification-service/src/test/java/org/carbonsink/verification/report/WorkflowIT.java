@@ -60,6 +60,27 @@ class WorkflowIT extends ServiceIntegration {
         assertThat(decide(verifier, id, "APPROVE", null).expect(200).get("status").asString()).isEqualTo("VERIFIED");
     }
 
+    /**
+     * CCER: a removal report is disclosed for 20 working days with the name of its verifier. The public reads
+     * the report without a token, so the report itself names the verifier, not only its id (the participant
+     * record is the participant's and the administrator's alone).
+     */
+    @Test
+    void theDisclosedReportNamesItsVerifierToThePublic() {
+        ProjectRegistered project = registered(projectRegistered());
+        UUID verifier = verifier();
+        String name = "Participant " + verifier.toString().substring(0, 8);
+        String id = submit(project, verifier, "2021-01-01", "2025-12-31", "80");
+        owner(project).post("/reports/" + id + "/disclosure", Map.of()).expect(200);
+
+        JsonNode report = api().get("/reports/" + id).expect(200);
+        JsonNode listed = api().get("/reports?projectId=" + project.projectId()).expect(200).get("items").get(0);
+
+        assertThat(report.get("verifierId").asString()).isEqualTo(verifier.toString());
+        assertThat(report.get("verifierName").asString()).isEqualTo(name);
+        assertThat(listed.get("verifierName").asString()).isEqualTo(name);
+    }
+
     @Test
     void changesAreRequestedAndResubmittedAsANewVersionWhileTheEarlierStaysReadable() {
         ProjectRegistered project = registered(projectRegistered());

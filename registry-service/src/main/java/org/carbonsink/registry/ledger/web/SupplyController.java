@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.carbonsink.registry.ledger.Supply;
 import org.carbonsink.registry.ledger.core.SerialBlock;
 import org.carbonsink.registry.ledger.core.SerialRange;
+import org.carbonsink.registry.participant.Accounts;
 import org.carbonsink.support.web.CsvMessageConverter;
 import org.carbonsink.support.web.KeysetPage;
 import org.carbonsink.support.web.ProblemException;
@@ -93,10 +94,12 @@ class SupplyController {
 
     /**
      * Where a serial is and what happened to it. The holder's account is shown only once the
-     * serial can no longer move (retired or cancelled, both public records).
+     * serial can no longer move (retired or cancelled, both public records); {@code bufferPool} says
+     * whether the serial is one of the pooled buffer's (deposited there at issuance, the pool being public),
+     * which no one transfers, sells or retires even while it is AVAILABLE.
      */
     record SerialView(long serial, String block, UUID projectId, String projectCode, int vintage,
-            SerialBlock.State state, UUID accountId, UUID retirementId, UUID cancellationId,
+            SerialBlock.State state, boolean bufferPool, UUID accountId, UUID retirementId, UUID cancellationId,
             List<MovementView> movements, Long next) {
     }
 
@@ -122,7 +125,8 @@ class SupplyController {
         KeysetPage<MovementView> page = KeysetPage.of(trace.movements(), limit, m -> String.valueOf(m.id()),
                 m -> new MovementView(m.id(), m.at(), m.kind(), m.firstSerial(), m.lastSerial(), m.referenceId()));
         return new SerialView(number, b.range().serial(), b.projectId(), b.projectCode(), b.vintage(), b.state(),
-                b.state().isFinal() ? b.accountId() : null, b.retirementId(), b.cancellationId(), page.items(),
+                Accounts.BUFFER_POOL.equals(b.accountId()), b.state().isFinal() ? b.accountId() : null,
+                b.retirementId(), b.cancellationId(), page.items(),
                 page.next() == null ? null : Long.valueOf(page.next()));
     }
 

@@ -138,12 +138,17 @@ class PledgeController {
         return PledgeView.of(pledge, viewer().sees(pledge));
     }
 
-    /** The register narrowed to one project: an unknown project has no pledges (200, empty), not 404. */
-    @Refuses(pathIdsLookedUp = false)
+    /**
+     * The register narrowed to one project, a part of the project as its comments are: a project the registry
+     * never had is not found (404), where an empty register would read as "nothing pledged".
+     */
     @GetMapping("/projects/{id}/pledges")
     KeysetPage<PledgeView> ofProject(@PathVariable UUID id, @RequestParam(required = false) Pledge.State state,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = KeysetPage.DEFAULT_LIMIT) @Min(1) @Max(KeysetPage.MAX_LIMIT) int limit) {
+        if (!pledges.hasProject(id)) {
+            throw ProblemException.notFound("project", id);
+        }
         return register(id, null, state, after, limit);
     }
 

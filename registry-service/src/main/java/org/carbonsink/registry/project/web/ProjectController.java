@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.UUID;
+import org.carbonsink.registry.participant.Participant;
 import org.carbonsink.registry.participant.ParticipantRole;
 import org.carbonsink.registry.participant.Participants;
 import org.carbonsink.registry.project.ApplyingForRegistration;
@@ -255,8 +256,13 @@ class ProjectController {
     }
 
     private ProjectView view(Project project) {
-        return ProjectView.of(project, reports.of(project.id()).orElse(null), calendar.today(), calendar.now(),
+        return ProjectView.of(project, nameOf(project.ownerId()), nameOf(project.design().validatorId()),
+                reports.of(project.id()).orElse(null), calendar.today(), calendar.now(),
                 pledges.standingFuturePledges(project.id()));
+    }
+
+    private String nameOf(UUID participantId) {
+        return participantId == null ? null : participants.find(participantId).map(Participant::name).orElse(null);
     }
 
     private static String blankToNull(String text) {

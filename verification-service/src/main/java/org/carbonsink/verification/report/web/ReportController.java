@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.carbonsink.support.web.Caller;
@@ -14,6 +15,8 @@ import org.carbonsink.support.web.Locations;
 import org.carbonsink.support.web.Page;
 import org.carbonsink.support.web.ProblemException;
 import org.carbonsink.support.web.Refuses;
+import org.carbonsink.verification.participant.Participant;
+import org.carbonsink.verification.participant.Participants;
 import org.carbonsink.verification.report.DecideReport;
 import org.carbonsink.verification.report.DecidingReport;
 import org.carbonsink.verification.report.DisclosingReport;
@@ -50,10 +53,11 @@ class ReportController {
     private final ResubmittingReport resubmitting;
     private final RecomputingReport recomputing;
     private final MonitoringReports reports;
+    private final Participants participants;
 
     ReportController(SubmittingReport submitting, DisclosingReport disclosing, StartingVerification starting,
             DecidingReport deciding, ResubmittingReport resubmitting, RecomputingReport recomputing,
-            MonitoringReports reports) {
+            MonitoringReports reports, Participants participants) {
         this.submitting = submitting;
         this.disclosing = disclosing;
         this.starting = starting;
@@ -61,6 +65,7 @@ class ReportController {
         this.resubmitting = resubmitting;
         this.recomputing = recomputing;
         this.reports = reports;
+        this.participants = participants;
     }
 
     @Refuses({ HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_CONTENT })
@@ -145,8 +150,11 @@ class ReportController {
             @RequestParam(required = false) ReportStatus status,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        return new Page<>(reports.list(projectId, status, limit, offset).stream()
-                .map(r -> ReportView.of(r, null)).toList(), limit, offset, reports.count(projectId, status));
+        List<MonitoringReport> page = reports.list(projectId, status, limit, offset);
+        Map<UUID, String> verifiers = participants.names(page.stream().map(MonitoringReport::verifierId)
+                .collect(Collectors.toSet()));
+        return new Page<>(page.stream().map(r -> ReportView.of(r, verifiers.get(r.verifierId()), null)).toList(), limit,
+                offset, reports.count(projectId, status));
     }
 
     /**
@@ -179,6 +187,7 @@ class ReportController {
             "parameterVersion", "decidedBy", "decidedAt", "lossCredits", "reversalId", "reversalUrl");
 
     private ReportView view(MonitoringReport report) {
-        return ReportView.of(report, reports.transitions(report.id()));
+        String verifierName = participants.find(report.verifierId()).map(Participant::name).orElse(null);
+        return ReportView.of(report, verifierName, reports.transitions(report.id()));
     }
 }

@@ -20,13 +20,15 @@ import org.carbonsink.verification.report.Transition;
  * into {@code vintages} whose buffers add up to {@code bufferCredits}. {@code flags} are plausibility
  * findings for the verifier. Every input and intermediate value is in the calculation report
  * ({@code GET /reports/{id}/calculation-report}); {@code history} lists every transition.
+ * {@code verifierName} is the name the registry registered the verifier under: CCER discloses a report
+ * with its verifier's name, and the public cannot read the participant record.
  *
  * <p>A report whose net removals are negative shows {@code verifiedCredits} 0 and its loss in
  * {@code lossCredits} (the ceiling of the exact −net, whole tCO2e); once verified, the registry
  * records the loss as a reversal, named by {@code reversalId} and {@code reversalUrl} (at the gateway)
  * when it has. Both are null until then and for every report without a loss.
  */
-record ReportView(UUID id, UUID projectId, UUID ownerId, UUID verifierId, ReportStatus status,
+record ReportView(UUID id, UUID projectId, UUID ownerId, UUID verifierId, String verifierName, ReportStatus status,
         CalculationMethod calculationMethod, LocalDate periodStart, LocalDate periodEnd, int vintage, int version,
         Instant submittedAt, LocalDate disclosureOpens, LocalDate disclosureCloses,
         BigDecimal relativeUncertaintyPercent, String uncertaintySource, BigDecimal netRemovals,
@@ -34,9 +36,9 @@ record ReportView(UUID id, UUID projectId, UUID ownerId, UUID verifierId, Report
         String provenanceHash, String formulaVersion, String parameterVersion, DecisionView decision,
         List<TransitionView> history, long lossCredits, UUID reversalId, String reversalUrl) {
 
-    static ReportView of(MonitoringReport r, List<Transition> history) {
+    static ReportView of(MonitoringReport r, String verifierName, List<Transition> history) {
         ReportVersion v = r.current();
-        return new ReportView(r.id(), r.projectId(), r.ownerId(), r.verifierId(), r.status(), r.method(),
+        return new ReportView(r.id(), r.projectId(), r.ownerId(), r.verifierId(), verifierName, r.status(), r.method(),
                 r.periodStart(), r.periodEnd(), r.vintage(), v.version(), r.submittedAt(), r.disclosureOpens(),
                 r.disclosureCloses(), v.uncertaintyPercent(), v.uncertaintySource(), v.netRemovals(),
                 v.deductionRate(), v.credits(), v.bufferCredits(), v.vintages(), v.flags(), v.provenanceHash(),
